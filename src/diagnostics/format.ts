@@ -1,0 +1,30 @@
+import { countBySeverity, type Diagnostic } from "./diagnostic.ts";
+
+function compare(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file ?? "").localeCompare(b.file ?? "") ||
+    (a.start?.line ?? 0) - (b.start?.line ?? 0) ||
+    (a.start?.column ?? 0) - (b.start?.column ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compare);
+}
+
+/** `file:line:col severity rule-id message` (+ an indented hint), sorted by place. Pure. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const where = [d.file ?? "-", d.start?.line ?? 0, d.start?.column ?? 0].join(":");
+      const line = `${where} ${d.severity} ${d.ruleId} ${d.message}`;
+      return d.hint ? `${line}\n    hint: ${d.hint}` : line;
+    })
+    .join("\n");
+}
+
+export function formatCounts(diagnostics: readonly Diagnostic[]): string {
+  const c = countBySeverity(diagnostics);
+  return `${c.error} error(s), ${c.warning} warning(s), ${c.info} info`;
+}

@@ -1,0 +1,263 @@
+import type { Diagnostic, Fix, Point, Severity } from "./diagnostic.ts";
+
+/**
+ * Every rule of the importer, validator and resolver with its severity, message and hint, in one table
+ * keyed by id. Tests assert ids and positions, not this wording. Layout rules of the checker use the
+ * ids of spec/layout.md and live in `src/layout/rules.ts`.
+ */
+type Args = Record<string, string | number>;
+interface RuleEntry {
+  severity: Severity;
+  message: (a: Args) => string;
+  hint?: (a: Args) => string;
+}
+
+export const RULES = {
+  "input/unreadable": {
+    severity: "error",
+    message: (a) => `cannot read the file: ${a.reason}`,
+    hint: () => "check the path and the file permissions",
+  },
+  "input/too-large": {
+    severity: "error",
+    message: (a) => `the file has ${a.size} bytes; the limit is ${a.limit}`,
+    hint: () => "a decision's text is far smaller: is this the right file?",
+  },
+  "input/binary": {
+    severity: "error",
+    message: (a) => `the file is not UTF-8 text (${a.reason})`,
+    hint: () => "save the scraped page as UTF-8 plain text",
+  },
+  "input/empty": {
+    severity: "error",
+    message: () => "the file has no text",
+    hint: () => "pass the scraped text of a decision",
+  },
+  "input/normalised": {
+    severity: "info",
+    message: (a) => `the input was normalised: ${a.what}`,
+  },
+  "import/header-number": {
+    severity: "error",
+    message: () => 'no "Số: …/…" line was found in the header',
+    hint: () => 'the scrape must contain the number line, e.g. "Số: 503/QĐ-UBND"',
+  },
+  "import/header-date": {
+    severity: "error",
+    message: () => 'no place-date line ("<nơi>, ngày … tháng … năm …") was found in the header',
+    hint: () => 'the scrape must contain e.g. "Quảng Nam, ngày 06 tháng 02 năm 2013"',
+  },
+  "import/header-issuer": {
+    severity: "error",
+    message: () => "no issuer lines were found above the national motto",
+    hint: () => 'the scrape must start with the issuer, e.g. "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NAM"',
+  },
+  "import/invalid-date": {
+    severity: "error",
+    message: (a) => `"${a.text}" is not a calendar date`,
+    hint: () => "correct the day or month in the source",
+  },
+  "import/title": {
+    severity: "error",
+    message: (a) => `expected the document type line after the header, found "${a.found}"`,
+    hint: () => 'the type ("QUYẾT ĐỊNH") and the trích yếu follow the number and date lines',
+  },
+  "import/decides": {
+    severity: "error",
+    message: () => 'no "QUYẾT ĐỊNH:" line was found before the articles',
+    hint: () => 'the căn cứ block ends with a line "QUYẾT ĐỊNH:"',
+  },
+  "import/articles": {
+    severity: "error",
+    message: () => 'no article ("Điều 1. …") was found',
+    hint: () => 'each article starts with "Điều N."',
+  },
+  "import/article-sequence": {
+    severity: "warning",
+    message: (a) => `article "Điều ${a.found}" follows "Điều ${a.previous}"`,
+    hint: () => "articles are numbered 1, 2, 3, …",
+  },
+  "import/signer": {
+    severity: "error",
+    message: () => "no signature block (TM./KT./Q./TL./TUQ. + title + name) was found after the articles",
+    hint: () => 'the signature starts with a capacity line such as "TM. ỦY BAN NHÂN DÂN"',
+  },
+  "model/editorial-recipients": {
+    severity: "warning",
+    message: () => "Nơi nhận is absent from the source; the model holds an editorial list (recipients.origin: editorial)",
+    hint: () => "check the editorial Nơi nhận in the model against the signed original",
+  },
+  "model/subject-caps": {
+    severity: "warning",
+    message: (a) => `the trích yếu is written in capitals ("${a.text}"); TITLE-SUBJECT asks for sentence case`,
+    hint: () => "kept as written; edit `subject` in the model if the signed original is in sentence case",
+  },
+  "appendix/missing": {
+    severity: "warning",
+    message: () => 'no appendix ("PHỤ LỤC") was found after the signature',
+    hint: () => "the letters need the appendix table; check that the scrape is complete",
+  },
+  "appendix/reference": {
+    severity: "warning",
+    message: () => 'the appendix has no "(Ban hành kèm theo …)" reference line',
+  },
+  "appendix/header": {
+    severity: "error",
+    message: () => 'the appendix table has no header row starting with "STT"',
+    hint: () => 'the first header cell must be "STT" (or "TT")',
+  },
+  "appendix/unknown-column": {
+    severity: "error",
+    message: (a) => `unknown column header "${a.label}"`,
+    hint: (a) => `known headers: ${a.known}`,
+  },
+  "appendix/duplicate-column": {
+    severity: "error",
+    message: (a) => `two columns mean the same (${a.key}): "${a.label}"`,
+  },
+  "appendix/missing-column": {
+    severity: "error",
+    message: (a) => `the appendix table has no ${a.key} column`,
+    hint: (a) => `add a column headed e.g. "${a.example}"`,
+  },
+  "appendix/optional-column-absent": {
+    severity: "info",
+    message: (a) => `the appendix table has no ${a.key} column; those cells are left empty`,
+  },
+  "appendix/row-misaligned": {
+    severity: "error",
+    message: (a) => `a row must start with an STT or a group numeral, found "${a.found}"`,
+    hint: (a) =>
+      `each task row has ${a.columns} cells (${a.labels}); the row above at line ${a.previousLine} probably has a cell missing or extra`,
+  },
+  "appendix/truncated": {
+    severity: "error",
+    message: (a) => `the table ends inside a row: ${a.cells} of ${a.columns} cells`,
+    hint: () => "the scrape is cut off; copy the whole table",
+  },
+  "appendix/no-tasks": {
+    severity: "error",
+    message: () => "the appendix table has no task rows",
+  },
+  "appendix/task-outside-group": {
+    severity: "warning",
+    message: () => "task rows before the first group row were put into an untitled group",
+  },
+  "appendix/group-sequence": {
+    severity: "warning",
+    message: (a) => `group numeral "${a.found}" where "${a.expected}" was expected`,
+    hint: (a) => `kept as written; \`vanban import --fix\` renumbers it to "${a.expected}"`,
+  },
+  "appendix/empty-number": {
+    severity: "warning",
+    message: (a) => `task row with an empty STT after task ${a.previous}; the model refers to it as ${a.ref}`,
+    hint: (a) => `kept empty as written; \`vanban import --fix\` writes "${a.fixed}" into the STT`,
+  },
+  "appendix/number-sequence": {
+    severity: "warning",
+    message: (a) => `task STT "${a.found}" where "${a.expected}" was expected`,
+  },
+  "text/known-typo": {
+    severity: "warning",
+    message: (a) => `"${a.found}" — ${a.reason}`,
+    hint: (a) => `kept as written; \`vanban import --fix\` changes it to "${a.fixed}"`,
+  },
+  "deadline/unknown-form": {
+    severity: "warning",
+    message: (a) => `deadline "${a.text}" has no known form; no due date is set`,
+    hint: () => 'known forms: "Quý I", "Tháng 3", "30/6/2013", "6 tháng đầu năm", "Trước ngày …", "Chậm nhất đến cuối năm 2013", "Thường xuyên"; or set `due` by hand',
+  },
+  "deadline/due-mismatch": {
+    severity: "warning",
+    message: (a) => `due date ${a.due} differs from ${a.derived} derived from "${a.text}"`,
+    hint: () => "correct `due`, or remove it to derive it from the text",
+  },
+  "deadline/empty": {
+    severity: "warning",
+    message: () => "the task has no deadline",
+  },
+  "agency/unresolved": {
+    severity: "warning",
+    message: (a) => `"${a.phrase}" matches no agency or group in the directory`,
+    hint: () => "add an alias to the agency directory, or correct the cell",
+  },
+  "agency/unspecified": {
+    severity: "info",
+    message: (a) => `"${a.phrase}" names no particular agency; no letter is addressed for it`,
+  },
+  "agency/qualified-group": {
+    severity: "info",
+    message: (a) => `"${a.phrase}" narrows a group ("${a.group}"); every member of the group is addressed`,
+  },
+  "agency/unknown-id": {
+    severity: "error",
+    message: (a) => `agency id "${a.id}" is not in the directory`,
+    hint: () => "use an id from the agency directory, or remove `agencies` to resolve from the text",
+  },
+  "agency/stale": {
+    severity: "warning",
+    message: (a) => `agencies [${a.stored}] differ from [${a.resolved}] resolved from "${a.text}"`,
+    hint: () => "update `agencies`, or remove it to resolve from the text",
+  },
+  "agency/lead-empty": {
+    severity: "error",
+    message: () => "the task has no lead agency (chủ trì)",
+    hint: () => "fill the lead cell",
+  },
+  "model/yaml": {
+    severity: "error",
+    message: (a) => `YAML syntax: ${a.reason}`,
+  },
+  "model/schema": {
+    severity: "error",
+    message: (a) => `${a.reason}`,
+    hint: () => "see schema/decision.schema.json (editors with the YAML language server check it as you type)",
+  },
+  "model/not-nfc": {
+    severity: "warning",
+    message: () => "text is not in Unicode NFC; it is normalised when read",
+    hint: () => "save the file with NFC text (precomposed Vietnamese letters)",
+  },
+  "model/number-format": {
+    severity: "warning",
+    message: (a) => `number "${a.number}" below 10 must be written with a leading zero (HDR-NUMBER)`,
+  },
+  "model/symbol-format": {
+    severity: "warning",
+    message: (a) => `ký hiệu "${a.symbol}" ${a.reason} (HDR-NUMBER)`,
+  },
+  "model/legal-basis-punctuation": {
+    severity: "info",
+    message: (a) => `căn cứ ${a.index} ends with "${a.found}"; BODY-BASIS expects "${a.expected}" (kept as written)`,
+  },
+  "model/body-end": {
+    severity: "warning",
+    message: () => 'the last article does not end with "./." (BODY-END)',
+  },
+  "model/point-letter": {
+    severity: "warning",
+    message: (a) => `point label "${a.label}" is outside the Vietnamese sequence (BODY-POINT)`,
+  },
+  "model/letters-missing": {
+    severity: "warning",
+    message: () => "the model has no `letters` settings; no assignment letters can be built",
+  },
+} satisfies Record<string, RuleEntry>;
+
+export type RuleId = keyof typeof RULES;
+
+export interface Place {
+  file?: string;
+  start?: Point;
+  end?: Point;
+  path?: (string | number)[];
+  fix?: Fix;
+}
+
+/** Builds a diagnostic from the table; `severity` may be raised or lowered by the caller's context. */
+export function diagnose(ruleId: RuleId, args: Args, place: Place = {}, severity?: Severity): Diagnostic {
+  const rule: RuleEntry = RULES[ruleId];
+  const d: Diagnostic = { ruleId, severity: severity ?? rule.severity, message: rule.message(args), ...place };
+  if (rule.hint) d.hint = rule.hint(args);
+  return d;
+}

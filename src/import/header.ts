@@ -1,0 +1,69 @@
+import type { Issuer } from "../model/schema.ts";
+import type { ImportContext, Parsed } from "./context.ts";
+
+const NATIONAL_NAME = /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/iu;
+const MOTTO = /^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$/iu;
+const RULE_LINE = /^[-_–—=.]{3,}$/;
+const NUMBER_LINE = /^Số\s*:\s*(\d*)\s*\/\s*(\S+)$/u;
+const PLACE_DATE_LINE = /^(.+?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\.?$/u;
+
+export interface Header {
+  issuer: Issuer;
+  number: string;
+  symbol: string;
+  typeCode: string;
+  date: string;
+}
+
+function isoFromParts(day: string, month: string, year: string): string | undefined {
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return undefined;
+  return `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * The header grid: issuer lines (above the Quốc hiệu), the motto, "Số: …" and the place-date line.
+ * Scrapes flatten the two columns in reading order, so the lines are searched, not counted.
+ */
+export function parseHeader(ctx: ImportContext): Parsed<Header | undefined> {
+  const issuerLines: string[] = [];
+  let sawNationalName = false;
+  let number: { value: string; symbol: string } | undefined;
+  let placeDate: { place: string; date: string } | undefined;
+  let next = 0;
+  for (let i = 0; i < ctx.blocks.length && !(number && placeDate); i++) {
+    const block = ctx.blocks[i]!;
+    for (const line of block.lines) {
+      if (NATIONAL_NAME.test(line.text)) sawNationalName = true;
+      else if (MOTTO.test(line.text) || RULE_LINE.test(line.text)) continue;
+      else if (!sawNationalName) issuerLines.push(line.text);
+      const numberMatch = NUMBER_LINE.exec(line.text);
+      if (numberMatch) number = { value: numberMatch[1]!, symbol: numberMatch[2]! };
+      const dateMatch = PLACE_DATE_LINE.exec(line.text);
+      if (dateMatch) {
+        const date = isoFromParts(dateMatch[2]!, dateMatch[3]!, dateMatch[4]!);
+        if (!date) ctx.report("import/invalid-date", { text: line.text }, line.offset, line.text.length);
+        else placeDate = { place: dateMatch[1]!, date };
+      }
+    }
+    next = i + 1;
+  }
+  if (!sawNationalName || issuerLines.length === 0) ctx.reportAtBlock("import/header-issuer", {}, ctx.blocks[0]);
+  if (!number) ctx.reportAtBlock("import/header-number", {}, ctx.blocks[0]);
+  if (!placeDate) ctx.reportAtBlock("import/header-date", {}, ctx.blocks[0]);
+  if (!number || !placeDate || issuerLines.length === 0) return { value: undefined, next };
+  const symbolParts = number.symbol.split("-");
+  return {
+    value: {
+      issuer: { parent: [], lines: issuerLines, code: symbolParts.at(-1)!, place: placeDate.place },
+      number: number.value,
+      symbol: number.symbol,
+      typeCode: symbolParts.length > 1 ? symbolParts[0]! : number.symbol,
+      date: placeDate.date,
+    },
+    next,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Diagnostic, Fix } from "../diagnostics/diagnostic.ts";
+import { LineIndex } from "../diagnostics/line-index.ts";
+import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
+import { applyFixes } from "../model/apply-fixes.ts";
+import { readDeadline } from "../model/deadline.ts";
+import { decisionSchema, type Appendix, type Decision } from "../model/schema.ts";
+import type { AgencyResolver } from "../resolve/resolve-cell.ts";
+import type { ValidationEnv } from "../validate/context.ts";
+import { validateDecision } from "../validate/validate-decision.ts";
+import { parseAppendix } from "./appendix-table.ts";
+import { parseArticles } from "./articles.ts";
+import { ImportContext } from "./context.ts";
+import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
+import { parseHeader } from "./header.ts";
+import { parsePreamble } from "./preamble.ts";
+import { splitBlocks } from "./scrape-blocks.ts";
+import { parseClosing } from "./signature.ts";
+import { pathKey, type SourceSpans } from "./source-map.ts";
+
+export interface ImportResult {
+  decision?: Decision;
+  diagnostics: Diagnostic[];
+  /** Fixes applied by `fix: true`, for the report. */
+  applied: Fix[];
+}
+
+/** Fills what the model derives and stores: resolved agency ids and due dates. */
+function resolveAppendix(appendix: Appendix, resolver: AgencyResolver): void {
+  const year = Number(appendix.planYear);
+  for (const group of appendix.groups) {
+    for (const task of group.tasks) {
+      task.lead.agencies = resolver.resolve(task.lead.text).agencies;
+      task.support.agencies = resolver.resolve(task.support.text).agencies;
+      const reading = readDeadline(task.deadline.text, year);
+      if (reading.kind === "date") task.deadline.due = reading.due;
+    }
+  }
+}
+
+function spanLocator(spans: SourceSpans, index: LineIndex): Locator {
+  return (path) => {
+    const span = spans.get(pathKey(path));
+    if (!span) return undefined;
+    return { start: index.toPoint(span.offset), end: index.toPoint(span.offset + span.length) };
+  };
+}
+
+/**
+ * Scraped text → model. Part parsers collect diagnostics; model-level irregularities come from the same
+ * validation rules `vanban validate` runs, placed at their source line:col. Official text is never changed
+ * unless `fix` is set, and then every change is listed.
+ */
+export function importScrape(text: string, file: string, env: ValidationEnv, options: { fix?: boolean } = {}): ImportResult {
+  const ctx = new ImportContext(file, text, splitBlocks(text));
+  const spans: SourceSpans = new Map();
+  const header = parseHeader(ctx);
+  const preamble = header.value ? parsePreamble(ctx, header.next, spans) : undefined;
+  const articles = preamble?.value ? parseArticles(ctx, preamble.next, spans) : undefined;
+  const closing = articles && articles.value.length > 0 ? parseClosing(ctx, articles.next) : undefined;
+  if (!header.value || !preamble?.value || !articles || !closing?.value.signer) {
+    return { diagnostics: ctx.diagnostics, applied: [] };
+  }
+  const planYear = /\b(\d{4})\b/.exec(header.value.date)![1]!;
+  const appendix = parseAppendix(ctx, closing.next, spans, /năm (\d{4})/iu.exec(preamble.value.subject)?.[1] ?? planYear);
+  if (ctx.diagnostics.some((d) => d.severity === "error")) return { diagnostics: ctx.diagnostics, applied: [] };
+
+  const signatureBlock = ctx.blocks.slice(articles.next).find((b) => b.text.includes(closing.value.signer!.name));
+  if (signatureBlock) spans.set("recipients", { offset: signatureBlock.offset, length: signatureBlock.text.length });
+  const { issuer, number, symbol, typeCode, date } = header.value;
+  const draft = {
+    profile: "nd30" as const,
+    issuer,
+    document: { type: preamble.value.type, typeCode, number, symbol, date },
+    subject: preamble.value.subject,
+    authority: preamble.value.authority,
+    legalBases: preamble.value.legalBases,
+    proposal: preamble.value.proposal,
+    decides: preamble.value.decides,
+    articles: articles.value,
+    signer: closing.value.signer,
+    recipients: closing.value.recipients ?? editorialRecipients(),
+  };
+  let decision: Decision = decisionSchema.parse({
+    ...draft,
+    ...(appendix ? { appendix, letters: editorialLetters(draft, appendix.title) } : {}),
+  });
+  if (decision.appendix) resolveAppendix(decision.appendix, env.resolver);
+  const index = new LineIndex(text);
+  const modelDiagnostics = placeDiagnostics(validateDecision(decision, env), file, spanLocator(spans, index));
+  let applied: Fix[] = [];
+  if (options.fix) {
+    const fixes = modelDiagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    ({ decision, applied } = applyFixes(decision, fixes));
+  }
+  const diagnostics = [...ctx.diagnostics, ...modelDiagnostics];
+  return { decision, diagnostics, applied };
+}

@@ -1,0 +1,69 @@
+import { isNode, LineCounter, parseDocument, stringify, type Document } from "yaml";
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
+import { diagnose } from "../diagnostics/rules.ts";
+import { decisionSchema, type Decision } from "../model/schema.ts";
+import { readTextInput } from "./read-text.ts";
+
+export const SCHEMA_MODELINE = "# yaml-language-server: $schema=../schema/decision.schema.json";
+
+export interface LoadedModel {
+  decision?: Decision;
+  diagnostics: Diagnostic[];
+  /** Maps model paths to positions in the YAML file. */
+  locate: Locator;
+  /** The text as read (NFC), for hashing and incremental builds. */
+  source?: string;
+}
+
+function yamlLocator(doc: Document, lines: LineCounter): Locator {
+  return (path) => {
+    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    if (!isNode(node) || !node.range) return undefined;
+    const start = lines.linePos(node.range[0]);
+    const end = lines.linePos(node.range[1]);
+    return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+  };
+}
+
+function schemaDiagnostics(error: z.ZodError): Diagnostic[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    const where = path.length ? ` (at ${path.join(".")})` : "";
+    return diagnose("model/schema", { reason: `${issue.message}${where}` }, { path });
+  });
+}
+
+/** Parses model YAML (failsafe schema: every scalar a string, so "05" stays "05") and checks it against the schema. */
+export function parseModel(source: string, file: string): LoadedModel {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { schema: "failsafe", lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const locate = yamlLocator(doc, lines);
+  const diagnostics: Diagnostic[] = [];
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = lines.linePos(e.pos[0]);
+      diagnostics.push(diagnose("model/yaml", { reason: e.message.split("\n")[0]! }, { file, start: { line: pos.line, column: pos.col } }));
+    }
+    return { diagnostics, locate, source };
+  }
+  const parsed = decisionSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) return { diagnostics: placeDiagnostics(schemaDiagnostics(parsed.error), file, locate), locate, source };
+  return { decision: parsed.data, diagnostics, locate, source };
+}
+
+export async function loadModel(file: string): Promise<LoadedModel> {
+  const input = await readTextInput(file);
+  if (input.text === undefined) return { diagnostics: input.diagnostics, locate: () => undefined };
+  const loaded = parseModel(input.text, file);
+  const notNfc = input.diagnostics.some((d) => d.ruleId === "input/normalised" && d.message.includes("NFC"));
+  const extra = notNfc ? [diagnose("model/not-nfc", {}, { file, start: { line: 1, column: 1 } })] : [];
+  return { ...loaded, diagnostics: [...input.diagnostics.filter((d) => !d.message.includes("NFC")), ...extra, ...loaded.diagnostics] };
+}
+
+/** The model as YAML, with the modeline that lets editors check it against the JSON Schema. */
+export function serializeModel(decision: Decision, header: readonly string[] = []): string {
+  const body = stringify(decision, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+  return [SCHEMA_MODELINE, ...header.map((h) => `# ${h}`), body].join("\n");
+}

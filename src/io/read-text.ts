@@ -1,0 +1,55 @@
+import { readFile, stat } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/rules.ts";
+
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+export interface TextInput {
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a UTF-8 text input for the importer or the model loader: refuses binary data and oversized files,
+ * strips a BOM, turns CRLF into LF and normalises to NFC, saying so with an info diagnostic.
+ */
+export async function readTextInput(file: string): Promise<TextInput> {
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_INPUT_BYTES) {
+      return { diagnostics: [diagnose("input/too-large", { size: info.size, limit: MAX_INPUT_BYTES }, { file })] };
+    }
+    return decodeTextInput(await readFile(file), file);
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    return { diagnostics: [diagnose("input/unreadable", { reason }, { file })] };
+  }
+}
+
+export function decodeTextInput(bytes: Uint8Array, file: string): TextInput {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { diagnostics: [diagnose("input/binary", { reason: "invalid UTF-8 byte sequence" }, { file })] };
+  }
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000e-\u001f]/.exec(text);
+  if (control) {
+    const reason = `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()} at offset ${control.index}`;
+    return { diagnostics: [diagnose("input/binary", { reason }, { file })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (text.startsWith("\ufeff")) text = text.slice(1);
+  if (text.includes("\r")) {
+    text = text.replace(/\r\n?/g, "\n");
+    diagnostics.push(diagnose("input/normalised", { what: "CRLF line ends became LF" }, { file }));
+  }
+  const nfc = text.normalize("NFC");
+  if (nfc !== text) {
+    text = nfc;
+    diagnostics.push(diagnose("input/normalised", { what: "text was converted to Unicode NFC" }, { file }));
+  }
+  if (text.trim() === "") return { diagnostics: [...diagnostics, diagnose("input/empty", {}, { file })] };
+  return { text, diagnostics };
+}

@@ -1,0 +1,65 @@
+import * as fontkit from "fontkit";
+import type { FaceName, FontBytes } from "../io/fonts.ts";
+
+export interface MeasureStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** pdfkit kerns (PDF widths); Word does not unless asked (DOCX widths). */
+  kern?: boolean;
+}
+
+/**
+ * Text widths with Tinos metrics (= Times New Roman). Faces are parsed once and word widths cached:
+ * the first layout of a face parses GSUB/GPOS (20–90 ms).
+ */
+export class TextMeasurer {
+  private readonly faces = new Map<FaceName, fontkit.Font>();
+  private readonly cache = new Map<string, number>();
+
+  constructor(private readonly fonts: FontBytes) {}
+
+  private face(name: FaceName): fontkit.Font {
+    let face = this.faces.get(name);
+    if (!face) {
+      face = fontkit.create(this.fonts[name]) as fontkit.Font;
+      this.faces.set(name, face);
+    }
+    return face;
+  }
+
+  /** Width in points of `text` at `sizePt`. */
+  widthPt(text: string, sizePt: number, style: MeasureStyle = {}): number {
+    const faceName: FaceName = style.bold ? (style.italic ? "bolditalics" : "bold") : style.italic ? "italics" : "normal";
+    const key = `${faceName}|${style.kern ? 1 : 0}|${text}`;
+    let units = this.cache.get(key);
+    if (units === undefined) {
+      const face = this.face(faceName);
+      const features = style.kern ? undefined : ({ kern: false, liga: false } as unknown as string[]);
+      const run = face.layout(text.normalize("NFC"), features);
+      units = run.advanceWidth / face.unitsPerEm;
+      this.cache.set(key, units);
+    }
+    return units * sizePt;
+  }
+
+  /** Greedy word wrap: the number of lines `text` takes in a box `widthPt` wide. */
+  lineCount(text: string, sizePt: number, widthPt: number, style: MeasureStyle = {}): number {
+    let lines = 0;
+    for (const paragraph of text.split("\n")) {
+      const space = this.widthPt(" ", sizePt, style);
+      let used = 0;
+      lines++;
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        const w = this.widthPt(word, sizePt, style);
+        if (used > 0 && used + space + w > widthPt) {
+          lines += 1 + Math.floor(w / widthPt);
+          used = w % widthPt;
+        } else if (used === 0 && w > widthPt) {
+          lines += Math.floor(w / widthPt);
+          used = w % widthPt;
+        } else used += (used > 0 ? space : 0) + w;
+      }
+    }
+    return lines;
+  }
+}

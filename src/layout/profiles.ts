@@ -1,0 +1,127 @@
+/**
+ * The numbers of each rule profile of spec/layout.md, as data: used by the renderers (DOCX, XLSX, PDF)
+ * and by the checker. Values are chosen inside the spec's ranges; each range is kept beside the value
+ * so the checker tests the range and the renderer uses the value.
+ */
+import type { Profile } from "../model/schema.ts";
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface ProfileLayout {
+  id: Profile;
+  /** Human name written into file metadata. */
+  ruleSet: string;
+  page: {
+    /** A4 portrait, PAGE-SIZE */
+    widthMm: 210;
+    heightMm: 297;
+    /** PAGE-MARGIN (the values used) */
+    marginMm: { top: number; bottom: number; left: number; right: number };
+    marginRangeMm: { top: Range; bottom: Range; left: Range; right: Range };
+    headerMm: number;
+    footerMm: number;
+  };
+  /** PAGE-NUM: where the page number goes; never on page 1. */
+  pageNumber: { position: "top-center" | "bottom-right"; sizePt: number; sizeRangePt: Range };
+  font: { family: "Times New Roman"; color: "000000" };
+  header: {
+    /** HDR-ISSUER / HDR-PARENT */
+    issuerSizePt: number;
+    /** HDR-QH */
+    nationalNameSizePt: number;
+    /** HDR-TN */
+    mottoSizePt: number;
+    /** HDR-NUMBER */
+    numberSizePt: number;
+    /** HDR-DATE */
+    dateSizePt: number;
+    /** left column share of the text width (≈ 40 %) */
+    leftColumnShare: number;
+    /** HDR-ISSUER-LINE and TITLE-LINE: share of the text width above */
+    shortLineShare: number;
+    shortLineShareRange: Range;
+    /** HDR-TN-LINE tolerance: ±5 % of the motto width */
+    mottoLineTolerance: number;
+    sizeRangePt: { issuer: Range; nationalName: Range; motto: Range; number: Range; date: Range };
+  };
+  title: { typeSizePt: number; subjectSizePt: number; sizeRangePt: Range; vvSizePt: number; vvSpaceBeforePt: number };
+  body: {
+    sizePt: number;
+    sizeRangePt: Range;
+    /** BODY-PARA first-line indent: 1 cm or 1.27 cm */
+    firstLineIndentMm: number;
+    firstLineIndentTwipsAllowed: readonly number[];
+    /** ≥ 6 pt between paragraphs */
+    spaceAfterPt: number;
+    minSpaceBetweenPt: number;
+    /** line spacing, 240 = single; auto 240–360 */
+    lineAuto240: number;
+    lineAutoRange: Range;
+  };
+  signature: { sizePt: number; sizeRangePt: Range; nameGapLines: number };
+  recipients: { labelSizePt: number; itemSizePt: number };
+  appendix: {
+    orientation: "landscape";
+    headingSizePt: number;
+    titleSizePt: number;
+    referenceSizePt: number;
+    tableSizePt: number;
+    tableSizeRangePt: Range;
+  };
+}
+
+const base: Omit<ProfileLayout, "id" | "ruleSet" | "pageNumber"> = {
+  page: {
+    widthMm: 210,
+    heightMm: 297,
+    marginMm: { top: 20, bottom: 20, left: 30, right: 15 },
+    marginRangeMm: { top: { min: 20, max: 25 }, bottom: { min: 20, max: 25 }, left: { min: 30, max: 35 }, right: { min: 15, max: 20 } },
+    headerMm: 10,
+    footerMm: 10,
+  },
+  font: { family: "Times New Roman", color: "000000" },
+  header: {
+    issuerSizePt: 13,
+    nationalNameSizePt: 12,
+    mottoSizePt: 13,
+    numberSizePt: 13,
+    dateSizePt: 14,
+    leftColumnShare: 0.38,
+    shortLineShare: 0.4,
+    shortLineShareRange: { min: 1 / 3, max: 1 / 2 },
+    mottoLineTolerance: 0.05,
+    sizeRangePt: {
+      issuer: { min: 12, max: 13 },
+      nationalName: { min: 12, max: 13 },
+      motto: { min: 13, max: 14 },
+      number: { min: 13, max: 13 },
+      date: { min: 13, max: 14 },
+    },
+  },
+  title: { typeSizePt: 14, subjectSizePt: 14, sizeRangePt: { min: 13, max: 14 }, vvSizePt: 12, vvSpaceBeforePt: 6 },
+  body: {
+    sizePt: 14,
+    sizeRangePt: { min: 13, max: 14 },
+    firstLineIndentMm: 12.7,
+    firstLineIndentTwipsAllowed: [567, 720],
+    spaceAfterPt: 6,
+    minSpaceBetweenPt: 6,
+    lineAuto240: 264,
+    lineAutoRange: { min: 240, max: 360 },
+  },
+  signature: { sizePt: 14, sizeRangePt: { min: 13, max: 14 }, nameGapLines: 4 },
+  recipients: { labelSizePt: 12, itemSizePt: 11 },
+  appendix: { orientation: "landscape", headingSizePt: 14, titleSizePt: 13, referenceSizePt: 13, tableSizePt: 12, tableSizeRangePt: { min: 12, max: 13 } },
+};
+
+export const PROFILES: Record<Profile, ProfileLayout> = {
+  nd30: { ...base, id: "nd30", ruleSet: "Nghị định 30/2020/NĐ-CP", pageNumber: { position: "top-center", sizePt: 13, sizeRangePt: { min: 13, max: 14 } } },
+  tt01: { ...base, id: "tt01", ruleSet: "Thông tư 01/2011/TT-BNV", pageNumber: { position: "bottom-right", sizePt: 13, sizeRangePt: { min: 13, max: 14 } } },
+};
+
+export function profileLayout(profile: Profile): ProfileLayout {
+  return PROFILES[profile];
+}

@@ -1,0 +1,114 @@
+/**
+ * Resolves an agency cell as written ("Sở Kế hoạch và Đầu tư; BQL khu KTM Chu Lai", "UBND các huyện Điện Bàn,
+ * Duy Xuyên … và TP Tam Kỳ") to directory ids. Longest alias first, so "và" inside a name never splits it;
+ * a group followed directly by member names is an enumeration head, not the whole group.
+ * Every phrase that matches nothing is returned, never dropped.
+ */
+import { foldChar } from "../model/text.ts";
+import type { Agency, AgencyDirectory, AgencyGroup } from "./directory-schema.ts";
+
+export interface CellResolution {
+  agencies: string[];
+  unresolved: string[];
+  unspecified: string[];
+  qualified: { phrase: string; name: string }[];
+}
+
+type Target = { type: "agency"; agency: Agency } | { type: "group"; group: AgencyGroup } | { type: "unspecified" };
+interface Alias {
+  folded: string;
+  target: Target;
+}
+
+const SEPARATOR = /^(\s*[;,\n]\s*|\s+và\s+|\s*\.\s*$|\s+)/u;
+const HARD_SEPARATOR = /[;,\n]|\s(?:và|va)\s/u;
+
+function collapse(text: string): string {
+  return text.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+function fold(text: string): string {
+  let out = "";
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}&]/u.test(ch);
+
+export class AgencyResolver {
+  private readonly aliases: Alias[];
+  private readonly cache = new Map<string, CellResolution>();
+  readonly byId: ReadonlyMap<string, Agency>;
+
+  constructor(readonly directory: AgencyDirectory) {
+    const aliases: Alias[] = [];
+    const add = (text: string, target: Target) => aliases.push({ folded: fold(collapse(text)), target });
+    for (const agency of directory.agencies) {
+      for (const a of [agency.name, agency.short, ...agency.aliases]) add(a, { type: "agency", agency });
+    }
+    for (const group of directory.groups) for (const a of [group.name, ...group.aliases]) add(a, { type: "group", group });
+    for (const phrase of directory.unspecified) add(phrase, { type: "unspecified" });
+    this.aliases = aliases.sort((a, b) => b.folded.length - a.folded.length);
+    this.byId = new Map(directory.agencies.map((a) => [a.id, a]));
+  }
+
+  /** Agencies of a group, in directory order. */
+  members(group: AgencyGroup): Agency[] {
+    return this.directory.agencies.filter((a) => group.kinds.includes(a.kind));
+  }
+
+  private matchAt(folded: string, pos: number): Alias | undefined {
+    return this.aliases.find(
+      (a) => folded.startsWith(a.folded, pos) && !isWordChar(folded[pos + a.folded.length]) && !isWordChar(folded[pos - 1]),
+    );
+  }
+
+  resolve(cell: string): CellResolution {
+    const cached = this.cache.get(cell);
+    if (cached) return cached;
+    const text = collapse(cell);
+    const folded = fold(text);
+    const ids = new Set<string>();
+    const result: CellResolution = { agencies: [], unresolved: [], unspecified: [], qualified: [] };
+    let pos = 0;
+    while (pos < text.length) {
+      const sep = SEPARATOR.exec(text.slice(pos));
+      if (sep && sep[0].length > 0) {
+        pos += sep[0].length;
+        continue;
+      }
+      const alias = this.matchAt(folded, pos);
+      const fragmentEnd = (from: number) => from + (HARD_SEPARATOR.exec(text.slice(from))?.index ?? text.length - from);
+      if (!alias) {
+        const stop = fragmentEnd(pos);
+        const phrase = text.slice(pos, stop).replace(/[.\s]+$/, "");
+        if (phrase) result.unresolved.push(phrase);
+        pos = stop;
+        continue;
+      }
+      let end = pos + alias.folded.length;
+      const tailEnd = fragmentEnd(end);
+      const tail = text.slice(end, tailEnd).trim().replace(/\.$/, "");
+      const afterSpace = end + (text.slice(end).length - text.slice(end).trimStart().length);
+      const next = tail !== "" ? this.matchAt(folded, afterSpace) : undefined;
+      // "UBND các huyện Điện Bàn, Duy Xuyên …": the group only introduces the names that follow it.
+      const enumerationHead = alias.target.type === "group" && next?.target.type === "agency";
+      if (!enumerationHead) {
+        const phrase = text.slice(pos, tailEnd).trim().replace(/\.$/, "");
+        if (alias.target.type === "unspecified") result.unspecified.push(tail !== "" && !next ? phrase : text.slice(pos, end));
+        else if (tail !== "" && !next) {
+          const name = alias.target.type === "group" ? alias.target.group.name : alias.target.agency.name;
+          result.qualified.push({ phrase, name });
+        }
+        if (tail !== "" && !next) end = tailEnd;
+        if (alias.target.type === "agency") ids.add(alias.target.agency.id);
+        if (alias.target.type === "group") for (const m of this.members(alias.target.group)) ids.add(m.id);
+      }
+      pos = end;
+    }
+    const order = this.directory.agencies.map((a) => a.id);
+    result.agencies = order.filter((id) => ids.has(id));
+    this.cache.set(cell, result);
+    return result;
+  }
+}

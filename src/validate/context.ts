@@ -1,0 +1,17 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Decision } from "../model/schema.ts";
+import type { AgencyResolver } from "../resolve/resolve-cell.ts";
+
+export interface KnownTypo {
+  found: string;
+  fixed: string;
+  reason: string;
+}
+
+export interface ValidationEnv {
+  resolver: AgencyResolver;
+  knownTypos: readonly KnownTypo[];
+}
+
+/** A validation rule: a pure function of the model; positions are added later from each diagnostic's `path`. */
+export type Rule = (decision: Decision, env: ValidationEnv) => Diagnostic[];

@@ -1,0 +1,25 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Decision } from "../model/schema.ts";
+import { checkAgencies } from "./agencies.ts";
+import { checkBody } from "./body.ts";
+import type { Rule, ValidationEnv } from "./context.ts";
+import { checkDeadlines } from "./deadlines.ts";
+import { checkDocumentHeader } from "./document-header.ts";
+import { checkGroupSequence } from "./group-sequence.ts";
+import { checkKnownTypos } from "./known-typos.ts";
+import { checkTaskNumbers } from "./task-numbers.ts";
+
+const RULES: readonly Rule[] = [
+  checkDocumentHeader,
+  checkBody,
+  checkGroupSequence,
+  checkTaskNumbers,
+  checkKnownTypos,
+  checkDeadlines,
+  checkAgencies,
+];
+
+/** Cross-field checks of a schema-valid model; diagnostics carry model paths, not positions. */
+export function validateDecision(decision: Decision, env: ValidationEnv): Diagnostic[] {
+  return RULES.flatMap((rule) => rule(decision, env));
+}
