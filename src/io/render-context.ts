@@ -1,0 +1,12 @@
+import { TextMeasurer } from "../layout/measure.ts";
+import { profileLayout } from "../layout/profiles.ts";
+import type { Profile } from "../model/schema.ts";
+import type { RenderContext } from "../render/context.ts";
+import type { AgencyResolver } from "../resolve/resolve-cell.ts";
+import { loadTinos } from "./fonts.ts";
+
+/** Loads the fonts once and builds what every renderer receives. */
+export async function createRenderContext(profile: Profile, resolver: AgencyResolver): Promise<RenderContext> {
+  const fonts = await loadTinos();
+  return { layout: profileLayout(profile), fonts, measurer: new TextMeasurer(fonts), resolver, toolName: "vanban" };
+}
