@@ -64,7 +64,9 @@ export function importScrape(text: string, file: string, env: ValidationEnv, opt
   const appendix = parseAppendix(ctx, closing.next, spans, /năm (\d{4})/iu.exec(preamble.value.subject)?.[1] ?? planYear);
   if (ctx.diagnostics.some((d) => d.severity === "error")) return { diagnostics: ctx.diagnostics, applied: [] };
 
-  const signatureBlock = ctx.blocks.slice(articles.next).find((b) => b.text.includes(closing.value.signer!.name));
+  // Nơi nhận absent: point at the signature block it should stand beside.
+  const { prefix, capacity } = closing.value.signer;
+  const signatureBlock = ctx.blocks.slice(articles.next).find((b) => b.text.startsWith(`${prefix} ${capacity}`));
   if (signatureBlock) spans.set("recipients", { offset: signatureBlock.offset, length: signatureBlock.text.length });
   const { issuer, number, symbol, typeCode, date } = header.value;
   const draft = {

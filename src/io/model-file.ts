@@ -30,6 +30,8 @@ function yamlLocator(doc: Document, lines: LineCounter): Locator {
 function schemaDiagnostics(error: z.ZodError): Diagnostic[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    // Point at the unknown key itself, not at the object holding it.
+    if (issue.code === "unrecognized_keys" && issue.keys[0]) path.push(issue.keys[0]);
     const where = path.length ? ` (at ${path.join(".")})` : "";
     return diagnose("model/schema", { reason: `${issue.message}${where}` }, { path });
   });

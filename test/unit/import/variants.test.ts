@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { listTasks } from "../../../src/model/refs.ts";
+import { buildScrape, DEFAULT_HEADERS, defaultGroups } from "../../support/scrape-builder.ts";
+import { importText } from "../../support/seed.ts";
+
+const errors = (r: Awaited<ReturnType<typeof importText>>) => r.diagnostics.filter((d) => d.severity === "error");
+const lineOfCell = (text: string, cell: string) => text.split("\n").findIndex((l) => l === cell) + 1;
+
+describe("importer on decisions in the same format", () => {
+  it("imports another decision with 3 groups, a KT. signer and a Nơi nhận", async () => {
+    const text = buildScrape({ recipients: ["- Như Điều 3;", "- CT, các PCT UBND tỉnh;", "- Lưu: VT, NC."] });
+    const result = await importText(text);
+    expect(errors(result)).toEqual([]);
+    const d = result.decision!;
+    expect(d.document.number).toBe("120");
+    expect(d.document.date).toBe("2014-01-15");
+    expect(d.subject).toBe("Ban hành Kế hoạch cải cách hành chính năm 2014");
+    expect(d.signer).toEqual({ prefix: "KT.", capacity: "CHỦ TỊCH", titles: ["PHÓ CHỦ TỊCH"], name: "Nguyễn Văn A" });
+    expect(d.recipients).toEqual({ origin: "source", items: ["Như Điều 3;", "CT, các PCT UBND tỉnh;"], archive: "Lưu: VT, NC." });
+    expect(d.appendix!.planYear).toBe("2014");
+    expect(d.appendix!.groups.map((g) => g.tasks.length)).toEqual([1, 2, 1]);
+    expect(listTasks(d.appendix!).map((t) => t.task.deadline.due ?? "-")).toEqual(["2014-06-30", "2014-06-30", "2014-09-30", "-"]);
+    expect(result.diagnostics.some((d) => d.ruleId === "model/editorial-recipients")).toBe(false);
+  });
+
+  it("maps columns in another order and named differently, with an extra notes column", async () => {
+    const order = [0, 1, 3, 4, 5, 2];
+    const headers = ["TT", "NHIỆM VỤ", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP", "THỜI GIAN THỰC HIỆN", "SẢN PHẨM", "GHI CHÚ"];
+    const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => [...order.map((i) => row[i]!), "ghi chú " + row[0]]) }));
+    const result = await importText(buildScrape({ headers, groups }));
+    expect(errors(result)).toEqual([]);
+    const a = result.decision!.appendix!;
+    expect(a.columns.map((c) => c.key)).toEqual(["number", "content", "lead", "support", "deadline", "product", "notes"]);
+    const task = a.groups[1]!.tasks[1]!;
+    expect(task).toMatchObject({ number: "2", content: "Áp dụng ISO", product: "Quyết định", notes: "ghi chú 2" });
+    expect(task.lead.text).toBe("Sở Khoa học và Công nghệ");
+    expect(task.deadline).toEqual({ text: "30/9/2014", due: "2014-09-30" });
+  });
+
+  it("imports a table without the product column and says so", async () => {
+    const headers = DEFAULT_HEADERS.filter((h) => h !== "SẢN PHẨM");
+    const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => row.filter((_, i) => i !== 2)) }));
+    const result = await importText(buildScrape({ headers, groups }));
+    expect(errors(result)).toEqual([]);
+    expect(result.diagnostics.find((d) => d.ruleId === "appendix/optional-column-absent")?.message).toContain("product");
+    expect(result.decision!.appendix!.groups[0]!.tasks[0]!.product).toBe("");
+  });
+
+  it("fails precisely when the lead column is missing", async () => {
+    const headers = DEFAULT_HEADERS.filter((h) => h !== "CƠ QUAN CHỦ TRÌ");
+    const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => row.filter((_, i) => i !== 3)) }));
+    const text = buildScrape({ headers, groups });
+    const result = await importText(text);
+    expect(result.decision).toBeUndefined();
+    expect(errors(result).map((d) => [d.ruleId, d.start?.line])).toEqual([["appendix/missing-column", lineOfCell(text, "STT")]]);
+  });
+
+  it("fails on an unknown column header, naming it and listing the known ones", async () => {
+    const headers = [...DEFAULT_HEADERS.slice(0, 5), "KINH PHÍ", DEFAULT_HEADERS[5]!];
+    const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => [...row.slice(0, 5), "100", row[5]!]) }));
+    const text = buildScrape({ headers, groups });
+    const result = await importText(text);
+    const [error] = errors(result);
+    expect(error?.ruleId).toBe("appendix/unknown-column");
+    expect(error?.start?.line).toBe(lineOfCell(text, "KINH PHÍ"));
+    expect(error?.hint).toContain("GHI CHÚ");
+  });
+
+  it("points at the row with a missing cell", async () => {
+    const text = buildScrape({ dropRowCell: { group: 1, row: 0, cell: 2 } });
+    const result = await importText(text);
+    expect(result.decision).toBeUndefined();
+    const [error] = errors(result);
+    expect(error?.ruleId).toBe("appendix/row-misaligned");
+    expect(error?.start?.line).toBe(lineOfCell(text, "Áp dụng ISO"));
+    const lines = text.split("\n");
+    const rowAbove = lines.indexOf("1", lines.indexOf("HIỆN ĐẠI HÓA HÀNH CHÍNH")) + 1;
+    expect(error?.hint).toContain(`row above at line ${rowAbove}`);
+  });
+
+  it("reports a truncated table", async () => {
+    const cells = 2 + 6 + 2 + 6 + 3; // stops inside the second row of group II
+    const text = buildScrape({ truncateAfterCells: cells });
+    const result = await importText(text);
+    expect(errors(result).map((d) => d.ruleId)).toEqual(["appendix/truncated"]);
+  });
+
+  it("warns about an unknown deadline form and keeps its wording", async () => {
+    const groups = defaultGroups();
+    groups[0]!.rows[0]![5] = "Khi có yêu cầu";
+    const result = await importText(buildScrape({ groups }));
+    const warning = result.diagnostics.find((d) => d.ruleId === "deadline/unknown-form");
+    expect(warning?.severity).toBe("warning");
+    expect(result.decision!.appendix!.groups[0]!.tasks[0]!.deadline).toEqual({ text: "Khi có yêu cầu" });
+  });
+});
