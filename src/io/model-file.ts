@@ -50,7 +50,15 @@ export function parseModel(source: string, file: string): LoadedModel {
     }
     return { diagnostics, locate, source };
   }
-  const parsed = decisionSchema.safeParse(doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // e.g. an alias to an anchor defined later, or an alias bomb
+    diagnostics.push(diagnose("model/yaml", { reason: (error as Error).message }, { file, start: { line: 1, column: 1 } }));
+    return { diagnostics, locate, source };
+  }
+  const parsed = decisionSchema.safeParse(data ?? {});
   if (!parsed.success) return { diagnostics: placeDiagnostics(schemaDiagnostics(parsed.error), file, locate), locate, source };
   return { decision: parsed.data, diagnostics, locate, source };
 }

@@ -36,7 +36,8 @@ function fold(text: string): string {
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}&]/u.test(ch);
 
 export class AgencyResolver {
-  private readonly aliases: Alias[];
+  /** aliases by their first two folded characters, longest first: a cell is scanned once, not once per alias */
+  private readonly aliasesByPrefix = new Map<string, Alias[]>();
   private readonly cache = new Map<string, CellResolution>();
   readonly byId: ReadonlyMap<string, Agency>;
 
@@ -48,7 +49,12 @@ export class AgencyResolver {
     }
     for (const group of directory.groups) for (const a of [group.name, ...group.aliases]) add(a, { type: "group", group });
     for (const phrase of directory.unspecified) add(phrase, { type: "unspecified" });
-    this.aliases = aliases.sort((a, b) => b.folded.length - a.folded.length);
+    for (const alias of aliases.sort((a, b) => b.folded.length - a.folded.length)) {
+      const key = alias.folded.slice(0, 2);
+      const list = this.aliasesByPrefix.get(key);
+      if (list) list.push(alias);
+      else this.aliasesByPrefix.set(key, [alias]);
+    }
     this.byId = new Map(directory.agencies.map((a) => [a.id, a]));
   }
 
@@ -58,7 +64,7 @@ export class AgencyResolver {
   }
 
   private matchAt(folded: string, pos: number): Alias | undefined {
-    return this.aliases.find(
+    return this.aliasesByPrefix.get(folded.slice(pos, pos + 2))?.find(
       (a) => folded.startsWith(a.folded, pos) && !isWordChar(folded[pos + a.folded.length]) && !isWordChar(folded[pos - 1]),
     );
   }
