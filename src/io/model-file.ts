@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, stringify, type Document } from "yaml";
+import { Document as YamlDocument, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
@@ -74,6 +74,14 @@ export async function loadModel(file: string): Promise<LoadedModel> {
 
 /** The model as YAML, with the modeline that lets editors check it against the JSON Schema. */
 export function serializeModel(decision: Decision, header: readonly string[] = []): string {
-  const body = stringify(decision, { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+  // No anchors: a clerk editing one list must not silently edit every task sharing it.
+  const doc = new YamlDocument(decision, { aliasDuplicateObjects: false });
+  // Resolved agency ids on one line each, so that the cells as written stay easy to read.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === "agencies" && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  const body = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return [SCHEMA_MODELINE, ...header.map((h) => `# ${h}`), body].join("\n");
 }
