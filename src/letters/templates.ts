@@ -1,0 +1,292 @@
+/**
+ * The wording of the công văn (assignment letters): Handlebars templates under `templates/letter/`, or under
+ * `<dir>/letter/` with `--templates <dir>`. Templates give sentences only; structure, fonts and positions are
+ * TypeScript (STYLE.md "Templates").
+ *
+ * Safety: an isolated Handlebars environment, `strict` (a missing field is an error), `noEscape` (plain text,
+ * no HTML entities), only the helpers below (`knownHelpersOnly`), no prototype access, and data passed as
+ * null-prototype objects, so `{{constructor}}` in a template is a missing field and model text such as
+ * `{{#each this}}` is never compiled: it is data and comes out literally.
+ */
+import { lstat, readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { decodeTextInput } from "../io/read-text.ts";
+import { formatDayMonthYear, formatShortDate } from "../model/dates.ts";
+
+/** The bundled template root: `src/letters` and `dist/letters` are both two levels below the package. */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+export const LETTER_TEMPLATES = ["opening", "lead-intro", "support-intro", "closing", "lead-columns", "support-columns"] as const;
+export type LetterTemplateName = (typeof LETTER_TEMPLATES)[number];
+
+/** A template file is wording: a few hundred bytes. Anything this large is the wrong file. */
+const MAX_TEMPLATE_BYTES = 64 * 1024;
+const SAFE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * The loaded template sources. Plain data on purpose: it can be posted to a worker thread, and each thread
+ * compiles (and caches) the templates itself.
+ */
+export interface LetterWording {
+  /** the template root the files were read from (absolute, symlinks resolved) */
+  dir: string;
+  sources: Record<LetterTemplateName, string>;
+}
+
+/** What a letter template can use (listed in templates/letter/opening.hbs too). Every field is always present. */
+export interface LetterTemplateData {
+  decision: { type: string; number: string; symbol: string; date: string; subject: string; subjectSentence: string; planYear: string };
+  issuer: { name: string; shortName: string; code: string; place: string };
+  agency: { name: string; short: string; addressee: string };
+  letter: { number: string; symbol: string; date: string; subject: string };
+  lead: { count: number; label: string };
+  support: { count: number; label: string };
+}
+
+export type TemplateErrorCode =
+  | "template/dir"
+  | "template/missing"
+  | "template/unsafe-path"
+  | "template/unreadable"
+  | "template/syntax"
+  | "template/field"
+  | "template/render"
+  | "template/columns";
+
+const HINTS: Record<TemplateErrorCode, string> = {
+  "template/dir": "pass a directory that holds letter/*.hbs (copy the bundled templates/ folder to start)",
+  "template/missing": `a template directory needs letter/{${LETTER_TEMPLATES.join(",")}}.hbs`,
+  "template/unsafe-path": "templates are read only from inside the template directory; copy the file there instead of linking to it",
+  "template/unreadable": "save the template as UTF-8 text",
+  "template/syntax": "check the {{…}} braces near that position",
+  "template/field": "use one of the fields listed in templates/letter/opening.hbs",
+  "template/render": "check the helper arguments near that position",
+  "template/columns": "a column template has one heading per line, six lines",
+};
+
+/** An input problem with the templates: the CLI turns it into a diagnostic (`templateErrorDiagnostic`). */
+export class TemplateError extends Error {
+  override readonly name = "TemplateError";
+  readonly hint: string;
+
+  constructor(
+    readonly code: TemplateErrorCode,
+    message: string,
+    readonly where: { file?: string; line?: number; column?: number } = {},
+    hint?: string,
+  ) {
+    super(message);
+    this.hint = hint ?? HINTS[code];
+  }
+}
+
+export function templateErrorDiagnostic(error: TemplateError): Diagnostic {
+  const diagnostic: Diagnostic = { ruleId: error.code, severity: "error", message: error.message, hint: error.hint };
+  if (error.where.file !== undefined) diagnostic.file = error.where.file;
+  if (error.where.line !== undefined) diagnostic.start = { line: error.where.line, column: (error.where.column ?? 0) + 1 };
+  return diagnostic;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Handlebars environment: one per thread, configured once, never changed afterwards.
+
+function isoDate(value: unknown, helper: string): string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new Error(`${helper} expects an ISO date (YYYY-MM-DD), got ${describe(value)}`);
+  }
+  return value;
+}
+
+function wholeNumber(value: unknown, helper: string): number {
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${helper} expects a whole number, got ${describe(value)}`);
+  return n;
+}
+
+function describe(value: unknown): string {
+  return typeof value === "string" ? `"${value}"` : typeof value === "number" ? String(value) : "nothing";
+}
+
+/** HDR-NUMBER / quantities: a number below 10 gets a leading zero ("07 nhiệm vụ"). */
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+const HELPERS = {
+  /** HDR-DATE: "ngày 06 tháng 02 năm 2013" (day < 10 and months 1–2 get a leading zero) */
+  longDate: (value: unknown) => formatDayMonthYear(isoDate(value, "longDate")),
+  /** tables and citations: "06/02/2013" */
+  shortDate: (value: unknown) => formatShortDate(isoDate(value, "shortDate")),
+  twoDigits: (value: unknown) => twoDigits(wholeNumber(value, "twoDigits")),
+  /** a document number as printed: "05", "503"; an empty number (left for the văn thư) prints as "…" */
+  docNumber: (value: unknown) => (value === "" ? "…" : twoDigits(wholeNumber(value, "docNumber"))),
+};
+
+const hb = Handlebars.create();
+hb.registerHelper(HELPERS);
+hb.unregisterHelper("log");
+
+const COMPILE_OPTIONS: CompileOptions = {
+  strict: true,
+  noEscape: true,
+  knownHelpersOnly: true,
+  knownHelpers: { ...Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])), log: false },
+};
+const RUNTIME_OPTIONS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+
+/** Compiled templates by source text: a per-thread cache, so a worker compiles each template once. */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function compile(source: string): HandlebarsTemplateDelegate {
+  let template = compiled.get(source);
+  if (!template) {
+    template = hb.compile(source, COMPILE_OPTIONS);
+    compiled.set(source, template);
+  }
+  return template;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/** The file of a template: only `<root>/letter/<name>.hbs`, names from a fixed alphabet. */
+export function templateFile(root: string, name: string): string {
+  const file = path.resolve(root, "letter", `${name}.hbs`);
+  if (!SAFE_NAME.test(name) || !isInside(path.resolve(root), file)) {
+    throw new TemplateError("template/unsafe-path", `"${name}" is not a template name`, { file: root });
+  }
+  return file;
+}
+
+function displayFile(wording: Pick<LetterWording, "dir">, name: LetterTemplateName): string {
+  return path.join(wording.dir, "letter", `${name}.hbs`);
+}
+
+async function templateRoot(dir: string): Promise<string> {
+  try {
+    const real = await realpath(dir);
+    if ((await lstat(real)).isDirectory()) return real;
+  } catch {
+    // reported below
+  }
+  throw new TemplateError("template/dir", `the template directory "${dir}" does not exist or is not a directory`, { file: dir });
+}
+
+async function readTemplate(root: string, name: LetterTemplateName): Promise<string> {
+  const file = templateFile(root, name);
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    throw new TemplateError("template/missing", `the template ${path.join("letter", `${name}.hbs`)} is missing`, { file });
+  }
+  // A symlink (of the file or of letter/) may point anywhere: only files inside the root are read.
+  if (!isInside(root, real)) {
+    throw new TemplateError("template/unsafe-path", `the template ${name}.hbs leads outside the template directory (to ${real})`, { file });
+  }
+  const info = await lstat(real);
+  if (!info.isFile()) throw new TemplateError("template/missing", `the template ${name}.hbs is not a file`, { file });
+  if (info.size > MAX_TEMPLATE_BYTES) {
+    throw new TemplateError("template/unreadable", `the template ${name}.hbs has ${info.size} bytes; the limit is ${MAX_TEMPLATE_BYTES}`, { file });
+  }
+  const decoded = decodeTextInput(await readFile(real), file);
+  const failure = decoded.diagnostics.find((d) => d.severity === "error");
+  if (decoded.text === undefined || failure) {
+    throw new TemplateError("template/unreadable", `the template ${name}.hbs: ${failure?.message ?? "no text"}`, { file });
+  }
+  checkSyntax(decoded.text, file);
+  return decoded.text;
+}
+
+/** Parses and compiles once at load, so a typo or an unknown helper is reported before any letter is drawn. */
+function checkSyntax(source: string, file: string): void {
+  try {
+    hb.precompile(source, COMPILE_OPTIONS);
+  } catch (error) {
+    throw fromHandlebars(error, "template/syntax", file, undefined);
+  }
+}
+
+/** Reads and checks the six letter templates from `<dir>/letter/` (default: the bundled `templates/`). */
+export async function loadLetterWording(dir: string = DEFAULT_TEMPLATES_DIR): Promise<LetterWording> {
+  const root = await templateRoot(dir);
+  const entries = await Promise.all(LETTER_TEMPLATES.map(async (name) => [name, await readTemplate(root, name)] as const));
+  return { dir: root, sources: Object.fromEntries(entries) as Record<LetterTemplateName, string> };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering
+
+type Plain = { [key: string]: string | number | Plain };
+
+/**
+ * A null-prototype copy: `'constructor' in data` is false, so strict mode reports `{{constructor}}` as missing.
+ * Its `Symbol.toPrimitive` names the object in Handlebars' "not defined in …" message.
+ */
+function nullProto(value: Plain, label: string): Plain {
+  const copy = Object.create(null) as Plain;
+  Object.defineProperty(copy, Symbol.toPrimitive, { value: () => label, enumerable: false });
+  for (const [key, v] of Object.entries(value)) copy[key] = typeof v === "object" ? nullProto(v, key) : v;
+  return copy;
+}
+
+const ROOT_LABEL = "the letter data";
+
+function fieldsOf(data: Plain, label: string): string[] {
+  const target = label === ROOT_LABEL ? data : data[label];
+  return typeof target === "object" ? Object.keys(target) : [];
+}
+
+function fromHandlebars(error: unknown, code: TemplateErrorCode, file: string, data: Plain | undefined): TemplateError {
+  const e = error as { message?: unknown; lineNumber?: unknown; column?: unknown };
+  const raw = typeof e.message === "string" ? e.message : String(error);
+  const message = raw.replace(/ - \d+:\d+$/, "");
+  const where: TemplateError["where"] = { file };
+  if (typeof e.lineNumber === "number") where.line = e.lineNumber;
+  if (typeof e.column === "number") where.column = e.column;
+  // `{{agency.name.x}}`: strict mode looks for "x" in a string with `in`, which throws a TypeError
+  const inText = /^Cannot use 'in' operator to search for '(.+)' in /.exec(message);
+  if (inText) return new TemplateError("template/field", `"${inText[1]}" is not a field: the value before it is text`, where);
+  const missing = /^"(.+)" not defined in (.+)$/.exec(message);
+  if (missing && data) {
+    const [, field, owner] = missing as unknown as [string, string, string];
+    const known = fieldsOf(data, owner);
+    return new TemplateError("template/field", `"${field}" is not a field of ${owner}`, where, known.length ? `${owner} has: ${known.join(", ")}` : undefined);
+  }
+  return new TemplateError(code, message, where);
+}
+
+function run(wording: LetterWording, name: LetterTemplateName, data: LetterTemplateData): string {
+  const file = displayFile(wording, name);
+  const plain = nullProto(data as unknown as Plain, ROOT_LABEL);
+  try {
+    return compile(wording.sources[name])(plain, RUNTIME_OPTIONS).normalize("NFC");
+  } catch (error) {
+    throw fromHandlebars(error, "template/render", file, plain);
+  }
+}
+
+/** A paragraph template: line breaks of the template file are only for reading, so white space is collapsed. */
+export function renderParagraph(wording: LetterWording, name: LetterTemplateName, data: LetterTemplateData): string {
+  return run(wording, name, data).replace(/\s+/g, " ").trim();
+}
+
+/** A column-heading template: one heading per non-empty line, exactly `count` of them. */
+export function renderColumns(wording: LetterWording, name: LetterTemplateName, data: LetterTemplateData, count: number): string[] {
+  const headings = run(wording, name, data)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (headings.length !== count) {
+    throw new TemplateError("template/columns", `${name}.hbs gives ${headings.length} column headings; the table has ${count} columns`, {
+      file: displayFile(wording, name),
+    });
+  }
+  return headings;
+}

@@ -1,0 +1,192 @@
+/**
+ * pdfmake 0.3.11 on Node, set up once per thread (the package exports a singleton instance):
+ * - fonts are served from pdfmake's virtual file system, from the bytes in the render context, so rendering
+ *   reads no file; every URL and every local path is refused (and pdfmake stops warning about policies);
+ * - what fontkit works out about the fonts is shared between documents (see "Font sharing" below).
+ *
+ * Font sharing. pdfkit calls `fontkit.create(bytes)` for every document and shapes every word afresh, and a
+ * fresh fontkit font decodes its tables again (≈ 230 ms of a ≈ 250 ms letter before this). Two caches, both
+ * keyed by the identity of a font buffer registered here and so limited to these fonts:
+ * 1. Decoded tables: read-only once decoded, and fontkit itself shares them between fonts of one file
+ *    (`getVariation` sets `font._tables = this._tables`). A font made from a registered buffer takes that
+ *    buffer's table store on its first table access.
+ * 2. Shaped words: pdfkit caches `layoutRun(word)` per document; here the cache is per font buffer. Words are
+ *    shaped by one font per buffer whose glyphs carry the code points of the text being shaped. A plain fontkit
+ *    font keeps a glyph's code points from the first time it saw the glyph, and those become the ToUnicode map:
+ *    space and no-break space are both glyph 3 in Tinos, so a font cached whole would make a letter's text layer
+ *    depend on the letters drawn before it. With the code points of the text itself, a document's bytes do not
+ *    depend on what was drawn before, and they equal pdfkit's own output (tested with `fontSharing(false)`).
+ * Everything else stays per document: the pdfkit font objects, their subsets and ToUnicode maps.
+ */
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
+import type { FaceName, FontBytes } from "../../io/fonts.ts";
+
+interface Pdfmake {
+  virtualfs: { writeFileSync(name: string, content: Uint8Array): void };
+  addFonts(fonts: TFontDictionary): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+/** The parts of fontkit's TTFFont and Glyph that the sharing touches. */
+interface Glyph {
+  id: number;
+  codePoints: number[];
+}
+type GlyphClass = new (id: number, codePoints: number[], font: FontkitFont) => Glyph;
+interface FontkitFont {
+  stream: { buffer: Uint8Array };
+  _tables: Record<string, unknown>;
+  _getTable(table: unknown): unknown;
+  getGlyph(id: number, codePoints?: number[]): Glyph;
+  unitsPerEm: number;
+  hhea: { ascent: number };
+}
+/** pdfkit's EmbeddedFont (not exported by pdfkit). */
+interface EmbeddedFont {
+  font: FontkitFont;
+  scale: number;
+  layoutRun(text: string, features?: unknown): unknown;
+  layoutCached(text: string): unknown;
+}
+interface PdfkitDocument {
+  font(src: Uint8Array): { _font: EmbeddedFont };
+}
+
+const require = createRequire(import.meta.url);
+const pdfmakeEntry = require.resolve("pdfmake");
+const pdfmake = require(pdfmakeEntry) as Pdfmake;
+// pdfkit and fontkit exactly as pdfmake loads them (fontkit's CommonJS build; src/layout/measure.ts uses its ESM build).
+const pdfkitEntry = createRequire(pdfmakeEntry).resolve("pdfkit");
+const PDFKitDocument = createRequire(pdfmakeEntry)("pdfkit") as new (options: object) => PdfkitDocument;
+const fontkit = createRequire(pdfkitEntry)("fontkit") as { create(bytes: Uint8Array): FontkitFont };
+
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy(() => false);
+
+const FACES: readonly FaceName[] = ["normal", "bold", "italics", "bolditalics"];
+
+interface SharedFont {
+  /** decoded tables, the store of every fontkit font made from this buffer */
+  tables: Record<string, unknown>;
+  /** the font words are shaped with, and pdfkit's scale for it */
+  shaper: Pick<EmbeddedFont, "font" | "scale">;
+  /** shaped words (pdfkit runs, positions in 1/1000 em), read-only */
+  runs: Map<string, unknown>;
+}
+
+const shared = new WeakMap<Uint8Array, SharedFont>();
+let sharing = true;
+
+/** Turns the font sharing off (or on again): for comparing against pdfkit's own output in tests. */
+export function fontSharing(on: boolean): void {
+  sharing = on;
+}
+
+function sharedFor(font: FontkitFont): SharedFont | undefined {
+  return sharing ? shared.get(font.stream.buffer) : undefined;
+}
+
+let patched = false;
+
+/** Installs the two cache hooks, on fontkit's TTFFont and pdfkit's EmbeddedFont prototypes (once per thread). */
+function patchPrototypes(bytes: Uint8Array): void {
+  if (patched) return;
+  patched = true;
+  const ttf = Object.getPrototypeOf(fontkit.create(bytes)) as FontkitFont;
+  const getTable = ttf._getTable;
+  ttf._getTable = function (this: FontkitFont, table: unknown) {
+    const tables = sharedFor(this)?.tables;
+    if (tables && this._tables !== tables) this._tables = tables;
+    return getTable.call(this, table);
+  };
+  const embedded = Object.getPrototypeOf(new PDFKitDocument({ font: null, autoFirstPage: false }).font(bytes)._font) as EmbeddedFont;
+  const layoutCached = embedded.layoutCached;
+  const layoutRun = embedded.layoutRun;
+  embedded.layoutCached = function (this: EmbeddedFont, text: string) {
+    const font = sharedFor(this.font);
+    if (!font) return layoutCached.call(this, text);
+    let run = font.runs.get(text);
+    if (run === undefined) {
+      run = layoutRun.call(font.shaper, text);
+      font.runs.set(text, run);
+    }
+    return run;
+  };
+}
+
+/**
+ * A fontkit font whose glyphs carry the code points they are asked for: fontkit's own `getGlyph` returns the
+ * glyph made the first time the id was seen, with that time's code points.
+ */
+function shaperFont(bytes: Uint8Array): FontkitFont {
+  const font = fontkit.create(bytes);
+  const getGlyph = font.getGlyph.bind(font);
+  const variants = new Map<string, Glyph>();
+  font.getGlyph = (id: number, codePoints: number[] = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph.codePoints.length === codePoints.length && glyph.codePoints.every((c, i) => c === codePoints[i])) return glyph;
+    const key = `${id}:${codePoints.join(",")}`;
+    let variant = variants.get(key);
+    if (!variant) {
+      variant = new (glyph.constructor as GlyphClass)(id, codePoints, font);
+      variants.set(key, variant);
+    }
+    return variant;
+  };
+  return font;
+}
+
+function share(bytes: Uint8Array): void {
+  if (shared.has(bytes)) return;
+  patchPrototypes(bytes);
+  const font = shaperFont(bytes);
+  shared.set(bytes, { tables: font._tables, shaper: { font, scale: 1000 / font.unitsPerEm }, runs: new Map() });
+}
+
+/**
+ * Font family by font set. The family is named after a hash of the bytes, and equal bytes arriving in another
+ * object (a copy posted to a worker) reuse the buffers registered first, so the caches serve them too.
+ */
+const families = new WeakMap<FontBytes, { family: string; fonts: FontBytes }>();
+const registered = new Map<string, { family: string; fonts: FontBytes }>();
+
+/** Registers a font set with pdfmake (once per distinct bytes). */
+function register(fonts: FontBytes): { family: string; fonts: FontBytes } {
+  let entry = families.get(fonts);
+  if (entry) return entry;
+  const hash = createHash("sha256");
+  for (const face of FACES) hash.update(fonts[face]);
+  const family = `Tinos-${hash.digest("hex").slice(0, 16)}`;
+  entry = registered.get(family);
+  if (!entry) {
+    const files = {} as Record<FaceName, string>;
+    for (const face of FACES) {
+      files[face] = `vanban/${family}/${face}.ttf`;
+      pdfmake.virtualfs.writeFileSync(files[face], fonts[face]);
+      share(fonts[face]);
+    }
+    pdfmake.addFonts({ [family]: files });
+    entry = { family, fonts };
+    registered.set(family, entry);
+  }
+  families.set(fonts, entry);
+  return entry;
+}
+
+/** The ascender of a face as a share of the font size (the baseline's distance below a line's top). */
+export function ascenderEm(fonts: FontBytes, face: FaceName): number {
+  const bytes = register(fonts).fonts[face];
+  const font = shared.get(bytes)?.shaper.font ?? fontkit.create(bytes);
+  return font.hhea.ascent / font.unitsPerEm;
+}
+
+/** Lays out and writes one document with the given fonts (the definition's `defaultStyle.font` is replaced). */
+export async function renderPdf(definition: TDocumentDefinitions, fonts: FontBytes): Promise<Uint8Array> {
+  const font = register(fonts).family;
+  const buffer = await pdfmake.createPdf({ ...definition, defaultStyle: { ...definition.defaultStyle, font } }).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
