@@ -1,0 +1,31 @@
+/** File and folder names of a build, all ASCII slugs: no diacritics, no separators, no way out of the output folder. */
+import type { Decision } from "../model/schema.ts";
+import { slugify } from "../model/text.ts";
+import type { Agency } from "../resolve/directory-schema.ts";
+
+/** "qd-503-2013" from type code, number and year. */
+export function documentSlug(decision: Decision): string {
+  return slugify(`${decision.document.typeCode}-${decision.document.number || "so"}-${decision.document.date.slice(0, 4)}`);
+}
+
+export const decisionDocxName = (decision: Decision) => `${documentSlug(decision)}.docx`;
+export const appendixXlsxName = (decision: Decision) => `${documentSlug(decision)}-phu-luc.xlsx`;
+export const PACKETS_DIR = "packets";
+export const MANIFEST_NAME = "manifest.json";
+
+/** Unique folder name per agency: "so-noi-vu", "ubnd-thanh-pho-tam-ky"; a clash gets "-2", "-3". */
+export function agencySlugs(agencies: readonly Agency[]): Map<string, string> {
+  const used = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const agency of agencies) {
+    const base = slugify(agency.name);
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    slugs.set(agency.id, slug);
+  }
+  return slugs;
+}
+
+export const letterPdfName = (agencySlug: string) => `cong-van-${agencySlug}.pdf`;
+export const agencyXlsxName = (agencySlug: string) => `phu-luc-${agencySlug}.xlsx`;

@@ -1,0 +1,24 @@
+import { manifestEntryOf, type ManifestEntry } from "./manifest.ts";
+
+/** Where rendered files go as soon as they exist, so a large build never holds every file in memory. */
+export interface OutputSink {
+  write(path: string, data: Uint8Array): Promise<void>;
+}
+
+/** Records size and SHA-256 of everything written, for the manifest. */
+export class ManifestingSink implements OutputSink {
+  readonly entries: ManifestEntry[] = [];
+  constructor(private readonly inner: OutputSink) {}
+  async write(path: string, data: Uint8Array): Promise<void> {
+    this.entries.push(manifestEntryOf(path, data));
+    await this.inner.write(path, data);
+  }
+}
+
+/** Keeps files in memory: for tests and benchmarks. */
+export class MemorySink implements OutputSink {
+  readonly files = new Map<string, Uint8Array>();
+  async write(path: string, data: Uint8Array): Promise<void> {
+    this.files.set(path, data);
+  }
+}

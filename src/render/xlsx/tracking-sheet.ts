@@ -1,0 +1,57 @@
+/**
+ * Sheet "Theo dõi": one row per agency × task role, for following up the plan. The deadline is kept as
+ * written beside a real date (XLSX-PRINT), filters sit on the header row, and "Tình trạng" is left empty.
+ */
+import type { Workbook } from "exceljs";
+import type { AssignedTask } from "../../model/assignments.ts";
+import { isoToUtcDate } from "../../model/dates.ts";
+import type { RenderContext } from "../context.ts";
+import type { CellLook } from "./cell-style.ts";
+import { fitColumnWidths, printableWidthChars } from "./column-width.ts";
+import { ROLE_LABELS, SHEET_NAMES, TRACKING_LABELS } from "./labels.ts";
+import { setTableRanges, sheetOptions } from "./print-setup.ts";
+import { DATE_NUM_FMT, TRACKING_WEIGHTS } from "./sheet-layout.ts";
+import { SheetWriter, type CellValue, type SheetTools } from "./sheet-writer.ts";
+import type { WorkbookScope } from "./workbook-scope.ts";
+
+type TrackingColumn = keyof typeof TRACKING_WEIGHTS;
+const COLUMNS = Object.keys(TRACKING_WEIGHTS) as TrackingColumn[];
+const CENTRED: ReadonlySet<TrackingColumn> = new Set(["role", "ref", "deadline", "due"]);
+
+function trackingValues(agencyName: string, assigned: AssignedTask): Record<TrackingColumn, CellValue> {
+  const { group, task } = assigned;
+  return {
+    agency: agencyName,
+    role: ROLE_LABELS[assigned.role],
+    group: [group.numeral, group.title].filter(Boolean).join(". "),
+    ref: assigned.ref,
+    content: task.content,
+    product: task.product,
+    deadline: task.deadline.text,
+    // Date.UTC: exceljs turns a Date into a serial in UTC.
+    due: assigned.due === undefined ? undefined : isoToUtcDate(assigned.due),
+    status: undefined,
+  };
+}
+
+export function addTrackingSheet(wb: Workbook, scope: WorkbookScope, ctx: RenderContext, tools: SheetTools): void {
+  const sizePt = ctx.layout.appendix.tableSizePt;
+  const widths = fitColumnWidths(COLUMNS.map((c) => TRACKING_WEIGHTS[c]), printableWidthChars(ctx.layout));
+  const ws = wb.addWorksheet(SHEET_NAMES.tracking, sheetOptions(ctx.layout, 1));
+  const sheet = new SheetWriter(ws, widths, tools.palette, tools.meter);
+  const looks = Object.fromEntries(
+    COLUMNS.map((c): [TrackingColumn, CellLook] => [
+      c,
+      { sizePt, horizontal: CENTRED.has(c) ? "center" : "left", border: true, ...(c === "due" ? { numFmt: DATE_NUM_FMT } : {}) },
+    ]),
+  ) as Record<TrackingColumn, CellLook>;
+
+  sheet.row(COLUMNS.map((c) => ({ value: TRACKING_LABELS[c], look: { sizePt, bold: true, horizontal: "center", border: true } })));
+  for (const { agency, lead, support } of scope.assignments) {
+    for (const assigned of [...lead, ...support]) {
+      const values = trackingValues(agency.name, assigned);
+      sheet.row(COLUMNS.map((c) => ({ value: values[c], look: looks[c] })));
+    }
+  }
+  setTableRanges(ws, { headerRow: 1, lastRow: sheet.lastRow, lastColumn: COLUMNS.length });
+}
