@@ -1,12 +1,13 @@
 /**
  * Renders every output of a model: the decision DOCX, the appendix XLSX and, per agency that must act,
  * a packet (letter PDF + its workbook + manifest), handing each file to a sink as soon as it exists.
- * Nothing here touches the disk; the CLI's sink is an atomic output folder. Renderers are imported
- * lazily: exceljs alone costs ~450 ms to load.
+ * With a previous build, units whose inputs did not change are copied from it instead (incremental build:
+ * the result is byte-identical to a full build). Renderers are imported lazily (exceljs costs ~450 ms).
  */
 import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../render/context.ts";
+import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } from "./input-keys.ts";
 import type { LetterRenderer, Progress } from "./letters.ts";
 import { manifestBytes, manifestEntryOf, sortEntries, type ManifestEntry } from "./manifest.ts";
 import { ManifestingSink, type OutputSink } from "./output-sink.ts";
@@ -20,12 +21,26 @@ import {
   PACKETS_DIR,
 } from "./output-names.ts";
 
+/** What a previous build offers for reuse: its units' fingerprints and a reader of its files. */
+export interface PreviousBuild {
+  units: Record<string, OutputUnit>;
+  /** bytes and location of a previous file if it still has the recorded SHA-256, else undefined */
+  read(entry: ManifestEntry): Promise<{ data: Uint8Array; source: string } | undefined>;
+}
+
+export interface OutputUnit {
+  input: string;
+  files: ManifestEntry[];
+}
+
 export interface BuildOptions {
   /** only these agency ids get packets; undefined = all */
   agencies?: readonly string[];
   /** false = packets only (used with --agency) */
   documents: boolean;
   letters: LetterRenderer;
+  toolVersion: string;
+  previous?: PreviousBuild | undefined;
   onProgress?: Progress;
 }
 
@@ -37,6 +52,9 @@ export interface BuildResult {
   assignments: AgencyAssignment[];
   /** packet folder per agency id */
   packetDirs: Map<string, string>;
+  units: Record<string, OutputUnit>;
+  /** units copied from the previous build */
+  reused: string[];
   times: StageTimes;
 }
 
@@ -49,9 +67,33 @@ async function timed<T>(times: StageTimes, stage: string, work: () => Promise<T>
   }
 }
 
+/** A file of a unit: rendered now, or kept from the previous build (then `source` is where it lies). */
+type UnitFile = [path: string, data: Uint8Array, source?: string];
+
+/** The previous unit's files, if its fingerprint matches and every file is still intact. */
+async function reusable(previous: PreviousBuild | undefined, unit: string, input: string): Promise<UnitFile[] | undefined> {
+  const old = previous?.units[unit];
+  if (!old || old.input !== input) return undefined;
+  const files: UnitFile[] = [];
+  for (const entry of old.files) {
+    const found = await previous!.read(entry);
+    if (!found) return undefined;
+    files.push([entry.path, found.data, found.source]);
+  }
+  return files;
+}
+
+async function writeUnit(out: ManifestingSink, files: readonly UnitFile[]): Promise<ManifestEntry[]> {
+  for (const [path, data, source] of files) await (source ? out.reuse(path, data, source) : out.write(path, data));
+  return files.map(([path, data]) => manifestEntryOf(path, data));
+}
+
 export async function buildOutputs(decision: Decision, ctx: RenderContext, sink: OutputSink, options: BuildOptions): Promise<BuildResult> {
   const out = new ManifestingSink(sink);
   const times: StageTimes = {};
+  const units: Record<string, OutputUnit> = {};
+  const reused: string[] = [];
+  const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.letters.fingerprint };
   const [{ renderDecisionDocx }, { renderAppendixXlsx, renderAgencyXlsx }] = await Promise.all([
     import("../render/docx/decision-docx.ts"),
     import("../render/xlsx/appendix-xlsx.ts"),
@@ -59,46 +101,71 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
   const all = decision.appendix ? listAssignments(decision.appendix, ctx.resolver) : [];
   const slugs = agencySlugs(all.map((a) => a.agency));
   const chosen = options.agencies ? all.filter((a) => options.agencies!.includes(a.agency.id)) : all;
+  const packetKeys = new Map(chosen.map((a) => [a.agency.id, packetKey(decision, a, keys)]));
+  const kept = new Map<string, UnitFile[]>();
+  for (const a of chosen) {
+    const files = await reusable(options.previous, packetUnit(a.agency.id), packetKeys.get(a.agency.id)!);
+    if (files) kept.set(a.agency.id, files);
+  }
+  const toRender = chosen.filter((a) => !kept.has(a.agency.id));
   // Letters may run on worker threads while this thread renders the DOCX and the workbooks.
-  const letters = timed(times, "letters", () => options.letters.render(decision, chosen, options.onProgress));
+  const letters = timed(times, "letters", () => options.letters.render(decision, toRender, options.onProgress));
   // Its failure is reported where it is awaited, below; until then it must not count as unhandled.
   letters.catch(() => undefined);
+
   if (options.documents) {
-    await out.write(decisionDocxName(decision), await timed(times, "docx", () => renderDecisionDocx(decision, ctx)));
-    if (decision.appendix) await out.write(appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(decision, ctx)));
+    const input = documentsKey(decision, keys);
+    let files = await reusable(options.previous, DOCUMENTS_UNIT, input);
+    if (files) reused.push(DOCUMENTS_UNIT);
+    else {
+      files = [[decisionDocxName(decision), await timed(times, "docx", () => renderDecisionDocx(decision, ctx))] as UnitFile];
+      if (decision.appendix) files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(decision, ctx))]);
+    }
+    units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };
   }
-  const workbooks: Uint8Array[] = [];
-  for (const assignment of chosen) workbooks.push(await timed(times, "packets", () => renderAgencyXlsx(decision, ctx, assignment.agency.id)));
+  const workbooks = new Map<string, Uint8Array>();
+  for (const a of toRender) workbooks.set(a.agency.id, await timed(times, "packets", () => renderAgencyXlsx(decision, ctx, a.agency.id)));
   const pdfs = await letters;
   const packetDirs = new Map<string, string>();
-  for (const [i, assignment] of chosen.entries()) {
-    const slug = slugs.get(assignment.agency.id)!;
+  for (const assignment of chosen) {
+    const id = assignment.agency.id;
+    const slug = slugs.get(id)!;
     const dir = `${PACKETS_DIR}/${slug}`;
-    packetDirs.set(assignment.agency.id, dir);
-    const packet: [string, Uint8Array][] = [
-      [letterPdfName(slug), pdfs[i]!],
-      [agencyXlsxName(slug), workbooks[i]!],
-    ];
-    const manifest = {
-      agency: { id: assignment.agency.id, name: assignment.agency.name },
-      document: `${decision.document.number}/${decision.document.symbol}`,
-      lead: assignment.lead.map((t) => t.ref),
-      support: assignment.support.map((t) => t.ref),
-      files: packet.map(([name, data]) => manifestEntryOf(name, data)),
-    };
-    packet.push([MANIFEST_NAME, manifestBytes(manifest)]);
-    for (const [name, data] of packet) await out.write(`${dir}/${name}`, data);
+    packetDirs.set(id, dir);
+    let files = kept.get(id);
+    if (files) reused.push(packetUnit(id));
+    else {
+      const packet: [string, Uint8Array][] = [
+        [letterPdfName(slug), pdfs[toRender.indexOf(assignment)]!],
+        [agencyXlsxName(slug), workbooks.get(id)!],
+      ];
+      const manifest = {
+        agency: { id, name: assignment.agency.name },
+        document: `${decision.document.number}/${decision.document.symbol}`,
+        lead: assignment.lead.map((t) => t.ref),
+        support: assignment.support.map((t) => t.ref),
+        files: packet.map(([name, data]) => manifestEntryOf(name, data)),
+      };
+      packet.push([MANIFEST_NAME, manifestBytes(manifest)]);
+      files = packet.map(([name, data]): UnitFile => [`${dir}/${name}`, data]);
+    }
+    units[packetUnit(id)] = { input: packetKeys.get(id)!, files: await writeUnit(out, files) };
   }
-  return { entries: sortEntries(out.entries), assignments: chosen, packetDirs, times };
+  return { entries: sortEntries(out.entries), assignments: chosen, packetDirs, units, reused, times };
 }
 
-/** The overall manifest: every file with its SHA-256, the model's hash and what built it. */
-export function buildManifest(decision: Decision, entries: readonly ManifestEntry[], meta: { modelSha256: string; toolVersion: string }) {
+/** The overall manifest: every file with its SHA-256, each unit's input fingerprint, the model's hash. */
+export function buildManifest(
+  decision: Decision,
+  result: Pick<BuildResult, "entries" | "units">,
+  meta: { modelSha256: string; toolVersion: string },
+) {
   return {
     document: `${decision.document.number}/${decision.document.symbol} ${decision.document.date}`,
     profile: decision.profile,
     modelSha256: meta.modelSha256,
     tool: `vanban ${meta.toolVersion}`,
-    files: entries,
+    files: result.entries,
+    units: result.units,
   };
 }

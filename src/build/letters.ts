@@ -11,10 +11,13 @@ import type { AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../render/context.ts";
 import type { LetterJob, LetterReply, LetterWorkerData } from "./letter-worker.ts";
+import { sha256 } from "./manifest.ts";
 
 export type Progress = ((stage: string, done: number, total: number) => void) | undefined;
 
 export interface LetterRenderer {
+  /** SHA-256 of the wording (templates): part of every packet's input fingerprint */
+  readonly fingerprint: string;
   render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<Uint8Array[]>;
   close(): Promise<void>;
 }
@@ -31,10 +34,14 @@ function checkWording(decision: Decision, assignments: readonly AgencyAssignment
 }
 
 class InProcessLetters implements LetterRenderer {
+  readonly fingerprint: string;
+
   constructor(
     private readonly ctx: RenderContext,
     private readonly wording: LetterWording,
-  ) {}
+  ) {
+    this.fingerprint = sha256(JSON.stringify(wording.sources));
+  }
 
   async render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<Uint8Array[]> {
     checkWording(decision, assignments, this.wording);
@@ -52,6 +59,10 @@ class InProcessLetters implements LetterRenderer {
 
 class WorkerLetters implements LetterRenderer {
   private readonly workers: Worker[] = [];
+
+  get fingerprint(): string {
+    return this.fallback.fingerprint;
+  }
 
   constructor(
     private readonly count: number,

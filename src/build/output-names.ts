@@ -29,3 +29,6 @@ export function agencySlugs(agencies: readonly Agency[]): Map<string, string> {
 
 export const letterPdfName = (agencySlug: string) => `cong-van-${agencySlug}.pdf`;
 export const agencyXlsxName = (agencySlug: string) => `phu-luc-${agencySlug}.xlsx`;
+/** The model a build was made from, kept beside its outputs for `vanban diff --against` and CHANGES.md. */
+export const MODEL_SNAPSHOT_NAME = "model.yaml";
+export const CHANGES_NAME = "CHANGES.md";

@@ -1,9 +1,9 @@
 import { basename, join } from "node:path";
-import { buildManifest, buildOutputs, type BuildResult, type StageTimes } from "../build/build-outputs.ts";
+import { buildOutputs, type BuildResult, type StageTimes } from "../build/build-outputs.ts";
+import { buildToFolder } from "../io/build-folder.ts";
 import { createLetterRenderer } from "../build/letters.ts";
-import { manifestBytes, sha256 } from "../build/manifest.ts";
 import { MemorySink } from "../build/output-sink.ts";
-import { documentSlug, MANIFEST_NAME } from "../build/output-names.ts";
+import { documentSlug } from "../build/output-names.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
@@ -25,12 +25,14 @@ export interface BuildCommandOptions {
   templates?: string;
   directory?: string;
   workers?: string;
+  force?: boolean;
   json?: boolean;
   quiet?: boolean;
   toolVersion: string;
 }
 
 interface Job {
+  toolVersion: string;
   decision: Decision;
   ctx: RenderContext;
   letters: LetterRenderer;
@@ -38,39 +40,10 @@ interface Job {
   progress: boolean;
 }
 
-/** Whole build: everything goes into one transaction on out/<document>/, committed at the end. */
-async function buildAll(job: Job, modelSha256: string, toolVersion: string): Promise<BuildResult> {
-  const transaction = await OutputTransaction.begin(job.target);
-  // SIGINT/SIGTERM: drop the half-written folder; the previous build stays as it was.
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\nvanban: interrupted (${signal}); previous outputs kept\n`);
-    void transaction.abort().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    const result = await buildOutputs(job.decision, job.ctx, transaction, {
-      documents: true,
-      letters: job.letters,
-      ...(job.progress ? { onProgress: progressLine } : {}),
-    });
-    const manifest = buildManifest(job.decision, result.entries, { modelSha256, toolVersion });
-    await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
-    await transaction.commit();
-    return result;
-  } catch (error) {
-    await transaction.abort();
-    throw error;
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
-
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
 async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult> {
   const memory = new MemorySink();
-  const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, agencies: agencyIds, letters: job.letters });
+  const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, agencies: agencyIds, letters: job.letters, toolVersion: job.toolVersion });
   for (const dir of result.packetDirs.values()) {
     const transaction = await OutputTransaction.begin(join(job.target, dir));
     for (const [path, data] of memory.files) if (path.startsWith(`${dir}/`)) await transaction.write(path.slice(dir.length + 1), data);
@@ -106,6 +79,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   const { renderer, diagnostics: templateDiagnostics } = await createLetterRenderer(ctx, { templatesDir: options.templates, workers: options.workers });
   if (!renderer) return fail(templateDiagnostics);
   const job: Job = {
+    toolVersion: options.toolVersion,
     decision,
     ctx,
     letters: renderer,
@@ -114,7 +88,17 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   };
   let result: BuildResult;
   try {
-    result = agencyIds.length > 0 ? await buildPackets(job, agencyIds) : await buildAll(job, sha256(source ?? ""), options.toolVersion);
+    result =
+      agencyIds.length > 0
+        ? await buildPackets(job, agencyIds)
+        : await buildToFolder(decision, ctx, renderer, {
+            target: job.target,
+            source: source ?? "",
+            toolVersion: options.toolVersion,
+            force: options.force ?? false,
+            exitOnSignal: true,
+            ...(job.progress ? { onProgress: progressLine } : {}),
+          });
   } catch (error) {
     if (error instanceof TemplateError) return fail([templateErrorDiagnostic(error)]);
     throw error;
@@ -131,6 +115,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
       profile: decision.profile,
       summary,
       letters: result.assignments.length,
+      reused: result.reused,
       files: result.entries,
       timesMs: times,
       diagnostics: diagnosticsJson(diagnostics),
@@ -141,7 +126,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   printSummary(summary);
   process.stderr.write(
     `built ${basename(file)} (${decision.profile}) → ${job.target}: ${result.entries.length} files, ` +
-      `${result.assignments.length} agency packets in ${Math.round(times.total!)} ms\n`,
+      `${result.assignments.length} agency packets (${result.reused.length} units unchanged, copied) in ${Math.round(times.total!)} ms\n`,
   );
   return EXIT.ok;
 }

@@ -42,6 +42,36 @@ export function buildProgram(): Command {
     .option("--json", "print diagnostics as JSON on standard output")
     .action((file: string, options) => exitWith(import("./validate.ts").then((m) => m.runValidate(file, options))));
 
+  program
+    .command("build")
+    .description("build the decision DOCX, the appendix XLSX and a packet (letter PDF + workbook + manifest) per agency")
+    .argument("<model.yaml>", "the model")
+    .option("-o, --output <dir>", "output folder (a sub-folder per document is written atomically)", "out")
+    .option("--profile <profile>", "layout rule set: nd30 (default, Nghị định 30/2020) or tt01 (Thông tư 01/2011)")
+    .option("--agency <id-or-name...>", "build only these agencies' packets (ids, names or aliases)")
+    .option("--templates <dir>", "letter wording from <dir>/letter/*.hbs instead of the bundled templates")
+    .option("--directory <file>", "agency directory (YAML)")
+    .option("--workers <n>", "worker threads for the letters: auto or a number (0 = none)", "auto")
+    .option("--force", "render everything, even outputs whose inputs did not change since the last build")
+    .option("-q, --quiet", "print errors only")
+    .option("--json", "print a JSON report on standard output")
+    .action((file: string, options) => {
+      if (options.profile && !["nd30", "tt01"].includes(options.profile)) {
+        program.error(`error: --profile must be nd30 or tt01, not "${options.profile}"`, { exitCode: EXIT.usage });
+      }
+      return exitWith(import("./build.ts").then((m) => m.runBuild(file, { ...options, toolVersion: pkg.version })));
+    });
+
+  program
+    .command("diff")
+    .description("what changed between two models (tasks, groups, deadlines, assignments) and which agencies' packets are affected")
+    .argument("<model.yaml>", "the old model, or the new one with --against")
+    .argument("[new.yaml]", "the new model")
+    .option("--against <build-folder>", "compare with the model of the last build in that folder (e.g. out/qd-503-2013)")
+    .option("--directory <file>", "agency directory (YAML)")
+    .option("--json", "print the changes as JSON")
+    .action((first: string, second: string | undefined, options) => exitWith(import("./diff.ts").then((m) => m.runDiff(first, second, options))));
+
   return program;
 }
 

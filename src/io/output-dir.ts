@@ -3,7 +3,7 @@
  * with two renames. An interrupted build (SIGINT, SIGKILL) leaves the previous outputs in place; the next
  * run removes stray temporary folders and, if a swap was cut between its two renames, restores the old one.
  */
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { OutputSink } from "../build/output-sink.ts";
 
@@ -63,15 +63,33 @@ export class OutputTransaction implements OutputSink {
     return new OutputTransaction(target, temp);
   }
 
-  write(path: string, data: Uint8Array): Promise<void> {
+  /** Runs file work one at a time, so that an interruption knows when the last write has landed. */
+  private enqueue(path: string, work: (file: string) => Promise<void>): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the build was interrupted"));
     const file = safeJoin(this.temp, path);
     const done = this.pending.then(async () => {
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, data);
+      await work(file);
     });
     this.pending = done.catch(() => undefined);
     return done;
+  }
+
+  write(path: string, data: Uint8Array): Promise<void> {
+    return this.enqueue(path, (file) => writeFile(file, data));
+  }
+
+  /** Keeps an unchanged file as it is: a hard link (same inode, same mtime), or a copy with its times. */
+  reuse(path: string, data: Uint8Array, source: string): Promise<void> {
+    return this.enqueue(path, async (file) => {
+      try {
+        await link(source, file);
+      } catch {
+        await writeFile(file, data);
+        const times = await stat(source);
+        await utimes(file, times.atime, times.mtime);
+      }
+    });
   }
 
   async commit(): Promise<void> {

@@ -43,6 +43,7 @@ export function byDueDate(a: AssignedTask, b: AssignedTask): number {
 /** Every agency with something to do, in directory order. */
 export function listAssignments(appendix: Appendix, resolver: AgencyResolver): AgencyAssignment[] {
   const byAgency = new Map<string, AgencyAssignment>();
+  const leads = new Set<string>(); // "agency|task" pairs already listed as lead
   for (const ref of listTasks(appendix)) {
     const due = dueDate(ref, appendix.planYear);
     for (const role of ["lead", "support"] as const) {
@@ -52,7 +53,8 @@ export function listAssignments(appendix: Appendix, resolver: AgencyResolver): A
         let entry = byAgency.get(id);
         if (!entry) byAgency.set(id, (entry = { agency, lead: [], support: [] }));
         // An agency both leading and supporting one task is listed as lead only.
-        if (role === "support" && entry.lead.some((t) => t.key === ref.key)) continue;
+        if (role === "support" && leads.has(`${id}|${ref.key}`)) continue;
+        if (role === "lead") leads.add(`${id}|${ref.key}`);
         entry[role].push({ ...ref, role, due });
       }
     }

@@ -1,0 +1,44 @@
+/**
+ * Fingerprints of what each output unit is made from, for incremental builds. A unit whose fingerprint is
+ * unchanged since the last build is copied from it instead of rendered. The view must hold everything the
+ * renderers of that unit read; it may hold more (that only costs a rebuild).
+ */
+import type { AgencyAssignment } from "../model/assignments.ts";
+import type { Decision } from "../model/schema.ts";
+import type { RenderContext } from "../render/context.ts";
+import { sha256 } from "./manifest.ts";
+
+export const DOCUMENTS_UNIT = "documents";
+export const packetUnit = (agencyId: string) => `packet:${agencyId}`;
+
+export interface KeyContext {
+  ctx: RenderContext;
+  toolVersion: string;
+  /** fingerprint of the letter wording (templates) */
+  wording: string;
+}
+
+/** The decision DOCX and the whole workbook read the whole model and the directory (agency names). */
+export function documentsKey(decision: Decision, k: KeyContext): string {
+  return sha256(JSON.stringify({ decision, directory: k.ctx.resolver.directory, profile: k.ctx.layout.id, tool: k.toolVersion }));
+}
+
+/**
+ * A packet (letter + the agency's workbook) reads the decision's header parts, the appendix's title block
+ * and columns, and only this agency's tasks with their groups' numeral and title.
+ */
+export function packetKey(decision: Decision, assignment: AgencyAssignment, k: KeyContext): string {
+  const task = (t: AgencyAssignment["lead"][number]) => ({ ref: t.ref, key: t.key, group: [t.group.numeral, t.group.title], task: t.task, due: t.due });
+  const header = { ...decision, appendix: decision.appendix ? { ...decision.appendix, groups: undefined } : undefined };
+  return sha256(
+    JSON.stringify({
+      header,
+      agency: assignment.agency,
+      lead: assignment.lead.map(task),
+      support: assignment.support.map(task),
+      wording: k.wording,
+      profile: k.ctx.layout.id,
+      tool: k.toolVersion,
+    }),
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * A build into out/<document>/ as one atomic transaction, incremental against the build already there:
+ * units whose input fingerprints are unchanged are copied, the rest rendered. Beside the outputs it keeps
+ * the model (model.yaml) and a change log against the previous build's model (CHANGES.md).
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildManifest, buildOutputs, type BuildResult, type PreviousBuild } from "../build/build-outputs.ts";
+import type { LetterRenderer, Progress } from "../build/letters.ts";
+import { manifestBytes, sha256, type ManifestEntry } from "../build/manifest.ts";
+import { CHANGES_NAME, MANIFEST_NAME, MODEL_SNAPSHOT_NAME } from "../build/output-names.ts";
+import { diffModels, formatChanges } from "../diff/model-diff.ts";
+import type { Decision } from "../model/schema.ts";
+import type { RenderContext } from "../render/context.ts";
+import { parseModel } from "./model-file.ts";
+import { OutputTransaction } from "./output-dir.ts";
+
+export interface FolderBuildOptions {
+  target: string;
+  /** the model file's text, kept as model.yaml */
+  source: string;
+  toolVersion: string;
+  /** ignore the previous build: render everything */
+  force?: boolean;
+  onProgress?: Progress;
+  /** on SIGINT/SIGTERM: drop the half-written folder and exit (the CLI sets this) */
+  exitOnSignal?: boolean;
+}
+
+export interface FolderBuildResult extends BuildResult {
+  changes: string;
+}
+
+async function readOptional(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+async function previousBuild(target: string): Promise<PreviousBuild | undefined> {
+  const manifest = await readOptional(join(target, MANIFEST_NAME));
+  if (!manifest) return undefined;
+  try {
+    const parsed = JSON.parse(manifest.toString("utf8")) as { units?: PreviousBuild["units"] };
+    if (!parsed.units) return undefined;
+    return {
+      units: parsed.units,
+      async read(entry: ManifestEntry) {
+        const source = join(target, entry.path);
+        const data = await readOptional(source);
+        return data && sha256(data) === entry.sha256 ? { data: new Uint8Array(data), source } : undefined;
+      },
+    };
+  } catch {
+    return undefined; // a damaged manifest only costs a full build
+  }
+}
+
+const INITIAL_CHANGES = (decision: Decision) =>
+  `# Thay đổi\n\nBản dựng đầu tiên của ${decision.document.number}/${decision.document.symbol}.\n`;
+
+/** CHANGES.md against the previous build's model; unchanged model → the previous change log stays. */
+async function changeLog(target: string, decision: Decision, source: string, ctx: RenderContext): Promise<string> {
+  const previousSource = (await readOptional(join(target, MODEL_SNAPSHOT_NAME)))?.toString("utf8");
+  const previousChanges = (await readOptional(join(target, CHANGES_NAME)))?.toString("utf8");
+  if (previousSource === undefined) return INITIAL_CHANGES(decision);
+  if (previousSource === source) return previousChanges ?? INITIAL_CHANGES(decision);
+  const before = parseModel(previousSource, MODEL_SNAPSHOT_NAME).decision;
+  if (!before) return INITIAL_CHANGES(decision);
+  return formatChanges(diffModels(before, decision, ctx.resolver), `Thay đổi so với bản dựng trước (${decision.document.number}/${decision.document.symbol})`);
+}
+
+export async function buildToFolder(decision: Decision, ctx: RenderContext, letters: LetterRenderer, options: FolderBuildOptions): Promise<FolderBuildResult> {
+  const previous = options.force ? undefined : await previousBuild(options.target);
+  const changes = await changeLog(options.target, decision, options.source, ctx);
+  const transaction = await OutputTransaction.begin(options.target);
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\nvanban: interrupted (${signal}); previous outputs kept\n`);
+    void transaction.abort().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  if (options.exitOnSignal) {
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  }
+  try {
+    const result = await buildOutputs(decision, ctx, transaction, {
+      documents: true,
+      letters,
+      toolVersion: options.toolVersion,
+      previous,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const encoder = new TextEncoder();
+    await transaction.write(MODEL_SNAPSHOT_NAME, encoder.encode(options.source));
+    await transaction.write(CHANGES_NAME, encoder.encode(changes));
+    const manifest = buildManifest(decision, result, { modelSha256: sha256(options.source), toolVersion: options.toolVersion });
+    await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
+    await transaction.commit();
+    return { ...result, changes };
+  } catch (error) {
+    await transaction.abort();
+    throw error;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

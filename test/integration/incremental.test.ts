@@ -1,0 +1,127 @@
+/**
+ * Regenerating after edits: each edit fixture gives the expected diff, an incremental build rewrites exactly
+ * the affected files (inode and hash), and the result equals a full build byte for byte.
+ */
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createLetterRenderer } from "../../src/build/letters.ts";
+import { diffModels } from "../../src/diff/model-diff.ts";
+import { buildToFolder } from "../../src/io/build-folder.ts";
+import { parseModel } from "../../src/io/model-file.ts";
+import { createRenderContext } from "../../src/io/render-context.ts";
+import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
+
+const seedSource = readFileSync(SEED_MODEL_FILE, "utf8");
+const env = await validationEnv();
+const ctx = await createRenderContext("nd30", env.resolver);
+const { renderer } = await createLetterRenderer(ctx, { workers: "0" });
+
+function tree(dir: string): Map<string, { sha: string; ino: number }> {
+  const out = new Map<string, { sha: string; ino: number }>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), { sha: createHash("sha256").update(readFileSync(p)).digest("hex"), ino: statSync(p).ino });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function build(source: string, target: string, force = false) {
+  const decision = parseModel(source, "model.yaml").decision!;
+  return buildToFolder(decision, ctx, renderer!, { target, source, toolVersion: "test", force });
+}
+
+const EDITS: { name: string; edit: (s: string) => string; expect: { tasks: string[]; groups: string[]; packets: number } }[] = [
+  {
+    name: "move a deadline",
+    edit: (s) => s.replace("text: Tháng 2\n            due: 2013-02-28", "text: Tháng 5\n            due: 2013-05-31"),
+    expect: { tasks: ["changed VII.2 deadline,due"], groups: [], packets: 2 },
+  },
+  {
+    name: "swap a lead agency",
+    edit: (s) => s.replace("text: Sở Y tế\n            agencies: [so-y-te]", "text: Sở Nội vụ\n            agencies: [so-noi-vu]"),
+    // every supporting department's letter shows the lead cell as written, so all of them change
+    expect: { tasks: ["changed III.5 lead"], groups: [], packets: 21 },
+  },
+  {
+    name: "rename a group",
+    edit: (s) => s.replace("title: CẢI CÁCH TÀI CHÍNH CÔNG", "title: CẢI CÁCH TÀI CHÍNH CÔNG (SỬA)"),
+    expect: { tasks: [], groups: ["renamed 6"], packets: -1 },
+  },
+  {
+    name: "add a task",
+    edit: (s) =>
+      s.replace(
+        "    - numeral: VII\n",
+        [
+          "        - number: \"7\"",
+          "          content: Nhiệm vụ bổ sung",
+          "          product: Báo cáo",
+          "          lead: { text: Sở Ngoại vụ }",
+          "          support: { text: Thanh tra tỉnh }",
+          "          deadline: { text: Quý IV }",
+          "    - numeral: VII\n",
+        ].join("\n"),
+      ),
+    expect: { tasks: ["added VI.7"], groups: [], packets: 2 },
+  },
+];
+
+describe("incremental builds after edits", async () => {
+  const root = mkdtempSync(join(tmpdir(), "vanban-incremental-"));
+  const base = join(root, "base");
+  await build(seedSource, base);
+  const before = tree(base);
+
+  for (const [i, fixture] of EDITS.entries()) {
+    it(fixture.name, async () => {
+      const edited = fixture.edit(seedSource);
+      expect(edited).not.toBe(seedSource);
+      const oldModel = parseModel(seedSource, "a.yaml").decision!;
+      const newModel = parseModel(edited, "b.yaml");
+      expect(newModel.diagnostics).toEqual([]);
+      const diff = diffModels(oldModel, newModel.decision!, env.resolver);
+      expect(diff.tasks.map((t) => `${t.kind} ${t.ref}${t.fields.length && t.kind === "changed" ? ` ${t.fields.map((f) => f.field).join(",")}` : ""}`)).toEqual(fixture.expect.tasks);
+      expect(diff.groups.map((g) => `${g.kind} ${g.index + 1}`)).toEqual(fixture.expect.groups);
+      if (fixture.expect.packets >= 0) expect(diff.affectedAgencies).toHaveLength(fixture.expect.packets);
+
+      // incremental: copy of the base build, then the edited model on top of it
+      const incremental = join(root, `inc-${i}`);
+      await build(seedSource, incremental);
+      const baseline = tree(incremental);
+      const result = await build(edited, incremental);
+      const after = tree(incremental);
+      const full = join(root, `full-${i}`);
+      await build(edited, full, true);
+      const fullTree = tree(full);
+
+      // byte for byte equal to a full build (the change log is the one thing that depends on history)
+      const shas = (t: Map<string, { sha: string }>) => new Map([...t].filter(([p]) => p !== "CHANGES.md").map(([p, v]) => [p, v.sha]));
+      expect(shas(after)).toEqual(shas(fullTree));
+
+      // rewritten = affected packets (+ the documents, manifest, model and change log); everything else kept (same inode)
+      const rewritten = [...after].filter(([p, v]) => baseline.get(p)?.ino !== v.ino).map(([p]) => p);
+      const affectedDirs = new Set(diff.affectedAgencies.map((a) => result.packetDirs.get(a.id)!));
+      const expected = [...after.keys()].filter((p) => {
+        if (!p.startsWith("packets/")) return true;
+        return affectedDirs.has(p.split("/").slice(0, 2).join("/"));
+      });
+      expect(rewritten.sort()).toEqual(expected.sort());
+      expect(readFileSync(join(incremental, "CHANGES.md"), "utf8")).toContain(fixture.expect.tasks[0]?.split(" ")[1] ?? "CẢI CÁCH TÀI CHÍNH CÔNG (SỬA)");
+    });
+  }
+
+  it("an unchanged model rewrites nothing but the manifest", async () => {
+    const result = await build(seedSource, base);
+    expect(result.reused).toHaveLength(42);
+    const after = tree(base);
+    const rewritten = [...after].filter(([p, v]) => before.get(p)?.ino !== v.ino).map(([p]) => p);
+    expect(rewritten.sort()).toEqual(["CHANGES.md", "manifest.json", "model.yaml"]);
+  });
+});
