@@ -63,6 +63,16 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("watch")
+    .description("rebuild on every save of the model (incremental), printing a summary and the diagnostics each time")
+    .argument("<model.yaml>", "the model")
+    .option("-o, --output <dir>", "output folder", "out")
+    .option("--profile <profile>", "nd30 or tt01")
+    .option("--templates <dir>", "letter wording from <dir>/letter/*.hbs")
+    .option("--directory <file>", "agency directory (YAML)")
+    .action((file: string, options) => exitWith(import("./watch.ts").then((m) => m.runWatch(file, { ...options, toolVersion: pkg.version }))));
+
+  program
     .command("diff")
     .description("what changed between two models (tasks, groups, deadlines, assignments) and which agencies' packets are affected")
     .argument("<model.yaml>", "the old model, or the new one with --against")
