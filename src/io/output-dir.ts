@@ -66,7 +66,12 @@ export class OutputTransaction implements OutputSink {
   /** Runs file work one at a time, so that an interruption knows when the last write has landed. */
   private enqueue(path: string, work: (file: string) => Promise<void>): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the build was interrupted"));
-    const file = safeJoin(this.temp, path);
+    let file: string;
+    try {
+      file = safeJoin(this.temp, path);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const done = this.pending.then(async () => {
       await mkdir(dirname(file), { recursive: true });
       await work(file);

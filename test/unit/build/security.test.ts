@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { agencySlugs } from "../../../src/build/output-names.ts";
+import { OutputTransaction, safeJoin } from "../../../src/io/output-dir.ts";
+import type { Agency } from "../../../src/resolve/directory-schema.ts";
+
+/** Compares dotted versions numerically: "4.7.10" ≥ "4.7.9". */
+function atLeast(version: string, minimum: string): boolean {
+  const a = version.split(/[.-]/).map(Number);
+  const b = minimum.split(".").map(Number);
+  for (let i = 0; i < b.length; i++) if ((a[i] ?? 0) !== b[i]) return (a[i] ?? 0) > b[i]!;
+  return true;
+}
+
+describe("dependencies are at or above their fixed releases", () => {
+  it.each([
+    ["handlebars", "4.7.9"],
+    ["fast-xml-parser", "5.5.7"],
+    ["pdfmake", "0.3.6"],
+  ])("%s ≥ %s", (name, minimum) => {
+    // read from node_modules: some packages do not export their package.json
+    const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")) as { version: string };
+    expect(atLeast(version, minimum), `${name} ${version}`).toBe(true);
+  });
+  it("compares versions numerically", () => {
+    expect(atLeast("4.7.10", "4.7.9")).toBe(true);
+    expect(atLeast("4.7.8", "4.7.9")).toBe(false);
+    expect(atLeast("0.3.11", "0.3.6")).toBe(true);
+  });
+});
+
+describe("output names cannot leave the output folder", () => {
+  const agency = (id: string, name: string): Agency => ({ id, name, short: name, kind: "department", addressee: name, aliases: [] });
+  it("slugs are ASCII, unique, and free of separators", () => {
+    const slugs = agencySlugs([
+      agency("a", "../../etc/passwd"),
+      agency("b", "Sở Nội vụ"),
+      agency("c", "SỞ NỘI VỤ"),
+      agency("d", "/root/.ssh"),
+      agency("e", "Đ\u0000đ\\..\\x"),
+      agency("f", ""),
+    ]);
+    const values = [...slugs.values()];
+    expect(values).toEqual(["etc-passwd", "so-noi-vu", "so-noi-vu-2", "root-ssh", "d-d-x", "unnamed"]);
+    for (const slug of values) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+  it.each(["../x", "a/../../x", "/etc/passwd", "a//b", "./a"])("refuses %s", (path) => {
+    expect(() => safeJoin("/tmp/out", path)).toThrow(/outside the output folder/);
+  });
+  it("a transaction refuses to write outside its folder and leaves nothing behind on abort", async () => {
+    const root = mkdtempSync(join(tmpdir(), "vanban-safe-"));
+    const t = await OutputTransaction.begin(join(root, "doc"));
+    await expect(t.write("../escape.txt", new Uint8Array([1]))).rejects.toThrow(/outside/);
+    await t.abort();
+    expect(readdirSync(root)).toEqual([]);
+  });
+});
