@@ -218,6 +218,11 @@ export const RULES = {
     message: () => "text is not in Unicode NFC; it is normalised when read",
     hint: () => "save the file with NFC text (precomposed Vietnamese letters)",
   },
+  "model/control-character": {
+    severity: "error",
+    message: (a) => `text holds the control character U+${a.code}, which DOCX and XLSX cannot store`,
+    hint: () => "remove it (it usually comes from a copy-paste)",
+  },
   "model/number-format": {
     severity: "warning",
     message: (a) => `number "${a.number}" below 10 must be written with a leading zero (HDR-NUMBER)`,

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Decision } from "../model/schema.ts";
 import { checkAgencies } from "./agencies.ts";
 import { checkBody } from "./body.ts";
+import { checkControlCharacters } from "./control-characters.ts";
 import type { Rule, ValidationEnv } from "./context.ts";
 import { checkDeadlines } from "./deadlines.ts";
 import { checkDocumentHeader } from "./document-header.ts";
@@ -10,6 +11,7 @@ import { checkKnownTypos } from "./known-typos.ts";
 import { checkTaskNumbers } from "./task-numbers.ts";
 
 const RULES: readonly Rule[] = [
+  checkControlCharacters,
   checkDocumentHeader,
   checkBody,
   checkGroupSequence,
