@@ -23,6 +23,8 @@ export interface ProfileLayout {
     marginRangeMm: { top: Range; bottom: Range; left: Range; right: Range };
     headerMm: number;
     footerMm: number;
+    /** PAGE-SIZE tolerance of the checker: Word 2003 wrote A4 as 11907 × 16840 twips */
+    sizeToleranceTwips: number;
   };
   /** PAGE-NUM: where the page number goes; never on page 1. */
   pageNumber: { position: "top-center" | "bottom-right"; sizePt: number; sizeRangePt: Range };
@@ -47,7 +49,7 @@ export interface ProfileLayout {
     mottoLineTolerance: number;
     sizeRangePt: { issuer: Range; nationalName: Range; motto: Range; number: Range; date: Range };
   };
-  title: { typeSizePt: number; subjectSizePt: number; sizeRangePt: Range; vvSizePt: number; vvSpaceBeforePt: number };
+  title: { typeSizePt: number; subjectSizePt: number; sizeRangePt: Range; vvSizePt: number; vvSpaceBeforePt: number; vvSizeRangePt: Range };
   body: {
     sizePt: number;
     sizeRangePt: Range;
@@ -60,8 +62,16 @@ export interface ProfileLayout {
     /** line spacing, 240 = single; auto 240–360 */
     lineAuto240: number;
     lineAutoRange: Range;
+    /** TT01 also allows line spacing "exactly ≥ 15 pt"; null where only auto spacing is allowed */
+    exactLineMinPt: number | null;
   };
-  signature: { sizePt: number; sizeRangePt: Range; nameGapLines: number };
+  signature: {
+    sizePt: number;
+    sizeRangePt: Range;
+    nameGapLines: number;
+    /** SIGN-NAME: the least space above the name for signing and the seal (checker) */
+    minSigningSpacePt: number;
+  };
   recipients: { labelSizePt: number; itemSizePt: number };
   appendix: {
     orientation: "landscape";
@@ -70,6 +80,12 @@ export interface ProfileLayout {
     referenceSizePt: number;
     tableSizePt: number;
     tableSizeRangePt: Range;
+    /** PAGE-ORIENT (practice): an appendix table this wide or wider goes on a landscape page */
+    landscapeFromColumns: number;
+    /** APX-HEAD, APX-TITLE, APX-REF ranges */
+    headingSizeRangePt: Range;
+    titleSizeRangePt: Range;
+    referenceSizeRangePt: Range;
   };
 }
 
@@ -81,6 +97,7 @@ const base: Omit<ProfileLayout, "id" | "ruleSet" | "pageNumber"> = {
     marginRangeMm: { top: { min: 20, max: 25 }, bottom: { min: 20, max: 25 }, left: { min: 30, max: 35 }, right: { min: 15, max: 20 } },
     headerMm: 10,
     footerMm: 10,
+    sizeToleranceTwips: 3,
   },
   font: { family: "Times New Roman", color: "000000" },
   header: {
@@ -101,7 +118,7 @@ const base: Omit<ProfileLayout, "id" | "ruleSet" | "pageNumber"> = {
       date: { min: 13, max: 14 },
     },
   },
-  title: { typeSizePt: 14, subjectSizePt: 14, sizeRangePt: { min: 13, max: 14 }, vvSizePt: 12, vvSpaceBeforePt: 6 },
+  title: { typeSizePt: 14, subjectSizePt: 14, sizeRangePt: { min: 13, max: 14 }, vvSizePt: 12, vvSpaceBeforePt: 6, vvSizeRangePt: { min: 12, max: 13 } },
   body: {
     sizePt: 14,
     sizeRangePt: { min: 13, max: 14 },
@@ -111,15 +128,34 @@ const base: Omit<ProfileLayout, "id" | "ruleSet" | "pageNumber"> = {
     minSpaceBetweenPt: 6,
     lineAuto240: 264,
     lineAutoRange: { min: 240, max: 360 },
+    exactLineMinPt: null,
   },
-  signature: { sizePt: 14, sizeRangePt: { min: 13, max: 14 }, nameGapLines: 4 },
+  signature: { sizePt: 14, sizeRangePt: { min: 13, max: 14 }, nameGapLines: 4, minSigningSpacePt: 28 },
   recipients: { labelSizePt: 12, itemSizePt: 11 },
-  appendix: { orientation: "landscape", headingSizePt: 14, titleSizePt: 13, referenceSizePt: 13, tableSizePt: 12, tableSizeRangePt: { min: 12, max: 13 } },
+  appendix: {
+    orientation: "landscape",
+    headingSizePt: 14,
+    titleSizePt: 13,
+    referenceSizePt: 13,
+    tableSizePt: 12,
+    tableSizeRangePt: { min: 12, max: 13 },
+    landscapeFromColumns: 6,
+    headingSizeRangePt: { min: 14, max: 14 },
+    titleSizeRangePt: { min: 13, max: 14 },
+    referenceSizeRangePt: { min: 13, max: 14 },
+  },
 };
 
 export const PROFILES: Record<Profile, ProfileLayout> = {
   nd30: { ...base, id: "nd30", ruleSet: "Nghị định 30/2020/NĐ-CP", pageNumber: { position: "top-center", sizePt: 13, sizeRangePt: { min: 13, max: 14 } } },
-  tt01: { ...base, id: "tt01", ruleSet: "Thông tư 01/2011/TT-BNV", pageNumber: { position: "bottom-right", sizePt: 13, sizeRangePt: { min: 13, max: 14 } } },
+  tt01: {
+    ...base,
+    id: "tt01",
+    ruleSet: "Thông tư 01/2011/TT-BNV",
+    pageNumber: { position: "bottom-right", sizePt: 13, sizeRangePt: { min: 13, max: 14 } },
+    // TT01: line spacing may also be "exactly ≥ 15 pt"
+    body: { ...base.body, exactLineMinPt: 15 },
+  },
 };
 
 export function profileLayout(profile: Profile): ProfileLayout {

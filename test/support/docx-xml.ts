@@ -7,135 +7,18 @@
  * Only what the document states directly is reported; inheritance from styles is left to the caller
  * (use `docDefaults` for the document-wide run properties).
  */
-import { strFromU8, unzipSync } from "fflate";
-import { XMLParser } from "fast-xml-parser";
+import { openDocxPackage, relationships, type DocxPackage } from "../../src/check/ooxml/package.ts";
+import { attr, attrsOf, child, childrenNamed, childrenOf, findAll, numberAttr, onOff as onOffOrUnset, tagOf, textOf, type XmlNode } from "../../src/check/ooxml/xml.ts";
 
-// ---------------------------------------------------------------------------------------------------------
-// Generic XML nodes (fast-xml-parser, preserveOrder)
+// The XML parsing and the package are the checker's (src/check/ooxml); this module keeps the
+// direct-formatting view the renderer's golden tests assert on.
+export { relationships, type DocxPackage };
+export type { XmlNode } from "../../src/check/ooxml/xml.ts";
 
-/** `{ "w:p": XmlNode[], ":@": { "w:val": "26" } }` or `{ "#text": "…" }` */
-export type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  ignoreDeclaration: true,
-  removeNSPrefix: false,
-});
-
-export function parseXml(xml: string): XmlNode[] {
-  return parser.parse(xml) as XmlNode[];
-}
-
-/** The element name of a node, or undefined for text. */
-export function tagOf(node: XmlNode): string | undefined {
-  return Object.keys(node).find((key) => key !== ":@" && key !== "#text");
-}
-
-export function childrenOf(node: XmlNode): XmlNode[] {
-  const tag = tagOf(node);
-  return tag === undefined ? [] : ((node[tag] as XmlNode[] | undefined) ?? []);
-}
-
-export function attrsOf(node: XmlNode): Record<string, string> {
-  return (node[":@"] as Record<string, string> | undefined) ?? {};
-}
-
-export function attr(node: XmlNode | undefined, name: string): string | undefined {
-  return node === undefined ? undefined : attrsOf(node)[name];
-}
-
-/** Direct children with this tag. */
-export function childrenNamed(node: XmlNode, tag: string): XmlNode[] {
-  return childrenOf(node).filter((child) => tagOf(child) === tag);
-}
-
-export function child(node: XmlNode | undefined, tag: string): XmlNode | undefined {
-  return node === undefined ? undefined : childrenOf(node).find((c) => tagOf(c) === tag);
-}
-
-/** Every descendant element with this tag, in document order (not descending into matches). */
-export function findAll(nodes: readonly XmlNode[], tag: string): XmlNode[] {
-  const found: XmlNode[] = [];
-  const walk = (list: readonly XmlNode[]) => {
-    for (const node of list) {
-      if (tagOf(node) === tag) found.push(node);
-      else walk(childrenOf(node));
-    }
-  };
-  walk(nodes);
-  return found;
-}
-
-/** Concatenated text nodes below `node`. */
-export function textOf(node: XmlNode): string {
-  if (typeof node["#text"] === "string") return node["#text"];
-  return childrenOf(node).map(textOf).join("");
-}
-
-const numberAttr = (node: XmlNode | undefined, name: string): number | undefined => {
-  const value = attr(node, name);
-  return value === undefined ? undefined : Number(value);
-};
+export const openDocx = (bytes: Uint8Array): DocxPackage => openDocxPackage(bytes);
 
 /** An OOXML on/off property: present without w:val, or w:val true/1/on. */
-const onOff = (node: XmlNode | undefined): boolean => {
-  if (node === undefined) return false;
-  const value = attr(node, "w:val");
-  return value === undefined || value === "true" || value === "1" || value === "on";
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// Package
-
-export interface DocxPackage {
-  /** part names, e.g. "word/document.xml" */
-  names: string[];
-  has(name: string): boolean;
-  /** the part as a string (throws if missing) */
-  text(name: string): string;
-  /** the part parsed (cached) */
-  xml(name: string): XmlNode[];
-}
-
-export function openDocx(bytes: Uint8Array): DocxPackage {
-  const files = unzipSync(bytes);
-  const parsed = new Map<string, XmlNode[]>();
-  const text = (name: string) => {
-    const data = files[name];
-    if (!data) throw new Error(`no part ${name} in the package`);
-    return strFromU8(data);
-  };
-  return {
-    names: Object.keys(files),
-    has: (name) => name in files,
-    text,
-    xml(name) {
-      let nodes = parsed.get(name);
-      if (!nodes) parsed.set(name, (nodes = parseXml(text(name))));
-      return nodes;
-    },
-  };
-}
-
-/** Relationship id → part name, for a part's `_rels` file ("word/document.xml" → rId7 → "word/header1.xml"). */
-export function relationships(pkg: DocxPackage, partName: string): Map<string, string> {
-  const slash = partName.lastIndexOf("/");
-  const dir = partName.slice(0, slash + 1);
-  const relsName = `${dir}_rels/${partName.slice(slash + 1)}.rels`;
-  const map = new Map<string, string>();
-  if (!pkg.has(relsName)) return map;
-  for (const rel of findAll(pkg.xml(relsName), "Relationship")) {
-    const target = attr(rel, "Target") ?? "";
-    map.set(attr(rel, "Id") ?? "", target.startsWith("/") ? target.slice(1) : `${dir}${target}`);
-  }
-  return map;
-}
+const onOff = (node: XmlNode | undefined): boolean => onOffOrUnset(node) ?? false;
 
 // ---------------------------------------------------------------------------------------------------------
 // Runs and paragraphs

@@ -1,0 +1,121 @@
+/**
+ * Header grid rules (spec §2): HDR-QH, HDR-TN, HDR-TN-LINE, HDR-PARENT, HDR-ISSUER, HDR-ISSUER-LINE.
+ * The Quốc hiệu and the Tiêu ngữ must each fit on one line of their cell, measured with Times New Roman
+ * metrics as Word sets them (no kerning).
+ */
+import { MOTTO } from "../../layout/header-plan.ts";
+import { twipsToPt } from "../../layout/units.ts";
+import { textWidthPt, wrappedWidthsPt } from "../geometry.ts";
+import { cellInnerTwips, type Cell } from "../ooxml/blocks.ts";
+import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { HeaderGridPart } from "../parts/header-grid.ts";
+import { linesOf, NATIONAL_NAME_PATTERN, normalise, type TextLine } from "../parts/text.ts";
+import { checkLine } from "./lines.ts";
+import { describeExpected, lookFinding, type Look } from "./look.ts";
+import { failed, judge, notEvaluated, pt, type Finding, type LayoutRule, type Outcome, type RuleContext } from "./outcome.ts";
+
+const NO_GRID = "no header grid (no table holding the Quốc hiệu)";
+
+/** The width a paragraph of `cell` can fill, after its own indents. */
+const usableWidthPt = (cell: Cell, p: Paragraph): number =>
+  twipsToPt(cellInnerTwips(cell) - p.format.indentLeftTwips - p.format.indentRightTwips - Math.max(0, p.format.firstLineTwips));
+
+/** A grid rule that needs the grid. */
+function withGrid(ctx: RuleContext, expected: string, check: (grid: HeaderGridPart) => Outcome): Outcome {
+  return ctx.parts.header ? check(ctx.parts.header) : notEvaluated(NO_GRID, expected);
+}
+
+/** Look + exact text + one line of its cell, for the Quốc hiệu and the Tiêu ngữ. */
+function oneLineFinding(ctx: RuleContext, cell: Cell, p: Paragraph, look: Look, label: string, textOk: (text: string) => boolean): Finding {
+  const lines = linesOf(p);
+  const line: TextLine = lines.length === 1 ? lines[0]! : { paragraph: p, text: normalise(p.text), runs: lines.flatMap((l) => l.runs) };
+  const finding = lookFinding(ctx, line, look, label);
+  const widthPt = textWidthPt(line, ctx.measurer);
+  const boxPt = usableWidthPt(cell, p);
+  finding.measured = `${finding.measured}; ${pt(widthPt)} wide in a ${pt(boxPt)} cell`;
+  const problems = finding.problem ? [finding.problem] : [];
+  if (!textOk(line.text)) problems.push(`${label} reads "${line.text}"`);
+  if (lines.length > 1) problems.push(`${label} is broken into ${lines.length} lines`);
+  else if (widthPt > boxPt) problems.push(`${label} (${pt(widthPt)}) does not fit one line of its cell (${pt(boxPt)}): it wraps`);
+  if (problems.length > 0) finding.problem = problems.join("; ");
+  return finding;
+}
+
+const nationalName: LayoutRule = {
+  id: "HDR-QH",
+  check(ctx) {
+    const look: Look = { caps: true, bold: true, sizeRangePt: ctx.layout.header.sizeRangePt.nationalName, alignment: "center" };
+    const expected = `${describeExpected(look)}, one line of its cell`;
+    const grid = ctx.parts.header;
+    if (!grid) {
+      const anywhere = ctx.doc.paragraphs.find((p) => NATIONAL_NAME_PATTERN.test(normalise(p.text)));
+      return anywhere ? notEvaluated("the Quốc hiệu is not in a header grid table", expected) : failed("no Quốc hiệu in the document", expected);
+    }
+    const finding = oneLineFinding(ctx, grid.nationalCell, grid.nationalName, look, "the Quốc hiệu", (t) => NATIONAL_NAME_PATTERN.test(t));
+    return judge([finding], expected, "caps, bold, in range, on one line");
+  },
+};
+
+const motto: LayoutRule = {
+  id: "HDR-TN",
+  check(ctx) {
+    const look: Look = { bold: true, sizeRangePt: ctx.layout.header.sizeRangePt.motto, alignment: "center" };
+    const expected = `"${MOTTO}", ${describeExpected(look)}, under the Quốc hiệu, one line`;
+    return withGrid(ctx, expected, (grid) => {
+      if (!grid.motto) return failed("no Tiêu ngữ in the Quốc hiệu's cell", expected);
+      const finding = oneLineFinding(ctx, grid.nationalCell, grid.motto, look, "the Tiêu ngữ", (t) => t === MOTTO);
+      if (grid.motto.index < grid.nationalName.index) finding.problem = [finding.problem, "the Tiêu ngữ is above the Quốc hiệu"].filter(Boolean).join("; ");
+      return judge([finding], expected, "exact wording, bold, in range, on one line");
+    });
+  },
+};
+
+const mottoLine: LayoutRule = {
+  id: "HDR-TN-LINE",
+  check(ctx) {
+    const tolerance = ctx.layout.header.mottoLineTolerance;
+    const label = `100 % ± ${tolerance * 100} %`;
+    return withGrid(ctx, `line as long as the Tiêu ngữ (${label})`, (grid) => {
+      if (!grid.motto) return notEvaluated("no Tiêu ngữ to measure the line against");
+      const widthPt = textWidthPt({ runs: linesOf(grid.motto).flatMap((l) => l.runs) }, ctx.measurer);
+      return checkLine(ctx, grid.mottoLine, { under: "the Tiêu ngữ", textWidthPt: widthPt, shareRange: { min: 1 - tolerance, max: 1 + tolerance }, shareLabel: label });
+    });
+  },
+};
+
+function agencyRule(id: "HDR-PARENT" | "HDR-ISSUER", lines: (g: HeaderGridPart) => TextLine[], bold: boolean, name: string): LayoutRule {
+  return {
+    id,
+    check(ctx) {
+      const look: Look = { caps: true, bold, sizeRangePt: ctx.layout.header.sizeRangePt.issuer, alignment: "center" };
+      const expected = describeExpected(look);
+      return withGrid(ctx, expected, (grid) => {
+        const found = lines(grid);
+        if (found.length === 0) return id === "HDR-PARENT" ? notEvaluated("no parent body above the issuer", expected) : failed("no issuer lines beside the Quốc hiệu", expected);
+        return judge(found.map((l) => lookFinding(ctx, l, look, name)), expected, `${found.length} line(s) as expected`);
+      });
+    },
+  };
+}
+
+const issuerLine: LayoutRule = {
+  id: "HDR-ISSUER-LINE",
+  check(ctx) {
+    const range = ctx.layout.header.shortLineShareRange;
+    return withGrid(ctx, "line 1/3–1/2 of the issuer's width, centred", (grid) => {
+      if (grid.issuer.length === 0 || !grid.issuerCell) return notEvaluated("no issuer lines to measure the line against");
+      const cell = grid.issuerCell;
+      const widest = Math.max(...grid.issuer.flatMap((l) => wrappedWidthsPt(l, usableWidthPt(cell, l.paragraph), ctx.measurer)));
+      return checkLine(ctx, grid.issuerLine, { under: "the issuer", textWidthPt: widest, shareRange: range, shareLabel: "1/3–1/2" });
+    });
+  },
+};
+
+export const HEADER_RULES: readonly LayoutRule[] = [
+  nationalName,
+  motto,
+  mottoLine,
+  agencyRule("HDR-PARENT", (g) => g.parent, false, "parent body line"),
+  agencyRule("HDR-ISSUER", (g) => g.issuer, true, "issuer line"),
+  issuerLine,
+];
