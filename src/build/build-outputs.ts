@@ -4,11 +4,12 @@
  * With a previous build, units whose inputs did not change are copied from it instead (incremental build:
  * the result is byte-identical to a full build). Renderers are imported lazily (exceljs costs ~450 ms).
  */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../render/context.ts";
 import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } from "./input-keys.ts";
-import type { LetterRenderer, Progress } from "./letters.ts";
+import type { PacketRenderer, Progress } from "./packet-renderer.ts";
 import { manifestBytes, manifestEntryOf, sortEntries, type ManifestEntry } from "./manifest.ts";
 import { ManifestingSink, type OutputSink } from "./output-sink.ts";
 import {
@@ -28,6 +29,13 @@ export interface PreviousBuild {
   read(entry: ManifestEntry): Promise<{ data: Uint8Array; source: string } | undefined>;
 }
 
+/** The DOCX just rendered breaks a layout rule (vanban check): the build stops and writes nothing. */
+export class LayoutCheckError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`the rendered DOCX fails ${diagnostics.length} layout rule(s)`);
+  }
+}
+
 export interface OutputUnit {
   input: string;
   files: ManifestEntry[];
@@ -38,9 +46,11 @@ export interface BuildOptions {
   agencies?: readonly string[];
   /** false = packets only (used with --agency) */
   documents: boolean;
-  letters: LetterRenderer;
+  packets: PacketRenderer;
   toolVersion: string;
   previous?: PreviousBuild | undefined;
+  /** runs the layout checker on the rendered DOCX; error diagnostics stop the build */
+  checkLayout?: ((docx: Uint8Array, name: string) => Diagnostic[]) | undefined;
   onProgress?: Progress;
 }
 
@@ -93,8 +103,8 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
   const times: StageTimes = {};
   const units: Record<string, OutputUnit> = {};
   const reused: string[] = [];
-  const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.letters.fingerprint };
-  const [{ renderDecisionDocx }, { renderAppendixXlsx, renderAgencyXlsx }] = await Promise.all([
+  const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.packets.fingerprint };
+  const [{ renderDecisionDocx }, { renderAppendixXlsx }] = await Promise.all([
     import("../render/docx/decision-docx.ts"),
     import("../render/xlsx/appendix-xlsx.ts"),
   ]);
@@ -108,24 +118,27 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     if (files) kept.set(a.agency.id, files);
   }
   const toRender = chosen.filter((a) => !kept.has(a.agency.id));
-  // Letters may run on worker threads while this thread renders the DOCX and the workbooks.
-  const letters = timed(times, "letters", () => options.letters.render(decision, toRender, options.onProgress));
+  // Packets may render on worker threads while this thread renders the DOCX and the workbook.
+  const packets = timed(times, "packets", () => options.packets.render(decision, toRender, options.onProgress));
   // Its failure is reported where it is awaited, below; until then it must not count as unhandled.
-  letters.catch(() => undefined);
+  packets.catch(() => undefined);
 
   if (options.documents) {
     const input = documentsKey(decision, keys);
     let files = await reusable(options.previous, DOCUMENTS_UNIT, input);
     if (files) reused.push(DOCUMENTS_UNIT);
     else {
-      files = [[decisionDocxName(decision), await timed(times, "docx", () => renderDecisionDocx(decision, ctx))] as UnitFile];
+      const docx = await timed(times, "docx", () => renderDecisionDocx(decision, ctx));
+      const failures = (options.checkLayout ? await timed(times, "check", async () => options.checkLayout!(docx, decisionDocxName(decision))) : []).filter(
+        (d) => d.severity === "error",
+      );
+      if (failures.length > 0) throw new LayoutCheckError(failures);
+      files = [[decisionDocxName(decision), docx]];
       if (decision.appendix) files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(decision, ctx))]);
     }
     units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };
   }
-  const workbooks = new Map<string, Uint8Array>();
-  for (const a of toRender) workbooks.set(a.agency.id, await timed(times, "packets", () => renderAgencyXlsx(decision, ctx, a.agency.id)));
-  const pdfs = await letters;
+  const rendered = await packets;
   const packetDirs = new Map<string, string>();
   for (const assignment of chosen) {
     const id = assignment.agency.id;
@@ -135,9 +148,10 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     let files = kept.get(id);
     if (files) reused.push(packetUnit(id));
     else {
+      const { letter, workbook } = rendered[toRender.indexOf(assignment)]!;
       const packet: [string, Uint8Array][] = [
-        [letterPdfName(slug), pdfs[toRender.indexOf(assignment)]!],
-        [agencyXlsxName(slug), workbooks.get(id)!],
+        [letterPdfName(slug), letter],
+        [agencyXlsxName(slug), workbook],
       ];
       const manifest = {
         agency: { id, name: assignment.agency.name },

@@ -1,6 +1,6 @@
 /**
- * Renders the assignment letters, in this thread or spread over worker threads (one pdfmake instance
- * each). Output bytes do not depend on which thread rendered a letter.
+ * Renders each agency's packet files (letter PDF + workbook), in this thread or spread over worker threads
+ * (each with its own pdfmake and exceljs). Output bytes do not depend on which thread rendered a packet.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -10,20 +10,21 @@ import { loadLetterWording, TemplateError, templateErrorDiagnostic, type LetterW
 import type { AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../render/context.ts";
-import type { LetterJob, LetterReply, LetterWorkerData } from "./letter-worker.ts";
+import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
+import type { PacketJob, PacketReply, PacketWorkerData } from "./packet-worker.ts";
 import { sha256 } from "./manifest.ts";
 
 export type Progress = ((stage: string, done: number, total: number) => void) | undefined;
 
-export interface LetterRenderer {
+export interface PacketRenderer {
   /** SHA-256 of the wording (templates): part of every packet's input fingerprint */
   readonly fingerprint: string;
-  render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<Uint8Array[]>;
+  render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<PacketFiles[]>;
   close(): Promise<void>;
 }
 
-/** Below this many letters, starting workers (each loads pdfmake and parses fonts) costs more than it saves. */
-export const MIN_LETTERS_PER_WORKER = 12;
+/** Below this many packets per worker, starting one (it loads pdfmake, exceljs and the fonts) costs more than it saves. */
+export const MIN_PACKETS_PER_WORKER = 8;
 
 /**
  * Composes every letter's wording before rendering: a template that fails on some agency's data (strict
@@ -33,7 +34,7 @@ function checkWording(decision: Decision, assignments: readonly AgencyAssignment
   for (const assignment of assignments) composeLetterText(decision, assignment, wording);
 }
 
-class InProcessLetters implements LetterRenderer {
+class InProcessPackets implements PacketRenderer {
   readonly fingerprint: string;
 
   constructor(
@@ -43,13 +44,12 @@ class InProcessLetters implements LetterRenderer {
     this.fingerprint = sha256(JSON.stringify(wording.sources));
   }
 
-  async render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<Uint8Array[]> {
+  async render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<PacketFiles[]> {
     checkWording(decision, assignments, this.wording);
-    const { renderLetterPdf } = await import("../render/pdf/letter-pdf.ts");
-    const out: Uint8Array[] = [];
+    const out: PacketFiles[] = [];
     for (const assignment of assignments) {
-      out.push(await renderLetterPdf(decision, assignment, this.ctx, this.wording));
-      onProgress?.("letters", out.length, assignments.length);
+      out.push(await renderPacketFiles(decision, assignment, this.ctx, this.wording));
+      onProgress?.("packets", out.length, assignments.length);
     }
     return out;
   }
@@ -57,7 +57,7 @@ class InProcessLetters implements LetterRenderer {
   async close(): Promise<void> {}
 }
 
-class WorkerLetters implements LetterRenderer {
+class WorkerPackets implements PacketRenderer {
   private readonly workers: Worker[] = [];
 
   get fingerprint(): string {
@@ -66,33 +66,33 @@ class WorkerLetters implements LetterRenderer {
 
   constructor(
     private readonly count: number,
-    private readonly data: Omit<LetterWorkerData, "decision">,
-    private readonly fallback: InProcessLetters,
+    private readonly data: Omit<PacketWorkerData, "decision">,
+    private readonly fallback: InProcessPackets,
   ) {}
 
-  async render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<Uint8Array[]> {
-    const count = Math.min(this.count, Math.floor(assignments.length / MIN_LETTERS_PER_WORKER));
+  async render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<PacketFiles[]> {
+    const count = Math.min(this.count, Math.floor(assignments.length / MIN_PACKETS_PER_WORKER));
     if (count < 2) return this.fallback.render(decision, assignments, onProgress);
     checkWording(decision, assignments, this.data.wording);
-    const results: Uint8Array[] = new Array(assignments.length);
+    const results: PacketFiles[] = new Array(assignments.length);
     let next = 0;
     let done = 0;
-    const workerData: LetterWorkerData = { ...this.data, decision };
+    const workerData: PacketWorkerData = { ...this.data, decision };
     await Promise.all(
       Array.from({ length: count }, async () => {
-        const worker = new Worker(new URL("./letter-worker.js", import.meta.url), { workerData });
+        const worker = new Worker(new URL("./packet-worker.js", import.meta.url), { workerData });
         this.workers.push(worker);
         await new Promise<void>((resolve, reject) => {
           const send = () => {
             if (next >= assignments.length) return resolve();
-            const job: LetterJob = { index: next, assignment: assignments[next]! };
+            const job: PacketJob = { index: next, assignment: assignments[next]! };
             next++;
             worker.postMessage(job);
           };
-          worker.on("message", (reply: LetterReply) => {
+          worker.on("message", (reply: PacketReply) => {
             if ("error" in reply) return reject(new Error(reply.error));
-            results[reply.index] = reply.bytes;
-            onProgress?.("letters", ++done, assignments.length);
+            results[reply.index] = reply.files;
+            onProgress?.("packets", ++done, assignments.length);
             send();
           });
           worker.on("error", reject);
@@ -108,16 +108,16 @@ class WorkerLetters implements LetterRenderer {
   }
 }
 
-export interface LetterRendererOptions {
+export interface PacketRendererOptions {
   templatesDir?: string | undefined;
   /** "auto" (default), or a number of worker threads; 0 renders in this thread */
   workers?: string | undefined;
 }
 
-export async function createLetterRenderer(
+export async function createPacketRenderer(
   ctx: RenderContext,
-  options: LetterRendererOptions,
-): Promise<{ renderer?: LetterRenderer; diagnostics: Diagnostic[] }> {
+  options: PacketRendererOptions,
+): Promise<{ renderer?: PacketRenderer; diagnostics: Diagnostic[] }> {
   let wording: LetterWording;
   try {
     wording = await loadLetterWording(options.templatesDir);
@@ -125,11 +125,11 @@ export async function createLetterRenderer(
     if (error instanceof TemplateError) return { diagnostics: [templateErrorDiagnostic(error)] };
     throw error;
   }
-  const inProcess = new InProcessLetters(ctx, wording);
+  const inProcess = new InProcessPackets(ctx, wording);
   const requested = options.workers === undefined || options.workers === "auto" ? Math.min(availableParallelism(), 4) : Number(options.workers);
   // Workers run compiled JavaScript; under tsx or vitest (sources in .ts) letters render in this thread.
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || !(requested >= 2)) return { renderer: inProcess, diagnostics: [] };
   const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording };
-  return { renderer: new WorkerLetters(requested, data, inProcess), diagnostics: [] };
+  return { renderer: new WorkerPackets(requested, data, inProcess), diagnostics: [] };
 }

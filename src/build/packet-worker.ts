@@ -1,36 +1,37 @@
-/** Worker thread: renders letters posted to it with its own pdfmake instance and parsed fonts. */
+/** Worker thread: renders the packets posted to it with its own pdfmake, exceljs and parsed fonts. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { LetterWording } from "../letters/templates.ts";
+import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
 import { createRenderContext } from "../io/render-context.ts";
 import type { AgencyAssignment } from "../model/assignments.ts";
 import type { Decision, Profile } from "../model/schema.ts";
 import type { AgencyDirectory } from "../resolve/directory-schema.ts";
 import { AgencyResolver } from "../resolve/resolve-cell.ts";
 
-export interface LetterWorkerData {
+export interface PacketWorkerData {
   decision: Decision;
   profile: Profile;
   directory: AgencyDirectory;
   wording: LetterWording;
 }
-export interface LetterJob {
+export interface PacketJob {
   index: number;
   assignment: AgencyAssignment;
 }
-export type LetterReply = { index: number; bytes: Uint8Array } | { index: number; error: string };
+export type PacketReply = { index: number; files: PacketFiles } | { index: number; error: string };
 
 if (parentPort) {
   const port = parentPort;
-  const data = workerData as LetterWorkerData;
-  const ready = Promise.all([createRenderContext(data.profile, new AgencyResolver(data.directory)), import("../render/pdf/letter-pdf.ts")]);
-  port.on("message", async (job: LetterJob) => {
+  const data = workerData as PacketWorkerData;
+  const ready = createRenderContext(data.profile, new AgencyResolver(data.directory));
+  port.on("message", async (job: PacketJob) => {
     try {
-      const [ctx, { renderLetterPdf }] = await ready;
-      // A copy owns its whole ArrayBuffer, so it can be transferred (a pooled Buffer's cannot).
-      const bytes = new Uint8Array(await renderLetterPdf(data.decision, job.assignment, ctx, data.wording));
-      port.postMessage({ index: job.index, bytes } satisfies LetterReply, [bytes.buffer as ArrayBuffer]);
+      const rendered = await renderPacketFiles(data.decision, job.assignment, await ready, data.wording);
+      // Copies own their whole ArrayBuffers, so they can be transferred (a pooled Buffer's cannot).
+      const files = { letter: new Uint8Array(rendered.letter), workbook: new Uint8Array(rendered.workbook) };
+      port.postMessage({ index: job.index, files } satisfies PacketReply, [files.letter.buffer, files.workbook.buffer]);
     } catch (error) {
-      port.postMessage({ index: job.index, error: error instanceof Error ? error.message : String(error) } satisfies LetterReply);
+      port.postMessage({ index: job.index, error: error instanceof Error ? error.message : String(error) } satisfies PacketReply);
     }
   });
 }

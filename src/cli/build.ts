@@ -1,7 +1,9 @@
 import { basename, join } from "node:path";
-import { buildOutputs, type BuildResult, type StageTimes } from "../build/build-outputs.ts";
+import { buildOutputs, LayoutCheckError, type BuildResult, type StageTimes } from "../build/build-outputs.ts";
+import { checkDocx } from "../check/check-docx.ts";
+import { checkDiagnostics } from "../check/diagnostics.ts";
 import { buildToFolder } from "../io/build-folder.ts";
-import { createLetterRenderer } from "../build/letters.ts";
+import { createPacketRenderer } from "../build/packet-renderer.ts";
 import { MemorySink } from "../build/output-sink.ts";
 import { documentSlug } from "../build/output-names.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -13,7 +15,7 @@ import { findAgency } from "../model/assignments.ts";
 import type { Decision, Profile } from "../model/schema.ts";
 import { summarize } from "../model/summary.ts";
 import type { RenderContext } from "../render/context.ts";
-import type { LetterRenderer } from "../build/letters.ts";
+import type { PacketRenderer } from "../build/packet-renderer.ts";
 import { TemplateError, templateErrorDiagnostic } from "../letters/templates.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 import { loadAndValidate, printSummary } from "./validate.ts";
@@ -26,6 +28,8 @@ export interface BuildCommandOptions {
   directory?: string;
   workers?: string;
   force?: boolean;
+  /** false with --no-check */
+  check?: boolean;
   json?: boolean;
   quiet?: boolean;
   toolVersion: string;
@@ -35,7 +39,7 @@ interface Job {
   toolVersion: string;
   decision: Decision;
   ctx: RenderContext;
-  letters: LetterRenderer;
+  packets: PacketRenderer;
   target: string;
   progress: boolean;
 }
@@ -43,7 +47,7 @@ interface Job {
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
 async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult> {
   const memory = new MemorySink();
-  const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, agencies: agencyIds, letters: job.letters, toolVersion: job.toolVersion });
+  const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion });
   for (const dir of result.packetDirs.values()) {
     const transaction = await OutputTransaction.begin(join(job.target, dir));
     for (const [path, data] of memory.files) if (path.startsWith(`${dir}/`)) await transaction.write(path.slice(dir.length + 1), data);
@@ -76,13 +80,13 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     agencyIds.push(agency.id);
   }
   const ctx = await createRenderContext(decision.profile, env.resolver);
-  const { renderer, diagnostics: templateDiagnostics } = await createLetterRenderer(ctx, { templatesDir: options.templates, workers: options.workers });
+  const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers });
   if (!renderer) return fail(templateDiagnostics);
   const job: Job = {
     toolVersion: options.toolVersion,
     decision,
     ctx,
-    letters: renderer,
+    packets: renderer,
     target: join(options.output, documentSlug(decision)),
     progress: process.stderr.isTTY && !options.json && !options.quiet,
   };
@@ -97,10 +101,15 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
             toolVersion: options.toolVersion,
             force: options.force ?? false,
             exitOnSignal: true,
+            checkLayout:
+              options.check === false
+                ? undefined
+                : (docx, name) => checkDiagnostics(checkDocx(docx, { profile: decision.profile, measurer: ctx.measurer }), join(job.target, name)),
             ...(job.progress ? { onProgress: progressLine } : {}),
           });
   } catch (error) {
     if (error instanceof TemplateError) return fail([templateErrorDiagnostic(error)]);
+    if (error instanceof LayoutCheckError) return fail(error.diagnostics);
     throw error;
   } finally {
     await renderer.close();

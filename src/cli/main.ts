@@ -22,6 +22,9 @@ export function buildProgram(): Command {
     .version(pkg.version, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
+  const checkProfile = (profile: string | undefined) => {
+    if (profile && !["nd30", "tt01"].includes(profile)) program.error(`error: --profile must be nd30 or tt01, not "${profile}"`, { exitCode: EXIT.usage });
+  };
 
   program
     .command("import")
@@ -55,11 +58,22 @@ export function buildProgram(): Command {
     .option("--force", "render everything, even outputs whose inputs did not change since the last build")
     .option("-q, --quiet", "print errors only")
     .option("--json", "print a JSON report on standard output")
+    .option("--no-check", "do not run the layout checker on the DOCX just written")
     .action((file: string, options) => {
-      if (options.profile && !["nd30", "tt01"].includes(options.profile)) {
-        program.error(`error: --profile must be nd30 or tt01, not "${options.profile}"`, { exitCode: EXIT.usage });
-      }
+      checkProfile(options.profile);
       return exitWith(import("./build.ts").then((m) => m.runBuild(file, { ...options, toolVersion: pkg.version })));
+    });
+
+  program
+    .command("check")
+    .description("check any DOCX against the layout rules: each rule's status, measured and expected values and place; exit 1 if a rule fails, 2 if the file is not a readable DOCX")
+    .argument("<file.docx>", "a DOCX, ours or made elsewhere")
+    .option("--profile <profile>", "rule set: nd30 or tt01 (default: the profile in the document's keywords, else nd30)")
+    .option("-q, --quiet", "list failing rules only")
+    .option("--json", "print the report (results and diagnostics) as JSON on standard output")
+    .action((file: string, options) => {
+      checkProfile(options.profile);
+      return exitWith(import("./check.ts").then((m) => m.runCheck(file, options)));
     });
 
   program

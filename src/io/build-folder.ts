@@ -5,9 +5,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildManifest, buildOutputs, type BuildResult, type PreviousBuild } from "../build/build-outputs.ts";
-import type { LetterRenderer, Progress } from "../build/letters.ts";
-import { manifestBytes, sha256, type ManifestEntry } from "../build/manifest.ts";
+import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type PreviousBuild } from "../build/build-outputs.ts";
+import type { PacketRenderer, Progress } from "../build/packet-renderer.ts";
+import { manifestBytes, manifestEntryOf, sha256, sortEntries, type ManifestEntry } from "../build/manifest.ts";
 import { CHANGES_NAME, MANIFEST_NAME, MODEL_SNAPSHOT_NAME } from "../build/output-names.ts";
 import { diffModels, formatChanges } from "../diff/model-diff.ts";
 import type { Decision } from "../model/schema.ts";
@@ -25,6 +25,7 @@ export interface FolderBuildOptions {
   onProgress?: Progress;
   /** on SIGINT/SIGTERM: drop the half-written folder and exit (the CLI sets this) */
   exitOnSignal?: boolean;
+  checkLayout?: BuildOptions["checkLayout"];
 }
 
 export interface FolderBuildResult extends BuildResult {
@@ -72,7 +73,7 @@ async function changeLog(target: string, decision: Decision, source: string, ctx
   return formatChanges(diffModels(before, decision, ctx.resolver), `Thay đổi so với bản dựng trước (${decision.document.number}/${decision.document.symbol})`);
 }
 
-export async function buildToFolder(decision: Decision, ctx: RenderContext, letters: LetterRenderer, options: FolderBuildOptions): Promise<FolderBuildResult> {
+export async function buildToFolder(decision: Decision, ctx: RenderContext, packets: PacketRenderer, options: FolderBuildOptions): Promise<FolderBuildResult> {
   const previous = options.force ? undefined : await previousBuild(options.target);
   const changes = await changeLog(options.target, decision, options.source, ctx);
   const transaction = await OutputTransaction.begin(options.target);
@@ -87,15 +88,21 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, lett
   try {
     const result = await buildOutputs(decision, ctx, transaction, {
       documents: true,
-      letters,
+      packets,
       toolVersion: options.toolVersion,
       previous,
+      checkLayout: options.checkLayout,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     const encoder = new TextEncoder();
-    await transaction.write(MODEL_SNAPSHOT_NAME, encoder.encode(options.source));
-    await transaction.write(CHANGES_NAME, encoder.encode(changes));
-    const manifest = buildManifest(decision, result, { modelSha256: sha256(options.source), toolVersion: options.toolVersion });
+    const extras: [string, Uint8Array][] = [
+      [MODEL_SNAPSHOT_NAME, encoder.encode(options.source)],
+      [CHANGES_NAME, encoder.encode(changes)],
+    ];
+    for (const [path, data] of extras) await transaction.write(path, data);
+    // The manifest lists every file of the folder but itself.
+    const entries = sortEntries([...result.entries, ...extras.map(([path, data]) => manifestEntryOf(path, data))]);
+    const manifest = buildManifest(decision, { ...result, entries }, { modelSha256: sha256(options.source), toolVersion: options.toolVersion });
     await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
     await transaction.commit();
     return { ...result, changes };

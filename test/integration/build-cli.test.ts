@@ -94,6 +94,20 @@ describe("vanban build", () => {
     expect(existsSync(join(out, "qd-503-2013"))).toBe(false);
   });
 
+  it("runs the layout checker on the DOCX it wrote: a failing rule stops the build, --no-check skips it", () => {
+    const model = join(root, "vv.yaml");
+    writeFileSync(model, readFileSync(SEED_MODEL_FILE, "utf8").replace("subject: BAN HÀNH", "subject: V/v BAN HÀNH"));
+    const out = join(root, "vv");
+    const checked = runCli(["build", model, "-o", out, "--agency", "so-y-te", "--json"]);
+    expect(checked.status).toBe(0); // --agency builds packets only: no DOCX to check
+    const failed = runCli(["build", model, "-o", out, "--json"]);
+    expect(failed.status).toBe(1);
+    expect(JSON.parse(failed.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain("TITLE-VV");
+    expect(existsSync(join(out, "qd-503-2013", "qd-503-2013.docx"))).toBe(false);
+    expect(runCli(["build", model, "-o", out, "--no-check", "-q"]).status).toBe(0);
+    expect(existsSync(join(out, "qd-503-2013", "qd-503-2013.docx"))).toBe(true);
+  });
+
   it("rejects a template folder without letter templates", () => {
     const bad = runCli(["build", SEED_MODEL_FILE, "-o", join(root, "bad"), "--templates", root]);
     expect(bad.status).toBe(1);

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: the seed build and synthetic models scaled up, each case in its own process for a
+ * clean peak-memory reading; the seed's whole-process wall time as a user runs it; an optional
+ * LibreOffice comparison. Prints a table and writes bench/results.json.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CaseResult } from "./run-case.ts";
+
+const node = process.execPath;
+const quick = process.argv.includes("--quick");
+
+function runJson<T>(script: string, args: string[]): T {
+  const out = execFileSync(node, [script, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as T;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Wall time of the whole CLI process, Node start included, as a user runs it. */
+function cliWallMs(runs: number, workers: string): number[] {
+  const out = mkdtempSync(join(tmpdir(), "vanban-bench-"));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const r = spawnSync(node, ["dist/cli/main.js", "build", "seeds/qd-503-2013.yaml", "-o", out, "-q", "--workers", workers]);
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+    times.push(performance.now() - start);
+  }
+  rmSync(out, { recursive: true, force: true });
+  return times;
+}
+
+/**
+ * The route a user would otherwise take: a DOCX per letter converted headless by LibreOffice. We make no
+ * letter DOCX, so this converts copies of the seed decision DOCX (13 pages): an upper bound per document,
+ * reported as such.
+ */
+function libreOfficeMsPerDocument(): { msPerDocument: number; documents: number } | string {
+  const which = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" });
+  if (which.status !== 0) return "skipped: soffice not installed (apt-get install libreoffice-writer-nogui)";
+  const dir = mkdtempSync(join(tmpdir(), "vanban-lo-"));
+  spawnSync(node, ["dist/cli/main.js", "build", "seeds/qd-503-2013.yaml", "-o", dir, "-q"]);
+  const docx = join(dir, "qd-503-2013", "qd-503-2013.docx");
+  const copies = 5;
+  const inputs = Array.from({ length: copies }, (_, i) => {
+    const copy = join(dir, `letter-${i}.docx`);
+    execFileSync("cp", [docx, copy]);
+    return copy;
+  });
+  mkdirSync(join(dir, "pdf"));
+  const start = performance.now();
+  spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", join(dir, "pdf"), ...inputs], { encoding: "utf8" });
+  const elapsed = performance.now() - start;
+  const made = readdirSync(join(dir, "pdf")).length;
+  rmSync(dir, { recursive: true, force: true });
+  return { msPerDocument: elapsed / Math.max(1, made), documents: made };
+}
+
+function main(): void {
+  execFileSync(node, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
+  const scales: [number, number][] = quick ? [[10, 100], [100, 1000]] : [[10, 100], [100, 1000], [1000, 10000]];
+  const cases: CaseResult[] = [runJson<CaseResult>("dist/bench/run-case.js", ["seed"])];
+  for (const [agencies, tasks] of scales) {
+    process.stderr.write(`bench: ${agencies} agencies × ${tasks} tasks…\n`);
+    cases.push(runJson<CaseResult>("dist/bench/run-case.js", ["synthetic", String(agencies), String(tasks)]));
+  }
+  type Incremental = { name: string; fullMs: number; oneEditMs: number; ratio: number; unitsReused: number; units: number };
+  const incremental = [runJson<Incremental>("dist/bench/run-incremental.js", ["seed"])];
+  if (!quick) incremental.push(runJson<Incremental>("dist/bench/run-incremental.js", ["synthetic", "1000", "10000"]));
+  const warm = runJson<{ letters: number; firstPassMs: number; warmMsPerLetter: number }>("dist/bench/warm-letters.js", []);
+  const wallAuto = cliWallMs(5, "auto");
+  const wallSingle = cliWallMs(3, "0");
+  const libreOffice = libreOfficeMsPerDocument();
+
+  const stageNames = ["import", "validate", "resolve", "docx", "xlsx", "letters", "packets"];
+  const rows = cases.map((c) => [
+    c.name,
+    String(c.letters),
+    String(c.tasks),
+    ...stageNames.map((s) => (c.stagesMs[s] === undefined ? "-" : c.stagesMs[s]!.toFixed(0))),
+    c.totalMs.toFixed(0),
+    c.peakRssMb.toFixed(0),
+  ]);
+  const header = ["case", "letters", "tasks", ...stageNames.map((s) => `${s} ms`), "total ms", "peak MB"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  const table = [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+
+  const synthetic = cases.slice(1);
+  const growth = synthetic.slice(1).map((c, i) => ({
+    from: synthetic[i]!.name,
+    to: c.name,
+    workRatio: c.tasks / synthetic[i]!.tasks,
+    timeRatio: c.totalMs / synthetic[i]!.totalMs,
+  }));
+  const summary = {
+    seedWallMsMedian: median(wallAuto),
+    seedWallMsRuns: wallAuto,
+    seedWallMsSingleThreadMedian: median(wallSingle),
+    warmMsPerLetter: warm.warmMsPerLetter,
+    letters: warm.letters,
+    growth,
+    libreOffice,
+    incremental,
+  };
+  process.stdout.write(`${table}\n\n`);
+  process.stdout.write(`seed build, whole process (node dist/cli/main.js build), median of ${wallAuto.length}: ${summary.seedWallMsMedian.toFixed(0)} ms (workers auto); ${summary.seedWallMsSingleThreadMedian.toFixed(0)} ms (--workers 0)\n`);
+  process.stdout.write(`letters, warm, in one thread: ${warm.warmMsPerLetter.toFixed(1)} ms per letter (${warm.letters} letters)\n`);
+  for (const g of growth) process.stdout.write(`growth ${g.from} → ${g.to}: ${g.workRatio}× the tasks, ${g.timeRatio.toFixed(2)}× the time\n`);
+  for (const r of incremental) {
+    process.stdout.write(`one-task edit rebuild, ${r.name}: ${r.oneEditMs.toFixed(0)} ms vs full ${r.fullMs.toFixed(0)} ms (${(r.ratio * 100).toFixed(1)} %; ${r.unitsReused}/${r.units} units reused)\n`);
+  }
+  process.stdout.write(
+    typeof libreOffice === "string"
+      ? `LibreOffice route: ${libreOffice}\n`
+      : `LibreOffice route (decision DOCX → PDF headless, ${libreOffice.documents} copies): ${libreOffice.msPerDocument.toFixed(0)} ms per document vs ${warm.warmMsPerLetter.toFixed(1)} ms per letter here (${(libreOffice.msPerDocument / warm.warmMsPerLetter).toFixed(0)}×)\n`,
+  );
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.json", `${JSON.stringify({ machine: { node: process.version, cpus: availableParallelism() }, cases, summary }, null, 2)}\n`);
+  process.stdout.write("wrote bench/results.json\n");
+}
+
+main();

@@ -1,0 +1,77 @@
+/**
+ * One benchmark case in its own process (so that peak memory is its own): builds a model into memory with
+ * per-stage times and prints one JSON line. Usage: node dist/bench/run-case.js seed|synthetic <agencies> <tasks> [workers]
+ */
+import { readFile } from "node:fs/promises";
+import { buildOutputs } from "../build/build-outputs.ts";
+import { createPacketRenderer } from "../build/packet-renderer.ts";
+import { MemorySink } from "../build/output-sink.ts";
+import { importScrape } from "../import/import-decision.ts";
+import { loadValidationEnv } from "../io/environment.ts";
+import { parseModel } from "../io/model-file.ts";
+import { createRenderContext } from "../io/render-context.ts";
+import { listAssignments } from "../model/assignments.ts";
+import { AgencyResolver } from "../resolve/resolve-cell.ts";
+import { validateDecision } from "../validate/validate-decision.ts";
+import { syntheticModel } from "./synthetic-model.ts";
+
+export interface CaseResult {
+  name: string;
+  agencies: number;
+  tasks: number;
+  letters: number;
+  files: number;
+  bytes: number;
+  stagesMs: Record<string, number>;
+  totalMs: number;
+  msPerLetter: number;
+  peakRssMb: number;
+}
+
+const ms = (start: number) => performance.now() - start;
+
+async function main(): Promise<void> {
+  const [kind = "seed", agencyArg = "0", taskArg = "0", workers = "auto"] = process.argv.slice(2);
+  const stages: Record<string, number> = {};
+  const started = performance.now();
+  const { env } = await loadValidationEnv();
+  let t = performance.now();
+  const imported = importScrape(await readFile("seeds/qd-503-2013.txt", "utf8"), "seed.txt", env!);
+  stages.import = ms(t);
+  t = performance.now();
+  const loaded = parseModel(await readFile("seeds/qd-503-2013.yaml", "utf8"), "seed.yaml");
+  let decision = loaded.decision!;
+  let resolver = env!.resolver;
+  if (kind === "synthetic") {
+    const model = syntheticModel(imported.decision!, { agencies: Number(agencyArg), tasks: Number(taskArg) });
+    decision = model.decision;
+    resolver = new AgencyResolver(model.directory);
+  }
+  validateDecision(decision, { resolver, knownTypos: env!.knownTypos });
+  stages.validate = ms(t);
+  t = performance.now();
+  const assignments = listAssignments(decision.appendix!, resolver);
+  stages.resolve = ms(t);
+  const ctx = await createRenderContext(decision.profile, resolver);
+  const { renderer } = await createPacketRenderer(ctx, { workers });
+  const sink = new MemorySink();
+  const result = await buildOutputs(decision, ctx, sink, { documents: true, packets: renderer!, toolVersion: "bench" });
+  await renderer!.close();
+  Object.assign(stages, result.times);
+  const totalMs = ms(started);
+  const out: CaseResult = {
+    name: kind === "seed" ? "seed" : `${agencyArg} agencies × ${taskArg} tasks`,
+    agencies: assignments.length,
+    tasks: decision.appendix!.groups.reduce((n, g) => n + g.tasks.length, 0),
+    letters: result.assignments.length,
+    files: result.entries.length,
+    bytes: result.entries.reduce((n, e) => n + e.bytes, 0),
+    stagesMs: stages,
+    totalMs,
+    msPerLetter: (stages.letters ?? 0) / Math.max(1, result.assignments.length),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+await main();
