@@ -3,7 +3,7 @@ import type { Diagnostic, Fix, Point, Severity } from "./diagnostic.ts";
 /**
  * Every rule of the importer, validator and resolver with its severity, message and hint, in one table
  * keyed by id. Tests assert ids and positions, not this wording. Layout rules of the checker use the
- * ids of spec/layout.md and live in `src/layout/rules.ts`.
+ * ids of spec/layout.md; each rule module in `src/check/rules/` holds its own messages.
  */
 type Args = Record<string, string | number>;
 interface RuleEntry {
