@@ -24,7 +24,6 @@ export interface CaseResult {
   bytes: number;
   stagesMs: Record<string, number>;
   totalMs: number;
-  msPerLetter: number;
   peakRssMb: number;
 }
 
@@ -68,7 +67,6 @@ async function main(): Promise<void> {
     bytes: result.entries.reduce((n, e) => n + e.bytes, 0),
     stagesMs: stages,
     totalMs,
-    msPerLetter: (stages.letters ?? 0) / Math.max(1, result.assignments.length),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);

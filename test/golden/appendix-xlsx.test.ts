@@ -4,18 +4,15 @@
  * Optionally (soffice on PATH) LibreOffice prints it to PDF, with Times New Roman mapped to Tinos (same
  * metrics) through a private fontconfig file so the pages do not depend on the machine's fonts.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { XMLParser } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAndValidate } from "../../src/cli/validate.ts";
-import { TINOS_PATHS } from "../../src/io/fonts.ts";
 import { createRenderContext } from "../../src/io/render-context.ts";
 import { listAssignments, type AgencyAssignment } from "../../src/model/assignments.ts";
 import { listTasks } from "../../src/model/refs.ts";
@@ -23,6 +20,7 @@ import type { Decision } from "../../src/model/schema.ts";
 import type { RenderContext } from "../../src/render/context.ts";
 import { renderAgencyXlsx, renderAppendixXlsx } from "../../src/render/xlsx/appendix-xlsx.ts";
 import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
+import { convertToPdf, skipReasonFor } from "../support/libreoffice.ts";
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading the XML
@@ -490,42 +488,15 @@ describe("per-agency workbook", () => {
 // ---------------------------------------------------------------------------------------------------------
 // LibreOffice print (optional)
 
-const sofficeOnPath = (process.env.PATH ?? "").split(delimiter).some((dir) => {
-  try {
-    accessSync(join(dir, "soffice"), constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
-const skipReason = sofficeOnPath ? "" : " (skipped: soffice not on PATH)";
-if (!sofficeOnPath) console.warn(`appendix XLSX through LibreOffice${skipReason}`);
+const skipReason = skipReasonFor(["soffice"], "appendix XLSX through LibreOffice");
+const sofficeOnPath = skipReason === "";
 
 /** Prints an .xlsx to PDF with its own LibreOffice profile (no clash with other soffice runs). */
 function printWithLibreOffice(xlsxBytes: Uint8Array, name: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), "vanban-xlsx-"));
-  const fontsConf = join(dir, "fonts.conf");
-  writeFileSync(
-    fontsConf,
-    `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  ${[...new Set(Object.values(TINOS_PATHS).map(dirname))].map((d) => `<dir>${d}</dir>`).join("\n  ")}
-  <cachedir>${join(dir, "fontconfig-cache")}</cachedir>
-  <alias binding="same"><family>Times New Roman</family><prefer><family>Tinos</family></prefer></alias>
-</fontconfig>
-`,
-  );
   const input = join(dir, `${name}.xlsx`);
   writeFileSync(input, xlsxBytes);
-  const result = spawnSync(
-    "soffice",
-    [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, input],
-    { encoding: "utf8", env: { ...process.env, FONTCONFIG_FILE: fontsConf }, timeout: 180_000 },
-  );
-  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
-  return new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
+  return new Uint8Array(readFileSync(convertToPdf([input], dir)[0]!));
 }
 
 interface PdfPage {

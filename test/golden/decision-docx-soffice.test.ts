@@ -4,67 +4,23 @@
  * not depend on the fonts installed on the machine.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TINOS_PATHS } from "../../src/io/fonts.ts";
 import { MOTTO, NATIONAL_NAME } from "../../src/layout/header-plan.ts";
+import { convertToPdf, onPath, skipReasonFor } from "../support/libreoffice.ts";
 import { buildSeedDocx } from "../support/seed-docx.ts";
 
 const TOOLS = ["soffice", "pdftotext", "pdfinfo"];
-
-function onPath(tool: string): boolean {
-  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, tool), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
 const missing = TOOLS.filter((tool) => !onPath(tool));
-const skipReason = missing.length ? ` (skipped: ${missing.join(", ")} not on PATH)` : "";
-if (missing.length) console.warn(`decision DOCX through LibreOffice${skipReason}`);
+const skipReason = skipReasonFor(TOOLS, "decision DOCX through LibreOffice");
 
 let dir: string;
 
-/** fontconfig that resolves "Times New Roman" to Tinos from node_modules, cache in the temp dir. */
-function writeFontConfig(): string {
-  const file = join(dir, "fonts.conf");
-  writeFileSync(
-    file,
-    `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  ${[...new Set(Object.values(TINOS_PATHS).map(dirname))].map((d) => `<dir>${d}</dir>`).join("\n  ")}
-  <cachedir>${join(dir, "fontconfig-cache")}</cachedir>
-  <alias binding="same"><family>Times New Roman</family><prefer><family>Tinos</family></prefer></alias>
-</fontconfig>
-`,
-  );
-  return file;
-}
-
 /** Converts DOCX files to PDF in one LibreOffice run with its own profile (no clash with other soffice users). */
 function toPdf(docxFiles: string[], run: string): string[] {
-  const outDir = join(dir, run);
-  const result = spawnSync(
-    "soffice",
-    [`-env:UserInstallation=${pathToFileURL(join(dir, `profile-${run}`)).href}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...docxFiles],
-    { encoding: "utf8", env: { ...process.env, FONTCONFIG_FILE: writeFontConfig() }, timeout: 120_000 },
-  );
-  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
-  const pdfs = readdirSync(outDir);
-  return docxFiles.map((f) => {
-    const name = f.split("/").at(-1)!.replace(/\.docx$/, ".pdf");
-    if (!pdfs.includes(name)) throw new Error(`soffice wrote no ${name}: ${result.stdout}${result.stderr}`);
-    return join(outDir, name);
-  });
+  return convertToPdf(docxFiles, mkdtempSync(join(dir, `${run}-`)));
 }
 
 const pageCount = (pdf: string): number => Number(/^Pages:\s+(\d+)/m.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)?.[1]);
