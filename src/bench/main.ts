@@ -74,6 +74,7 @@ function main(): void {
   type Incremental = { name: string; fullMs: number; oneEditMs: number; ratio: number; unitsReused: number; units: number };
   const incremental = [runJson<Incremental>("dist/bench/run-incremental.js", ["seed"])];
   if (!quick) incremental.push(runJson<Incremental>("dist/bench/run-incremental.js", ["synthetic", "1000", "10000"]));
+  const workbook = runJson<{ name: string; ms: number; bytes: number; peakRssMb: number }>("dist/bench/run-workbook.js", ["40", quick ? "1000" : "10000"]);
   const warm = runJson<{ letters: number; firstPassMs: number; warmMsPerLetter: number }>("dist/bench/warm-letters.js", []);
   const wallAuto = cliWallMs(5, "auto");
   const wallSingle = cliWallMs(3, "0");
@@ -110,11 +111,13 @@ function main(): void {
     growth,
     libreOffice,
     incremental,
+    workbook,
   };
   process.stdout.write(`${table}\n\n`);
   process.stdout.write(`seed build, whole process (node dist/cli/main.js build), median of ${wallAuto.length}: ${summary.seedWallMsMedian.toFixed(0)} ms (workers auto); ${summary.seedWallMsSingleThreadMedian.toFixed(0)} ms (--workers 0)\n`);
   process.stdout.write(`letters, warm, in one thread: ${warm.warmMsPerLetter.toFixed(1)} ms per letter (${warm.letters} letters; a packet adds the agency workbook)\n`);
   for (const g of growth) process.stdout.write(`growth ${g.from} → ${g.to}: ${g.workRatio}× the tasks, ${g.timeRatio.toFixed(2)}× the time\n`);
+  process.stdout.write(`${workbook.name}: ${workbook.ms.toFixed(0)} ms, peak ${workbook.peakRssMb.toFixed(0)} MB (exceljs streaming writer)\n`);
   for (const r of incremental) {
     process.stdout.write(`one-task edit rebuild, ${r.name}: ${r.oneEditMs.toFixed(0)} ms vs full ${r.fullMs.toFixed(0)} ms (${(r.ratio * 100).toFixed(1)} %; ${r.unitsReused}/${r.units} units reused)\n`);
   }
