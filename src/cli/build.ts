@@ -132,6 +132,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     return EXIT.ok;
   }
   printDiagnostics(diagnostics, { quiet: true });
+  if (diagnostics.some((d) => d.severity === "warning")) process.stderr.write(`(vanban validate ${file} lists the warnings)\n`);
   printSummary(summary);
   process.stderr.write(
     `built ${basename(file)} (${decision.profile}) → ${job.target}: ${result.entries.length} files, ` +

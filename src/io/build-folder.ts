@@ -105,7 +105,7 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
     const manifest = buildManifest(decision, { ...result, entries }, { modelSha256: sha256(options.source), toolVersion: options.toolVersion });
     await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
     await transaction.commit();
-    return { ...result, changes };
+    return { ...result, entries, changes };
   } catch (error) {
     await transaction.abort();
     throw error;
