@@ -108,7 +108,8 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     import("../render/docx/decision-docx.ts"),
     import("../render/xlsx/appendix-xlsx.ts"),
   ]);
-  const all = decision.appendix ? listAssignments(decision.appendix, ctx.resolver) : [];
+  // Without letter settings there are no letters to send: packets are skipped (validate warns: model/letters-missing).
+  const all = decision.appendix && decision.letters ? listAssignments(decision.appendix, ctx.resolver) : [];
   const slugs = agencySlugs(all.map((a) => a.agency));
   const chosen = options.agencies ? all.filter((a) => options.agencies!.includes(a.agency.id)) : all;
   const packetKeys = new Map(chosen.map((a) => [a.agency.id, packetKey(decision, a, keys)]));

@@ -245,7 +245,8 @@ export const RULES = {
   },
   "model/letters-missing": {
     severity: "warning",
-    message: () => "the model has no `letters` settings; no assignment letters can be built",
+    message: () => "the model has no `letters` settings; the build writes no assignment letters or packets",
+    hint: () => "add `letters:` (number, symbol, date, subject, signer, archive) to the model",
   },
 } satisfies Record<string, RuleEntry>;
 

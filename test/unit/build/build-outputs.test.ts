@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildOutputs } from "../../../src/build/build-outputs.ts";
+import { MemorySink } from "../../../src/build/output-sink.ts";
+import { createPacketRenderer } from "../../../src/build/packet-renderer.ts";
+import { parseModel } from "../../../src/io/model-file.ts";
+import { createRenderContext } from "../../../src/io/render-context.ts";
+import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
+
+const env = await validationEnv();
+const ctx = await createRenderContext("nd30", env.resolver);
+const { renderer } = await createPacketRenderer(ctx, { workers: "0" });
+const seed = parseModel(readFileSync(SEED_MODEL_FILE, "utf8"), "seed.yaml").decision!;
+
+describe("buildOutputs", () => {
+  it("without letter settings writes the decision and the workbook, and no packets", async () => {
+    const { letters: _letters, ...withoutLetters } = seed;
+    const sink = new MemorySink();
+    const result = await buildOutputs(withoutLetters, ctx, sink, { documents: true, packets: renderer!, toolVersion: "test" });
+    expect([...sink.files.keys()].sort()).toEqual(["qd-503-2013-phu-luc.xlsx", "qd-503-2013.docx"]);
+    expect(result.assignments).toEqual([]);
+  });
+
+  it("without an appendix writes the decision only", async () => {
+    const { appendix: _appendix, ...withoutAppendix } = seed;
+    const sink = new MemorySink();
+    await buildOutputs(withoutAppendix, ctx, sink, { documents: true, packets: renderer!, toolVersion: "test" });
+    expect([...sink.files.keys()]).toEqual(["qd-503-2013.docx"]);
+  });
+
+  it("packets for chosen agencies only, each with a manifest of its files", async () => {
+    const sink = new MemorySink();
+    const result = await buildOutputs(seed, ctx, sink, { documents: false, agencies: ["so-y-te"], packets: renderer!, toolVersion: "test" });
+    expect([...sink.files.keys()].sort()).toEqual([
+      "packets/so-y-te/cong-van-so-y-te.pdf",
+      "packets/so-y-te/manifest.json",
+      "packets/so-y-te/phu-luc-so-y-te.xlsx",
+    ]);
+    const manifest = JSON.parse(new TextDecoder().decode(sink.files.get("packets/so-y-te/manifest.json")));
+    expect(manifest.lead).toEqual(result.assignments[0]!.lead.map((t) => t.ref));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["cong-van-so-y-te.pdf", "phu-luc-so-y-te.xlsx"]);
+  });
+});
