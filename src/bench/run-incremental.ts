@@ -30,7 +30,7 @@ const target = join(mkdtempSync(join(tmpdir(), "vanban-incremental-")), "doc");
 const build = async (model: Decision) => {
   const start = performance.now();
   const result = await buildToFolder(model, ctx, renderer!, { target, source: serializeModel(model), toolVersion: "bench" });
-  return { ms: performance.now() - start, reused: result.reused.length, units: Object.keys(result.units).length };
+  return { ms: performance.now() - start, reused: result.reused.length, units: Object.keys(result.units).length, stagesMs: result.times };
 };
 const full = await build(decision);
 const edited = structuredClone(decision);
@@ -39,4 +39,4 @@ task.deadline = { text: "Quý IV", due: `${edited.appendix!.planYear}-12-31` };
 const oneEdit = await build(edited);
 await renderer!.close();
 rmSync(join(target, ".."), { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ name: kind === "seed" ? "seed" : `${agencies} agencies × ${tasks} tasks`, fullMs: full.ms, oneEditMs: oneEdit.ms, ratio: oneEdit.ms / full.ms, unitsReused: oneEdit.reused, units: oneEdit.units })}\n`);
+process.stdout.write(`${JSON.stringify({ name: kind === "seed" ? "seed" : `${agencies} agencies × ${tasks} tasks`, fullMs: full.ms, oneEditMs: oneEdit.ms, ratio: oneEdit.ms / full.ms, unitsReused: oneEdit.reused, units: oneEdit.units, oneEditStagesMs: oneEdit.stagesMs })}\n`);
