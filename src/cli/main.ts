@@ -42,6 +42,7 @@ export function buildProgram(): Command {
     .argument("<model.yaml>", "the model")
     .option("--directory <file>", "agency directory (YAML)")
     .option("-q, --quiet", "print errors only")
+    .option("--fix", "apply the suggested fixes to the official text in the file (comments and layout kept) and list them")
     .option("--json", "print diagnostics as JSON on standard output")
     .action((file: string, options) => exitWith(import("./validate.ts").then((m) => m.runValidate(file, options))));
 

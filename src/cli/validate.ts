@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { placeDiagnostics } from "../diagnostics/locate.ts";
 import { loadValidationEnv } from "../io/environment.ts";
+import { fixModelFile } from "../io/apply-model-fixes.ts";
 import { loadModel } from "../io/model-file.ts";
 import type { Decision } from "../model/schema.ts";
 import { summarize, type DecisionSummary } from "../model/summary.ts";
@@ -35,8 +36,16 @@ export function printSummary(summary: DecisionSummary): void {
   );
 }
 
-/** `vanban validate <model.yaml> [--json]` */
-export async function runValidate(file: string, options: { json?: boolean; quiet?: boolean; directory?: string }): Promise<number> {
+/** `vanban validate <model.yaml> [--json] [--fix]` */
+export async function runValidate(file: string, options: { json?: boolean; quiet?: boolean; directory?: string; fix?: boolean }): Promise<number> {
+  if (options.fix) {
+    const before = await loadAndValidate(file, options.directory);
+    const fixes = before.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    if (before.decision && before.source !== undefined && !hasErrors(before.diagnostics) && fixes.length > 0) {
+      const applied = await fixModelFile(file, before.source, fixes);
+      if (!options.json) for (const f of applied) process.stderr.write(`fixed ${f.path.join(".")}: "${f.from}" → "${f.to}"\n`);
+    }
+  }
   const { decision, env, diagnostics } = await loadAndValidate(file, options.directory);
   const summary = decision && env ? summarize(decision, env.resolver) : undefined;
   const failed = !decision || hasErrors(diagnostics);

@@ -146,12 +146,12 @@ export const RULES = {
   "appendix/group-sequence": {
     severity: "warning",
     message: (a) => `group numeral "${a.found}" where "${a.expected}" was expected`,
-    hint: (a) => `kept as written; \`vanban import --fix\` renumbers it to "${a.expected}"`,
+    hint: (a) => `kept as written; \`vanban validate --fix\` (or \`import --fix\`) renumbers it to "${a.expected}"`,
   },
   "appendix/empty-number": {
     severity: "warning",
     message: (a) => `task row with an empty STT after task ${a.previous}; the model refers to it as ${a.ref}`,
-    hint: (a) => `kept empty as written; \`vanban import --fix\` writes "${a.fixed}" into the STT`,
+    hint: (a) => `kept empty as written; \`vanban validate --fix\` (or \`import --fix\`) writes "${a.fixed}" into the STT`,
   },
   "appendix/number-sequence": {
     severity: "warning",
@@ -160,7 +160,7 @@ export const RULES = {
   "text/known-typo": {
     severity: "warning",
     message: (a) => `"${a.found}" — ${a.reason}`,
-    hint: (a) => `kept as written; \`vanban import --fix\` changes it to "${a.fixed}"`,
+    hint: (a) => `kept as written; \`vanban validate --fix\` (or \`import --fix\`) changes it to "${a.fixed}"`,
   },
   "deadline/unknown-form": {
     severity: "warning",

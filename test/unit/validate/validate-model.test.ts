@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { placeDiagnostics } from "../../../src/diagnostics/locate.ts";
@@ -104,5 +106,28 @@ describe("vanban validate", () => {
 describe("JSON Schema", () => {
   it.each(Object.keys(JSON_SCHEMAS))("schema/%s is up to date (npm run schema)", (name) => {
     expect(readFileSync(`schema/${name}`, "utf8")).toBe(renderJsonSchema(name));
+  });
+});
+
+describe("vanban validate --fix", () => {
+  it("applies the suggested fixes in the file, keeping comments and every other line, and lists them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-fix-"));
+    const file = join(dir, "model.yaml");
+    const withComment = seedYaml.replace("profile: nd30\n", "profile: nd30 # ghi chú của văn thư\n");
+    writeFileSync(file, withComment);
+    const run = runCli(["validate", file, "--fix"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr.match(/^fixed /gm)).toHaveLength(9);
+    const after = readFileSync(file, "utf8");
+    const changed = after.split("\n").filter((line, i) => line !== withComment.split("\n")[i]);
+    expect(changed.map((l) => l.trim()).sort()).toEqual(
+      ['- number: "2a"', '- number: "2b"', '- number: "2c"', "- numeral: IV", "- numeral: V", "- numeral: VI", "- numeral: VII", "- numeral: VIII", "title: CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"].sort(),
+    );
+    expect(after).toContain("# ghi chú của văn thư");
+    const again = runCli(["validate", file, "--json"]);
+    const rules = JSON.parse(again.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId);
+    expect(rules).not.toContain("appendix/group-sequence");
+    expect(rules).not.toContain("appendix/empty-number");
+    expect(rules).not.toContain("text/known-typo");
   });
 });
