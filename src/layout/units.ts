@@ -7,6 +7,5 @@ export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / MM_PER
 export const mmToPt = (mm: number): number => (mm * PT_PER_INCH) / MM_PER_INCH;
 export const ptToTwips = (pt: number): number => Math.round(pt * TWIPS_PER_PT);
 export const twipsToPt = (twips: number): number => twips / TWIPS_PER_PT;
-export const twipsToMm = (twips: number): number => (twips * MM_PER_INCH) / 1440;
 /** OOXML run sizes are half-points. */
 export const ptToHalfPt = (pt: number): number => Math.round(pt * 2);

@@ -170,5 +170,3 @@ export type Group = z.infer<typeof groupSchema>;
 export type Appendix = z.infer<typeof appendixSchema>;
 export type Letters = z.infer<typeof lettersSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
-/** What a model file may omit (defaults filled by the schema). */
-export type DecisionInput = z.input<typeof decisionSchema>;
