@@ -17,7 +17,8 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   return sortDiagnostics(diagnostics)
     .map((d) => {
-      const where = [d.file ?? "-", d.start?.line ?? 0, d.start?.column ?? 0].join(":");
+      // A diagnostic about a whole file (unreadable, empty) points at its start.
+      const where = [d.file ?? "-", d.start?.line ?? 1, d.start?.column ?? 1].join(":");
       const line = `${where} ${d.severity} ${d.ruleId} ${d.message}`;
       return d.hint ? `${line}\n    hint: ${d.hint}` : line;
     })
