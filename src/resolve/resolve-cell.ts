@@ -76,6 +76,8 @@ export class AgencyResolver {
     const folded = fold(text);
     const ids = new Set<string>();
     const result: CellResolution = { agencies: [], unresolved: [], unspecified: [], qualified: [] };
+    // End of the phrase starting at `from`: the next ";", ",", line break or " và ".
+    const phraseEnd = (from: number) => from + (HARD_SEPARATOR.exec(text.slice(from))?.index ?? text.length - from);
     let pos = 0;
     while (pos < text.length) {
       const sep = SEPARATOR.exec(text.slice(pos));
@@ -84,31 +86,30 @@ export class AgencyResolver {
         continue;
       }
       const alias = this.matchAt(folded, pos);
-      const fragmentEnd = (from: number) => from + (HARD_SEPARATOR.exec(text.slice(from))?.index ?? text.length - from);
       if (!alias) {
-        const stop = fragmentEnd(pos);
+        const stop = phraseEnd(pos);
         const phrase = text.slice(pos, stop).replace(/[.\s]+$/, "");
         if (phrase) result.unresolved.push(phrase);
         pos = stop;
         continue;
       }
       let end = pos + alias.folded.length;
-      const tailEnd = fragmentEnd(end);
+      const tailEnd = phraseEnd(end);
       const tail = text.slice(end, tailEnd).trim().replace(/\.$/, "");
       const afterSpace = end + (text.slice(end).length - text.slice(end).trimStart().length);
       const next = tail !== "" ? this.matchAt(folded, afterSpace) : undefined;
       // "UBND các huyện Điện Bàn, Duy Xuyên …": the group only introduces the names that follow it.
       const enumerationHead = alias.target.type === "group" && next?.target.type === "agency";
       if (!enumerationHead) {
-        const phrase = text.slice(pos, tailEnd).trim().replace(/\.$/, "");
-        if (alias.target.type === "unspecified") result.unspecified.push(tail !== "" && !next ? phrase : text.slice(pos, end));
-        else if (tail !== "" && !next) {
-          const name = alias.target.type === "group" ? alias.target.group.name : alias.target.agency.name;
-          result.qualified.push({ phrase, name });
-        }
-        if (tail !== "" && !next) end = tailEnd;
-        if (alias.target.type === "agency") ids.add(alias.target.agency.id);
-        if (alias.target.type === "group") for (const m of this.members(alias.target.group)) ids.add(m.id);
+        // Words after a name that start no other name narrow it: "Các Sở … có liên quan".
+        const narrowed = tail !== "" && !next;
+        const phrase = text.slice(pos, narrowed ? tailEnd : end).trim().replace(/\.$/, "");
+        const target = alias.target;
+        if (target.type === "unspecified") result.unspecified.push(phrase);
+        else if (narrowed) result.qualified.push({ phrase, name: target.type === "group" ? target.group.name : target.agency.name });
+        if (narrowed) end = tailEnd;
+        if (target.type === "agency") ids.add(target.agency.id);
+        if (target.type === "group") for (const m of this.members(target.group)) ids.add(m.id);
       }
       pos = end;
     }
