@@ -139,7 +139,7 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     }
     units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };
   }
-  const rendered = await packets;
+  const renderedById = new Map((await packets).map((files, i) => [toRender[i]!.agency.id, files]));
   const packetDirs = new Map<string, string>();
   for (const assignment of chosen) {
     const id = assignment.agency.id;
@@ -149,7 +149,7 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     let files = kept.get(id);
     if (files) reused.push(packetUnit(id));
     else {
-      const { letter, workbook } = rendered[toRender.indexOf(assignment)]!;
+      const { letter, workbook } = renderedById.get(id)!;
       const packet: [string, Uint8Array][] = [
         [letterPdfName(slug), letter],
         [agencyXlsxName(slug), workbook],

@@ -3,7 +3,7 @@
  * unchanged since the last build is copied from it instead of rendered. The view must hold everything the
  * renderers of that unit read; it may hold more (that only costs a rebuild).
  */
-import type { AgencyAssignment } from "../model/assignments.ts";
+import { assignmentView, type AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../render/context.ts";
 import { sha256 } from "./manifest.ts";
@@ -28,14 +28,11 @@ export function documentsKey(decision: Decision, k: KeyContext): string {
  * and columns, and only this agency's tasks with their groups' numeral and title.
  */
 export function packetKey(decision: Decision, assignment: AgencyAssignment, k: KeyContext): string {
-  const task = (t: AgencyAssignment["lead"][number]) => ({ ref: t.ref, key: t.key, group: [t.group.numeral, t.group.title], task: t.task, due: t.due });
   const header = { ...decision, appendix: decision.appendix ? { ...decision.appendix, groups: undefined } : undefined };
   return sha256(
     JSON.stringify({
       header,
-      agency: assignment.agency,
-      lead: assignment.lead.map(task),
-      support: assignment.support.map(task),
+      ...assignmentView(assignment),
       wording: k.wording,
       profile: k.ctx.layout.id,
       tool: k.toolVersion,

@@ -85,7 +85,10 @@ export function buildProgram(): Command {
     .option("--profile <profile>", "nd30 or tt01")
     .option("--templates <dir>", "letter wording from <dir>/letter/*.hbs")
     .option("--directory <file>", "agency directory (YAML)")
-    .action((file: string, options) => exitWith(import("./watch.ts").then((m) => m.runWatch(file, { ...options, toolVersion: pkg.version }))));
+    .action((file: string, options) => {
+      checkProfile(options.profile);
+      return exitWith(import("./watch.ts").then((m) => m.runWatch(file, { ...options, toolVersion: pkg.version })));
+    });
 
   program
     .command("diff")

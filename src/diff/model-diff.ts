@@ -3,7 +3,7 @@
  * changed (which fields), groups renamed, and which agencies' letters and packets are affected.
  * Tasks are matched by group position and STT, so a moved deadline is a change, not a remove + add.
  */
-import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
+import { assignmentView, listAssignments, type AgencyAssignment } from "../model/assignments.ts";
 import { listTasks, type TaskRef } from "../model/refs.ts";
 import type { Decision, Task } from "../model/schema.ts";
 import type { AgencyResolver } from "../resolve/resolve-cell.ts";
@@ -89,13 +89,7 @@ function diffGroups(before: Decision, after: Decision): GroupChange[] {
   return out;
 }
 
-/** The letter-relevant view of an assignment: what its packet shows. */
-function assignmentView(a: AgencyAssignment | undefined): string {
-  if (!a) return "";
-  const view = (list: AgencyAssignment["lead"]) =>
-    list.map((t) => ({ ref: t.ref, group: [t.group.numeral, t.group.title], task: t.task, due: t.due }));
-  return JSON.stringify({ agency: a.agency, lead: view(a.lead), support: view(a.support) });
-}
+const viewOf = (a: AgencyAssignment | undefined): string => (a ? JSON.stringify(assignmentView(a)) : "");
 
 const TOP_LEVEL = ["profile", "issuer", "document", "subject", "authority", "legalBases", "proposal", "decides", "articles", "signer", "recipients"] as const;
 
@@ -115,7 +109,7 @@ export function diffModels(before: Decision, after: Decision, resolver: AgencyRe
     const o = oldAssignments.get(agency.id);
     const n = newAssignments.get(agency.id);
     if (!o && !n) return false;
-    return everyLetter || assignmentView(o) !== assignmentView(n);
+    return everyLetter || viewOf(o) !== viewOf(n);
   });
   return {
     documentChanged,

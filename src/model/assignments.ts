@@ -72,3 +72,13 @@ export function listAssignments(appendix: Appendix, resolver: AgencyResolver): A
 export function findAgency(query: string, resolver: AgencyResolver): Agency | undefined {
   return resolver.byId.get(query) ?? resolver.byId.get(resolver.resolve(query).agencies[0] ?? "");
 }
+
+/**
+ * What an agency's packet shows of its assignment: each task with its ref, its group's numeral and title and
+ * its due date, in the order the letter lists them. Both the incremental build's fingerprints and
+ * `vanban diff` compare this view, so "affected" and "rebuilt" always agree.
+ */
+export function assignmentView(assignment: AgencyAssignment) {
+  const task = (t: AssignedTask) => ({ ref: t.ref, key: t.key, group: [t.group.numeral, t.group.title], task: t.task, due: t.due });
+  return { agency: assignment.agency, lead: assignment.lead.map(task), support: assignment.support.map(task) };
+}
