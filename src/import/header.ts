@@ -1,3 +1,4 @@
+import { calendarDate, toIsoDate } from "../model/dates.ts";
 import type { Issuer } from "../model/schema.ts";
 import type { ImportContext, Parsed } from "./context.ts";
 
@@ -13,15 +14,6 @@ export interface Header {
   symbol: string;
   typeCode: string;
   date: string;
-}
-
-function isoFromParts(day: string, month: string, year: string): string | undefined {
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return undefined;
-  return `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /**
@@ -44,7 +36,8 @@ export function parseHeader(ctx: ImportContext): Parsed<Header | undefined> {
       if (numberMatch) number = { value: numberMatch[1]!, symbol: numberMatch[2]! };
       const dateMatch = PLACE_DATE_LINE.exec(line.text);
       if (dateMatch) {
-        const date = isoFromParts(dateMatch[2]!, dateMatch[3]!, dateMatch[4]!);
+        const calendar = calendarDate(Number(dateMatch[4]), Number(dateMatch[3]), Number(dateMatch[2]));
+        const date = calendar && toIsoDate(calendar);
         if (!date) ctx.report("import/invalid-date", { text: line.text }, line.offset, line.text.length);
         else placeDate = { place: dateMatch[1]!, date };
       }

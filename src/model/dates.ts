@@ -5,6 +5,12 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   return { year, month, day };
 }
 
+/** A calendar date as a local Date, or undefined when it does not exist (31/2, month 13). */
+export function calendarDate(year: number, month: number, day: number): Date | undefined {
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
+}
+
 export function toIsoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

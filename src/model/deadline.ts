@@ -2,9 +2,9 @@
  * Reads a deadline as written ("Quý I", "Tháng 3", "30/6/2013", …) into a due date of the plan year.
  * The wording is never changed; an open-ended form ("Thường xuyên") has no due date.
  */
-import { endOfMonth, endOfQuarter, endOfYear, isValid, subDays } from "date-fns";
+import { endOfMonth, endOfQuarter, endOfYear, subDays } from "date-fns";
 import { foldVietnamese } from "./text.ts";
-import { toIsoDate } from "./dates.ts";
+import { calendarDate, toIsoDate } from "./dates.ts";
 
 export type DeadlineReading =
   | { kind: "date"; due: string }
@@ -14,17 +14,11 @@ export type DeadlineReading =
 
 const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
-/** date-fns works on local dates; the year, month and day are all that is kept (toIsoDate). */
-function localDate(year: number, month: number, day: number): Date | undefined {
-  const date = new Date(year, month - 1, day);
-  return isValid(date) && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
-}
-
 function explicitDate(folded: string, planYear: number): Date | undefined {
   const numeric = /(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/.exec(folded);
-  if (numeric) return localDate(Number(numeric[3] ?? planYear), Number(numeric[2]), Number(numeric[1]));
+  if (numeric) return calendarDate(Number(numeric[3] ?? planYear), Number(numeric[2]), Number(numeric[1]));
   const words = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?/.exec(folded);
-  if (words) return localDate(Number(words[3] ?? planYear), Number(words[2]), Number(words[1]));
+  if (words) return calendarDate(Number(words[3] ?? planYear), Number(words[2]), Number(words[1]));
   return undefined;
 }
 
@@ -46,7 +40,7 @@ function readDate(folded: string, planYear: number): Date | undefined {
     return m >= 1 && m <= 12 ? endOfMonth(new Date(year, m - 1, 1)) : undefined;
   }
   const half = /^(6|sau)\s+thang\s+(dau|cuoi)\s+nam/.exec(folded);
-  if (half) return half[2] === "dau" ? localDate(year, 6, 30) : endOfYear(new Date(year, 0, 1));
+  if (half) return half[2] === "dau" ? calendarDate(year, 6, 30) : endOfYear(new Date(year, 0, 1));
   if (/^(cham nhat\s+)?(den\s+)?cuoi\s+nam\b/.test(folded) || /^nam\s+\d{4}$/.test(folded)) {
     return endOfYear(new Date(year, 0, 1));
   }
