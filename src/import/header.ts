@@ -25,6 +25,7 @@ export function parseHeader(ctx: ImportContext): Parsed<Header | undefined> {
   let sawNationalName = false;
   let number: { value: string; symbol: string } | undefined;
   let placeDate: { place: string; date: string } | undefined;
+  let invalidDate = false;
   let next = 0;
   for (let i = 0; i < ctx.blocks.length && !(number && placeDate); i++) {
     const block = ctx.blocks[i]!;
@@ -38,7 +39,10 @@ export function parseHeader(ctx: ImportContext): Parsed<Header | undefined> {
       if (dateMatch) {
         const calendar = calendarDate(Number(dateMatch[4]), Number(dateMatch[3]), Number(dateMatch[2]));
         const date = calendar && toIsoDate(calendar);
-        if (!date) ctx.report("import/invalid-date", { text: line.text }, line.offset, line.text.length);
+        if (!date) {
+          invalidDate = true;
+          ctx.report("import/invalid-date", { text: line.text }, line.offset, line.text.length);
+        }
         else placeDate = { place: dateMatch[1]!, date };
       }
     }
@@ -46,7 +50,8 @@ export function parseHeader(ctx: ImportContext): Parsed<Header | undefined> {
   }
   if (!sawNationalName || issuerLines.length === 0) ctx.reportAtBlock("import/header-issuer", {}, ctx.blocks[0]);
   if (!number) ctx.reportAtBlock("import/header-number", {}, ctx.blocks[0]);
-  if (!placeDate) ctx.reportAtBlock("import/header-date", {}, ctx.blocks[0]);
+  // A date line that is there but impossible has its own diagnostic; "no date line" would mislead.
+  if (!placeDate && !invalidDate) ctx.reportAtBlock("import/header-date", {}, ctx.blocks[0]);
   if (!number || !placeDate || issuerLines.length === 0) return { value: undefined, next };
   const symbolParts = number.symbol.split("-");
   return {

@@ -94,3 +94,13 @@ describe("importer on decisions in the same format", () => {
     expect(result.decision!.appendix!.groups[0]!.tasks[0]!.deadline).toEqual({ text: "Khi có yêu cầu" });
   });
 });
+
+describe("header date", () => {
+  it("an impossible date is one precise error at its line", async () => {
+    const text = buildScrape().replace("ngày 15 tháng 01 năm 2014", "ngày 30 tháng 02 năm 2014");
+    const result = await importText(text);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.start?.line])).toEqual([
+      ["import/invalid-date", lineOfCell(text, "Quảng Nam, ngày 30 tháng 02 năm 2014")],
+    ]);
+  });
+});
