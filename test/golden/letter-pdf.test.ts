@@ -3,6 +3,7 @@
  * and from the PDF objects. Rows are found in content-stream order, where pdfmake writes a table row cell by
  * cell; comparisons drop white space because cells and paragraphs wrap (also after "/" and "-").
  */
+import { createHash } from "node:crypto";
 import { mkdtemp, mkdir, readFile, rm, symlink, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,7 +27,8 @@ import { summarize } from "../../src/model/summary.ts";
 import type { RenderContext } from "../../src/render/context.ts";
 import { ADDRESSEE_LABEL, renderLetterPdf } from "../../src/render/pdf/letter-pdf.ts";
 import { NO_DUE_DATE } from "../../src/render/pdf/pdf-tables.ts";
-import { fontSharing } from "../../src/render/pdf/pdfmake-runtime.ts";
+import { sharedCaches } from "../../src/render/pdf/pdfmake-runtime.ts";
+import { SUBSET_REPERTOIRE } from "../../src/render/pdf/subset-sharing.ts";
 import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
 import { readPdfObjects, readPdfText, refOf, type PdfText } from "../support/pdf-text.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
@@ -82,7 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  fontSharing(true);
+  sharedCaches(true);
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
@@ -120,6 +122,23 @@ describe("letters of the seed", () => {
     }
   });
 
+  it("PDF-FONTS: letters share one font subset per face (fixed repertoire), so each font file is the same", () => {
+    const fontFiles = (id: string) => {
+      const objects = readPdfObjects(pdfs.get(id)!);
+      const byName = new Map<string, string>();
+      for (const font of objects.values()) {
+        const name = /\/Type \/FontDescriptor[\s\S]*\/FontName \/[A-Z]{6}\+(\S+)/.exec(font.dict)?.[1];
+        if (!name) continue;
+        const file = objects.get(refOf(font.dict, "FontFile2")!)!;
+        byName.set(name, createHash("sha256").update(file.stream!).digest("hex"));
+      }
+      return byName;
+    };
+    const first = fontFiles("so-noi-vu");
+    expect([...first.keys()].sort()).toEqual(["Tinos-Bold", "Tinos-BoldItalic", "Tinos-Italic", "Tinos-Regular"]);
+    for (const id of ["ubnd-cap-xa", "don-vi-su-nghiep-thuoc-tinh"]) expect(fontFiles(id), id).toEqual(first);
+  });
+
   it("REPRO: metadata from the model, dates from letters.date, the profile named", async () => {
     const { info } = await letterText("so-noi-vu");
     expect(info.CreationDate).toBe("D:20130206000000Z");
@@ -139,15 +158,15 @@ describe("letters of the seed", () => {
     expect(Buffer.from(await renderLetterPdf(decision, last, ctx, wording)).equals(Buffer.from(pdfs.get(last.agency.id)!))).toBe(true);
   });
 
-  it("the shared font caches give the bytes pdfkit gives without them", async () => {
-    fontSharing(false);
+  it("the shared caches and the fast style lookup give the bytes pdfmake and pdfkit give without them", async () => {
+    sharedCaches(false);
     try {
       for (const id of ["so-noi-vu", "ubnd-cap-xa"]) {
         const plain = await renderLetterPdf(decision, assignment(id), ctx, wording);
         expect(Buffer.from(plain).equals(Buffer.from(pdfs.get(id)!)), id).toBe(true);
       }
     } finally {
-      fontSharing(true);
+      sharedCaches(true);
     }
   });
 });
@@ -270,6 +289,24 @@ describe("content edge cases", () => {
     expect(raw).toContain(`Kiểm tra ${STRESS}`);
     expect(raw).toContain(`Sản phẩm ${STRESS}`);
     expect(raw).toBe(raw.normalize("NFC"));
+  });
+
+  it("PDF-FONTS: a character outside the shared repertoire is added to that letter's subset and reads back", async () => {
+    const copy = structuredClone(decision);
+    const target = assignment("so-tai-chinh").lead[0]!;
+    const odd = "→ ½ ₫ Ω";
+    for (const ch of odd.replace(/ /g, "")) expect(SUBSET_REPERTOIRE).not.toContain(ch.codePointAt(0));
+    copy.appendix!.groups[target.groupIndex]!.tasks[target.taskIndex]!.content = `Kiểm tra ${odd}`;
+    const changed = listAssignments(copy.appendix!, resolver).find((x) => x.agency.id === "so-tai-chinh")!;
+    const pdf = await renderLetterPdf(copy, changed, ctx, wording);
+    const raw = (await readPdfText(pdf)).rawPages.join("\n").replace(/\s+/g, " ");
+    expect(raw).toContain(`Kiểm tra ${odd}`);
+    const regularFile = (bytes: Uint8Array) => {
+      const objects = readPdfObjects(bytes);
+      const descriptor = [...objects.values()].find((o) => /\/FontName \/[A-Z]{6}\+Tinos-Regular/.test(o.dict))!;
+      return objects.get(refOf(descriptor.dict, "FontFile2")!)!.streamLength!;
+    };
+    expect(regularFile(pdf)).toBeGreaterThan(regularFile(pdfs.get("so-tai-chinh")!));
   });
 
   it("a task without a due date shows its deadline as written and — for the date, last in its table", async () => {

@@ -61,11 +61,12 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
 
 export const collapse = (text: string): string => text.normalize("NFC").replace(/\s+/g, " ").trim();
 
-/** One indirect object: its dictionary text (streams not included) and, for streams, the raw stream bytes' length. */
+/** One indirect object: its dictionary text (streams not included) and, for streams, the raw (still encoded) stream bytes. */
 export interface PdfObject {
   id: number;
   dict: string;
   streamLength?: number;
+  stream?: Uint8Array;
 }
 
 /** Indirect objects by number, found through the (classic) xref table pdfkit writes. */
@@ -96,6 +97,9 @@ export function readPdfObjects(bytes: Uint8Array): Map<number, PdfObject> {
     if (isStream) {
       const length = /\/Length (\d+)/.exec(dict);
       object.streamLength = length ? Number(length[1]) : -1;
+      // "stream" is followed by an end of line, then Length bytes
+      const dataStart = streamAt + "stream".length + (text[streamAt + 6] === "\r" ? 2 : 1);
+      if (length) object.stream = bytes.subarray(dataStart, dataStart + object.streamLength);
     }
     objects.set(id, object);
   }

@@ -15,13 +15,23 @@
  *    font keeps a glyph's code points from the first time it saw the glyph, and those become the ToUnicode map:
  *    space and no-break space are both glyph 3 in Tinos, so a font cached whole would make a letter's text layer
  *    depend on the letters drawn before it. With the code points of the text itself, a document's bytes do not
- *    depend on what was drawn before, and they equal pdfkit's own output (tested with `fontSharing(false)`).
+ *    depend on what was drawn before, and they equal pdfkit's own output (tested with `sharedCaches(false)`).
  * Everything else stays per document: the pdfkit font objects, their subsets and ToUnicode maps.
  */
 import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
 import { createRequire } from "node:module";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
 import type { FaceName, FontBytes } from "../../io/fonts.ts";
+import { installFastStyleLookup, type StyleStackClass } from "./style-lookup.ts";
+import {
+  installSubsetSharing,
+  repertoireGlyphs,
+  type FontSubset,
+  type PdfStream,
+  type RepertoireGlyph,
+  type SubsettingFont,
+} from "./subset-sharing.ts";
 
 interface Pdfmake {
   virtualfs: { writeFileSync(name: string, content: Uint8Array): void };
@@ -42,6 +52,8 @@ interface FontkitFont {
   _tables: Record<string, unknown>;
   _getTable(table: unknown): unknown;
   getGlyph(id: number, codePoints?: number[]): Glyph;
+  glyphForCodePoint(codePoint: number): Glyph & { advanceWidth: number };
+  createSubset(): FontSubset;
   unitsPerEm: number;
   hhea: { ascent: number };
 }
@@ -54,6 +66,7 @@ interface EmbeddedFont {
 }
 interface PdfkitDocument {
   font(src: Uint8Array): { _font: EmbeddedFont };
+  ref(): PdfStream;
 }
 
 const require = createRequire(import.meta.url);
@@ -63,6 +76,8 @@ const pdfmake = require(pdfmakeEntry) as Pdfmake;
 const pdfkitEntry = createRequire(pdfmakeEntry).resolve("pdfkit");
 const PDFKitDocument = createRequire(pdfmakeEntry)("pdfkit") as new (options: object) => PdfkitDocument;
 const fontkit = createRequire(pdfkitEntry)("fontkit") as { create(bytes: Uint8Array): FontkitFont };
+
+const styleStack = createRequire(pdfmakeEntry)("./StyleContextStack.js") as { default: StyleStackClass };
 
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(() => false);
@@ -76,15 +91,19 @@ interface SharedFont {
   shaper: Pick<EmbeddedFont, "font" | "scale">;
   /** shaped words (pdfkit runs, positions in 1/1000 em), read-only */
   runs: Map<string, unknown>;
+  /** the glyphs every subset of this font starts with (subset-sharing.ts) */
+  repertoire: readonly RepertoireGlyph[];
 }
 
 const shared = new WeakMap<Uint8Array, SharedFont>();
 let sharing = true;
 
-/** Turns the font sharing off (or on again): for comparing against pdfkit's own output in tests. */
-export function fontSharing(on: boolean): void {
+/** Turns the shared caches and the fast style lookup off (or on again): for comparing against pdfmake's own output in tests. */
+export function sharedCaches(on: boolean): void {
   sharing = on;
 }
+
+installFastStyleLookup(styleStack.default, () => sharing);
 
 function sharedFor(font: FontkitFont): SharedFont | undefined {
   return sharing ? shared.get(font.stream.buffer) : undefined;
@@ -103,7 +122,20 @@ function patchPrototypes(bytes: Uint8Array): void {
     if (tables && this._tables !== tables) this._tables = tables;
     return getTable.call(this, table);
   };
-  const embedded = Object.getPrototypeOf(new PDFKitDocument({ font: null, autoFirstPage: false }).font(bytes)._font) as EmbeddedFont;
+  const document = new PDFKitDocument({ font: null, autoFirstPage: false });
+  const embedded = Object.getPrototypeOf(document.font(bytes)._font) as EmbeddedFont;
+  installSubsetSharing(
+    {
+      embedded: embedded as unknown as SubsettingFont,
+      subset: Object.getPrototypeOf(fontkit.create(bytes).createSubset()) as FontSubset,
+      stream: Object.getPrototypeOf(document.ref()) as PdfStream,
+    },
+    {
+      repertoireOf: (font) => shared.get(font.stream.buffer)?.repertoire,
+      caching: (font) => sharedFor(font as FontkitFont) !== undefined,
+    },
+    deflateSync,
+  );
   const layoutCached = embedded.layoutCached;
   const layoutRun = embedded.layoutRun;
   embedded.layoutCached = function (this: EmbeddedFont, text: string) {
@@ -144,7 +176,12 @@ function share(bytes: Uint8Array): void {
   if (shared.has(bytes)) return;
   patchPrototypes(bytes);
   const font = shaperFont(bytes);
-  shared.set(bytes, { tables: font._tables, shaper: { font, scale: 1000 / font.unitsPerEm }, runs: new Map() });
+  shared.set(bytes, {
+    tables: font._tables,
+    shaper: { font, scale: 1000 / font.unitsPerEm },
+    runs: new Map(),
+    repertoire: repertoireGlyphs(font),
+  });
 }
 
 /**
