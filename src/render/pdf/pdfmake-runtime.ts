@@ -124,11 +124,12 @@ function patchPrototypes(bytes: Uint8Array): void {
   };
   const document = new PDFKitDocument({ font: null, autoFirstPage: false });
   const embedded = Object.getPrototypeOf(document.font(bytes)._font) as EmbeddedFont;
+  const stream = Object.getPrototypeOf(document.ref()) as PdfStream;
   installSubsetSharing(
     {
       embedded: embedded as unknown as SubsettingFont,
       subset: Object.getPrototypeOf(fontkit.create(bytes).createSubset()) as FontSubset,
-      stream: Object.getPrototypeOf(document.ref()) as PdfStream,
+      stream,
     },
     {
       repertoireOf: (font) => shared.get(font.stream.buffer)?.repertoire,

@@ -2,7 +2,9 @@
  * A faster equivalent of pdfmake's style lookup. pdfmake resolves some 25 style properties for every word of
  * every text node; each lookup pushes the node on the style stack, builds a closure and a Set, walks the stack
  * and pops again (≈ 9 ms of a five-page letter). Letters use no named styles, only properties on nodes, so the
- * lookup is a walk down the stack. Whenever a named style is involved, pdfmake's own code answers.
+ * lookup is a walk down the stack, and its answers hold until the stack is pushed or popped: the words of one
+ * text node are resolved against an unchanged stack (pdfmake writes resolved values onto the words, which the
+ * fast path does not push). Whenever a named style is involved, pdfmake's own code answers.
  */
 
 /** The parts of pdfmake's StyleContextStack this touches. */
@@ -14,7 +16,12 @@ interface StyleStack {
   styleOverrides: unknown[];
   defaultStyle?: Record<string, unknown>;
   getProperty(property: string): unknown;
+  push(item: unknown): void;
+  pop(howMany?: number): void;
+  [answers]?: Map<string, unknown>;
 }
+/** Answers since the last push or pop, kept on the stack itself (a WeakMap costs more than the walk it saves). */
+const answers = Symbol("vanban style answers");
 type StyleItem = Record<string, unknown> & { style?: unknown };
 
 // pdfmake's isValue
@@ -23,17 +30,34 @@ const isNamedStyle = (item: unknown) => typeof item === "string" || item instanc
 
 /** Installs the fast lookup; `enabled` is asked on every lookup (tests compare against pdfmake's own). */
 export function installFastStyleLookup(StyleContextStack: StyleStackClass, enabled: () => boolean): void {
-  const getProperty = StyleContextStack.prototype.getProperty;
-  StyleContextStack.prototype.getProperty = function (this: StyleStack, property: string) {
+  const stack = StyleContextStack.prototype;
+  const { getProperty, push, pop } = stack;
+  stack.push = function (this: StyleStack, item: unknown) {
+    this[answers] = undefined;
+    push.call(this, item);
+  };
+  stack.pop = function (this: StyleStack, howMany?: number) {
+    this[answers] = undefined;
+    pop.call(this, howMany);
+  };
+  stack.getProperty = function (this: StyleStack, property: string) {
     if (!enabled()) return getProperty.call(this, property);
+    let known = this[answers];
+    if (known?.has(property)) return known.get(property);
+    let value: unknown = this.defaultStyle && this.defaultStyle[property];
     const overrides = this.styleOverrides;
     for (let i = overrides.length - 1; i >= 0; i--) {
       const item = overrides[i];
       if (isNamedStyle(item)) return getProperty.call(this, property);
-      const value = (item as StyleItem)[property];
-      if (isValue(value)) return value;
+      const own = (item as StyleItem)[property];
+      if (isValue(own)) {
+        value = own;
+        break;
+      }
     }
-    return this.defaultStyle && this.defaultStyle[property];
+    if (!known) this[answers] = known = new Map();
+    known.set(property, value);
+    return value;
   };
 
   const getStyleProperty = StyleContextStack.getStyleProperty.bind(StyleContextStack);
