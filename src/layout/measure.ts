@@ -1,5 +1,10 @@
-import * as fontkit from "fontkit";
+import { createRequire } from "node:module";
+import type * as Fontkit from "fontkit";
 import type { FaceName, FontBytes } from "../io/fonts.ts";
+
+// fontkit's CommonJS build: the one pdfkit loads, so a build loads and JIT-compiles one fontkit, not two, and
+// the PDF runtime's shared font tables serve these faces too (src/render/pdf/pdfmake-runtime.ts).
+const fontkit = createRequire(import.meta.url)("fontkit") as typeof Fontkit;
 
 export interface MeasureStyle {
   bold?: boolean;
@@ -13,15 +18,15 @@ export interface MeasureStyle {
  * the first layout of a face parses GSUB/GPOS (20–90 ms).
  */
 export class TextMeasurer {
-  private readonly faces = new Map<FaceName, fontkit.Font>();
+  private readonly faces = new Map<FaceName, Fontkit.Font>();
   private readonly cache = new Map<string, number>();
 
   constructor(private readonly fonts: FontBytes) {}
 
-  private face(name: FaceName): fontkit.Font {
+  private face(name: FaceName): Fontkit.Font {
     let face = this.faces.get(name);
     if (!face) {
-      face = fontkit.create(this.fonts[name]) as fontkit.Font;
+      face = fontkit.create(this.fonts[name]) as Fontkit.Font;
       this.faces.set(name, face);
     }
     return face;

@@ -36,8 +36,14 @@ function fold(text: string): string {
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}&]/u.test(ch);
 
 export class AgencyResolver {
-  /** aliases by their first two folded characters, longest first: a cell is scanned once, not once per alias */
-  private readonly aliasesByPrefix = new Map<string, Alias[]>();
+  /**
+   * Aliases by their folded text (the first one listed wins), and the alias lengths, longest first: a phrase
+   * start is looked up once per length, however many agencies the directory has.
+   */
+  private readonly aliasesByText = new Map<string, Alias>();
+  private readonly aliasLengths: number[];
+  private readonly membersByGroup = new Map<AgencyGroup, Agency[]>();
+  private readonly directoryOrder: ReadonlyMap<string, number>;
   private readonly cache = new Map<string, CellResolution>();
   readonly byId: ReadonlyMap<string, Agency>;
 
@@ -49,24 +55,31 @@ export class AgencyResolver {
     }
     for (const group of directory.groups) for (const a of [group.name, ...group.aliases]) add(a, { type: "group", group });
     for (const phrase of directory.unspecified) add(phrase, { type: "unspecified" });
-    for (const alias of aliases.sort((a, b) => b.folded.length - a.folded.length)) {
-      const key = alias.folded.slice(0, 2);
-      const list = this.aliasesByPrefix.get(key);
-      if (list) list.push(alias);
-      else this.aliasesByPrefix.set(key, [alias]);
-    }
+    for (const alias of aliases) if (alias.folded !== "" && !this.aliasesByText.has(alias.folded)) this.aliasesByText.set(alias.folded, alias);
+    this.aliasLengths = [...new Set(aliases.map((a) => a.folded.length))].filter((n) => n > 0).sort((a, b) => b - a);
     this.byId = new Map(directory.agencies.map((a) => [a.id, a]));
+    this.directoryOrder = new Map(directory.agencies.map((a, i) => [a.id, i]));
   }
 
   /** Agencies of a group, in directory order. */
   members(group: AgencyGroup): Agency[] {
-    return this.directory.agencies.filter((a) => group.kinds.includes(a.kind));
+    let members = this.membersByGroup.get(group);
+    if (!members) {
+      members = this.directory.agencies.filter((a) => group.kinds.includes(a.kind));
+      this.membersByGroup.set(group, members);
+    }
+    return members;
   }
 
+  /** The longest alias written at `pos` as whole words. */
   private matchAt(folded: string, pos: number): Alias | undefined {
-    return this.aliasesByPrefix.get(folded.slice(pos, pos + 2))?.find(
-      (a) => folded.startsWith(a.folded, pos) && !isWordChar(folded[pos + a.folded.length]) && !isWordChar(folded[pos - 1]),
-    );
+    if (isWordChar(folded[pos - 1])) return undefined;
+    for (const length of this.aliasLengths) {
+      if (pos + length > folded.length) continue;
+      const alias = this.aliasesByText.get(folded.slice(pos, pos + length));
+      if (alias && !isWordChar(folded[pos + length])) return alias;
+    }
+    return undefined;
   }
 
   resolve(cell: string): CellResolution {
@@ -113,8 +126,8 @@ export class AgencyResolver {
       }
       pos = end;
     }
-    const order = this.directory.agencies.map((a) => a.id);
-    result.agencies = order.filter((id) => ids.has(id));
+    const rank = (id: string) => this.directoryOrder.get(id)!;
+    result.agencies = [...ids].sort((a, b) => rank(a) - rank(b));
     this.cache.set(cell, result);
     return result;
   }
