@@ -13,6 +13,7 @@ import {
   docDefaults,
   openDocx,
   paragraphsOf,
+  paragraphStyleRuns,
   readCoreProperties,
   readDocument,
   readHeaderFooter,
@@ -46,7 +47,9 @@ beforeAll(async () => {
 
 // ------------------------------------------------------------------------------------------- helpers
 
-const sizeHalfPt = (run: RunInfo): number => run.sizeHalfPt ?? docDefaults(pkg).sizeHalfPt ?? NaN;
+/** What the run's paragraph style sets (the appendix cells take font and size from theirs). */
+const styleRun = (p: ParagraphInfo | undefined) => (p?.style ? paragraphStyleRuns(pkg).get(p.style) : undefined);
+const sizeHalfPt = (run: RunInfo, p?: ParagraphInfo): number => run.sizeHalfPt ?? styleRun(p)?.sizeHalfPt ?? docDefaults(pkg).sizeHalfPt ?? NaN;
 /** The runs that draw text (field codes and empty runs excluded). */
 const textRuns = (p: ParagraphInfo): RunInfo[] => p.runs.filter((r) => r.text !== "");
 
@@ -62,8 +65,8 @@ function expectStyle(p: ParagraphInfo, style: { sizePt?: [number, number]; bold?
   expect(runs.length, p.text).toBeGreaterThan(0);
   for (const run of runs) {
     if (style.sizePt) {
-      expect(sizeHalfPt(run) / 2, p.text).toBeGreaterThanOrEqual(style.sizePt[0]);
-      expect(sizeHalfPt(run) / 2, p.text).toBeLessThanOrEqual(style.sizePt[1]);
+      expect(sizeHalfPt(run, p) / 2, p.text).toBeGreaterThanOrEqual(style.sizePt[0]);
+      expect(sizeHalfPt(run, p) / 2, p.text).toBeLessThanOrEqual(style.sizePt[1]);
     }
     if (style.bold !== undefined) expect(run.bold, `bold: ${run.text}`).toBe(style.bold);
     if (style.italic !== undefined) expect(run.italic, `italic: ${run.text}`).toBe(style.italic);
@@ -72,7 +75,7 @@ function expectStyle(p: ParagraphInfo, style: { sizePt?: [number, number]; bold?
 
 /** Width of a paragraph's text in points, measured with Times New Roman metrics as Word sets it (no kerning). */
 function measuredWidthPt(p: ParagraphInfo): number {
-  return textRuns(p).reduce((sum, r) => sum + nd30.ctx.measurer.widthPt(r.text, sizeHalfPt(r) / 2, { bold: r.bold, italic: r.italic, kern: false }), 0);
+  return textRuns(p).reduce((sum, r) => sum + nd30.ctx.measurer.widthPt(r.text, sizeHalfPt(r, p) / 2, { bold: r.bold, italic: r.italic, kern: false }), 0);
 }
 
 const cellInnerTwips = (table: TableInfo, column: number): number =>
@@ -156,11 +159,11 @@ describe("text", () => {
     expect(defaults.font).toBe("Times New Roman");
     expect(defaults.fonts["w:hAnsi"]).toBe("Times New Roman");
     expect(["000000", "auto", undefined]).toContain(defaults.color);
-    const runs = allParagraphs().flatMap((p) => p.runs);
+    const runs = allParagraphs().flatMap((p) => p.runs.map((run) => ({ run, style: styleRun(p) })));
     expect(runs.length).toBeGreaterThan(300);
-    for (const run of runs) {
-      for (const key of ["w:ascii", "w:hAnsi", "w:cs"]) expect(run.fonts[key] ?? defaults.fonts[key], `${key}: ${run.text}`).toBe("Times New Roman");
-      expect(["000000", "auto", undefined], run.text).toContain(run.color);
+    for (const { run, style } of runs) {
+      for (const key of ["w:ascii", "w:hAnsi", "w:cs"]) expect(run.fonts[key] ?? style?.fonts[key] ?? defaults.fonts[key], `${key}: ${run.text}`).toBe("Times New Roman");
+      expect(["000000", "auto", undefined], run.text).toContain(run.color ?? style?.color);
     }
   });
 
@@ -500,6 +503,16 @@ describe("appendix", () => {
     expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual(tasks.map(({ task }) => a.columns.map((c) => cellText[c.key]!(task))));
     expect(rows.filter((r) => r.cells[0]!.text === "").length).toBe(tasks.filter((t) => t.task.number === "").length);
     for (const row of rows) for (const cell of row.cells) for (const p of cell.paragraphs) if (p.text) expectStyle(p, { sizePt: [12, 12], bold: false });
+  });
+
+  it("FONT, APX-TABLE: cell runs carry no font or size of their own; the cell style sets Times New Roman 12 pt", () => {
+    const cells = appendixTable().rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs));
+    const styles = new Set(cells.map((p) => p.style));
+    expect([...styles]).toEqual(["VanbanAppendixCell"]);
+    const style = paragraphStyleRuns(pkg).get("VanbanAppendixCell")!;
+    expect(style.font).toBe("Times New Roman");
+    expect(style.sizeHalfPt).toBe(24);
+    for (const run of cells.flatMap((p) => p.runs)) expect([run.font, run.sizeHalfPt]).toEqual([undefined, undefined]);
   });
 });
 

@@ -380,7 +380,16 @@ export interface RunDefaults {
 
 /** w:docDefaults/w:rPrDefault in word/styles.xml: what a run without its own properties gets. */
 export function docDefaults(pkg: DocxPackage): RunDefaults {
-  const rPr = child(findAll(pkg.xml("word/styles.xml"), "w:rPrDefault")[0], "w:rPr");
+  return runDefaultsOf(child(findAll(pkg.xml("word/styles.xml"), "w:rPrDefault")[0], "w:rPr"));
+}
+
+/** The run properties each paragraph style sets itself (w:style w:type="paragraph" → w:rPr), by style id. */
+export function paragraphStyleRuns(pkg: DocxPackage): Map<string, RunDefaults> {
+  const styles = findAll(pkg.xml("word/styles.xml"), "w:style").filter((style) => attr(style, "w:type") === "paragraph");
+  return new Map(styles.map((style) => [attr(style, "w:styleId") ?? "", runDefaultsOf(child(style, "w:rPr"))]));
+}
+
+function runDefaultsOf(rPr: XmlNode | undefined): RunDefaults {
   const fonts = attrsOf(child(rPr, "w:rFonts") ?? {});
   const defaults: RunDefaults = { fonts };
   if (fonts["w:ascii"] !== undefined) defaults.font = fonts["w:ascii"];

@@ -32,7 +32,7 @@ export function appendixSection(appendix: Appendix, layout: ProfileLayout, measu
       // APX-REF: italic centred, then a short line sized like TITLE-LINE on the appendix title
       centredParagraph(font, appendix.reference, { sizePt: a.referenceSizePt, italic: true }, { keepNext: true }),
       lineParagraph(font, widthTwips, shortLinePt(titleLines, titleStyle.sizePt, layout, measurer, false), ptToTwips(GAP_PT.beforeAppendixTable)),
-      appendixTable(appendix, layout, widthTwips),
+      appendixTable(appendix, widthTwips),
     ],
   };
 }

@@ -3,12 +3,11 @@
  * group rows (numeral | title across the rest), task rows in source order with the text as written.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from "docx";
-import type { ProfileLayout } from "../../layout/profiles.ts";
 import { ptToTwips } from "../../layout/units.ts";
 import type { Appendix, ColumnKey, Group, Task } from "../../model/schema.ts";
 import { CELL_PADDING_TWIPS } from "./borderless-table.ts";
-import { textRun, type Emphasis } from "./paragraphs.ts";
-import { GAP_PT } from "./styles.ts";
+import { styledRun, type Emphasis } from "./paragraphs.ts";
+import { APPENDIX_CELL_STYLE, GAP_PT } from "./styles.ts";
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
@@ -44,17 +43,17 @@ function columnWidthsTwips(keys: readonly ColumnKey[], totalTwips: number): numb
   });
 }
 
-export function appendixTable(appendix: Appendix, layout: ProfileLayout, widthTwips: number): Table {
+export function appendixTable(appendix: Appendix, widthTwips: number): Table {
   const keys = appendix.columns.map((column) => column.key);
   const widths = columnWidthsTwips(keys, widthTwips);
-  const sizePt = layout.appendix.tableSizePt;
 
   const cell = (text: string, emphasis: Emphasis, alignment: Alignment, cellTwips: number, columnSpan = 1) =>
     new TableCell({
       width: { size: cellTwips, type: WidthType.DXA },
       ...(columnSpan > 1 ? { columnSpan } : {}),
       verticalAlign: VerticalAlignTable.CENTER,
-      children: [new Paragraph({ alignment, children: text === "" ? [] : [textRun(layout.font, text, { ...emphasis, sizePt })] })],
+      // font, size and colour from the cell style (FONT, APX-TABLE size)
+      children: [new Paragraph({ style: APPENDIX_CELL_STYLE.id, alignment, children: text === "" ? [] : [styledRun(text, emphasis)] })],
     });
 
   // APX-TABLE: header cells bold, repeated on every page

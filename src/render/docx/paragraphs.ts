@@ -29,6 +29,11 @@ export function textRun(font: ProfileLayout["font"], text: string, style: RunSty
   });
 }
 
+/** A run that takes font, size and colour from its paragraph style (the appendix table's cells). */
+export function styledRun(text: string, emphasis: Emphasis): TextRun {
+  return new TextRun({ text: text.normalize("NFC"), bold: emphasis.bold, italics: emphasis.italic });
+}
+
 /** What a part may add to a paragraph: space around it, keeping it with the next one. */
 type ParagraphExtras = Pick<IParagraphOptions, "spacing" | "keepNext">;
 
