@@ -75,7 +75,7 @@ function main(): void {
   const incremental = [runJson<Incremental>("dist/bench/run-incremental.js", ["seed"])];
   if (!quick) incremental.push(runJson<Incremental>("dist/bench/run-incremental.js", ["synthetic", "1000", "10000"]));
   const workbook = runJson<{ name: string; ms: number; bytes: number; peakRssMb: number }>("dist/bench/run-workbook.js", ["40", quick ? "1000" : "10000"]);
-  const warm = runJson<{ letters: number; pages: number; firstPassMs: number; warmMsPerLetter: number; warmMsPerPage: number }>("dist/bench/warm-letters.js", []);
+  const warm = runJson<{ letters: number; pages: number; firstPassMs: number; warmMsPerLetter: number; warmMsPerPage: number; plainTextMsPerLetter: number }>("dist/bench/warm-letters.js", []);
   const wallAuto = cliWallMs(5, "auto");
   const wallSingle = cliWallMs(3, "0");
   const libreOffice = libreOfficeMsPerDocument();
@@ -108,6 +108,7 @@ function main(): void {
     seedWallMsSingleThreadMedian: median(wallSingle),
     warmMsPerLetter: warm.warmMsPerLetter,
     warmMsPerPage: warm.warmMsPerPage,
+    plainTextMsPerLetter: warm.plainTextMsPerLetter,
     letters: warm.letters,
     letterPages: warm.pages,
     growth,
@@ -119,6 +120,9 @@ function main(): void {
   process.stdout.write(`seed build, whole process (node dist/cli/main.js build), median of ${wallAuto.length}: ${summary.seedWallMsMedian.toFixed(0)} ms (workers auto); ${summary.seedWallMsSingleThreadMedian.toFixed(0)} ms (--workers 0)\n`);
   process.stdout.write(
     `letters, warm, in one thread: ${warm.warmMsPerLetter.toFixed(1)} ms per letter, ${warm.warmMsPerPage.toFixed(1)} ms per page (${warm.letters} letters, ${warm.pages} pages; a packet adds the agency workbook)\n`,
+  );
+  process.stdout.write(
+    `  the same words as plain paragraphs (no header grid, no tables): ${warm.plainTextMsPerLetter.toFixed(1)} ms per letter — pdfmake's cost for the text alone\n`,
   );
   for (const g of growth) process.stdout.write(`growth ${g.from} → ${g.to}: ${g.workRatio}× the tasks, ${g.timeRatio.toFixed(2)}× the time\n`);
   process.stdout.write(`${workbook.name}: ${workbook.ms.toFixed(0)} ms, peak ${workbook.peakRssMb.toFixed(0)} MB (exceljs streaming writer)\n`);

@@ -1,14 +1,19 @@
 /**
  * Warm per-letter time: render every seed letter once to warm up, then three more passes, timed, in this
  * thread; the median pass counts (this machine's timings vary by ±15 % from run to run).
+ * For scale, the same words are also rendered as plain paragraphs (no header grid, no tables): what pdfmake
+ * needs for the text alone.
  */
 import { readFile } from "node:fs/promises";
 import { loadValidationEnv } from "../io/environment.ts";
 import { parseModel } from "../io/model-file.ts";
 import { createRenderContext } from "../io/render-context.ts";
+import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
+import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording } from "../letters/templates.ts";
-import { listAssignments } from "../model/assignments.ts";
+import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
 import { renderLetterPdf } from "../render/pdf/letter-pdf.ts";
+import { renderPdf } from "../render/pdf/pdfmake-runtime.ts";
 
 const { env } = await loadValidationEnv();
 const decision = parseModel(await readFile("seeds/qd-503-2013.yaml", "utf8"), "seed.yaml").decision!;
@@ -18,17 +23,33 @@ const assignments = listAssignments(decision.appendix!, env!.resolver);
 /** pdfkit writes one "/Type /Page" dictionary per page (and "/Type /Pages" once). */
 const pageCount = (pdf: Uint8Array) => Buffer.from(pdf).toString("latin1").match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
 
+/** A letter's words as plain paragraphs: the text, one paragraph per table row, at the body size. */
+function plainText(assignment: AgencyAssignment): TDocumentDefinitions {
+  const text = composeLetterText(decision, assignment, wording);
+  const rows = (tasks: AgencyAssignment["lead"]) =>
+    tasks.map(({ ref, task }) => [ref, task.content, task.product, task.lead.text, task.support.text, task.deadline.text].join(" "));
+  const paragraphs = [text.opening, text.leadIntro, ...rows(assignment.lead), text.supportIntro, ...rows(assignment.support), text.closing];
+  return { pageSize: "A4", defaultStyle: { fontSize: ctx.layout.body.sizePt }, content: paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) };
+}
+
+async function medianPassMs(render: (a: AgencyAssignment) => Promise<unknown>): Promise<number> {
+  const passesMs: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const start = performance.now();
+    for (const a of assignments) await render(a);
+    passesMs.push(performance.now() - start);
+  }
+  return passesMs.sort((a, b) => a - b)[1]!;
+}
+
 let pages = 0;
 let start = performance.now();
 for (const a of assignments) pages += pageCount(await renderLetterPdf(decision, a, ctx, wording));
 const coldMs = performance.now() - start;
-const passesMs: number[] = [];
-for (let pass = 0; pass < 3; pass++) {
-  start = performance.now();
-  for (const a of assignments) await renderLetterPdf(decision, a, ctx, wording);
-  passesMs.push(performance.now() - start);
-}
-const warmMs = passesMs.sort((a, b) => a - b)[1]!;
+const warmMs = await medianPassMs((a) => renderLetterPdf(decision, a, ctx, wording));
+const plainDefinitions = new Map(assignments.map((a) => [a, plainText(a)]));
+for (const a of assignments) await renderPdf(plainDefinitions.get(a)!, ctx.fonts);
+const plainMs = await medianPassMs((a) => renderPdf(plainDefinitions.get(a)!, ctx.fonts));
 process.stdout.write(
-  `${JSON.stringify({ letters: assignments.length, pages, firstPassMs: coldMs, warmMsPerLetter: warmMs / assignments.length, warmMsPerPage: warmMs / pages })}\n`,
+  `${JSON.stringify({ letters: assignments.length, pages, firstPassMs: coldMs, warmMsPerLetter: warmMs / assignments.length, warmMsPerPage: warmMs / pages, plainTextMsPerLetter: plainMs / assignments.length })}\n`,
 );
