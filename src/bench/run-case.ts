@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { buildOutputs } from "../build/build-outputs.ts";
 import { createPacketRenderer } from "../build/packet-renderer.ts";
-import { MemorySink } from "../build/output-sink.ts";
+import { DiscardingSink } from "../build/output-sink.ts";
 import { importScrape } from "../import/import-decision.ts";
 import { loadValidationEnv } from "../io/environment.ts";
 import { parseModel } from "../io/model-file.ts";
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   stages.resolve = ms(t);
   const ctx = await createRenderContext(decision.profile, resolver);
   const { renderer } = await createPacketRenderer(ctx, { workers });
-  const sink = new MemorySink();
+  const sink = new DiscardingSink();
   const result = await buildOutputs(decision, ctx, sink, { documents: true, packets: renderer!, toolVersion: "bench" });
   await renderer!.close();
   Object.assign(stages, result.times);

@@ -9,6 +9,7 @@ import { listAssignments, type AgencyAssignment } from "../model/assignments.ts"
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../render/context.ts";
 import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } from "./input-keys.ts";
+import type { PacketFiles } from "./packet-render.ts";
 import type { PacketRenderer, Progress } from "./packet-renderer.ts";
 import { manifestBytes, manifestEntryOf, sortEntries, type ManifestEntry } from "./manifest.ts";
 import { ManifestingSink, type OutputSink } from "./output-sink.ts";
@@ -119,8 +120,30 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     if (files) kept.set(a.agency.id, files);
   }
   const toRender = chosen.filter((a) => !kept.has(a.agency.id));
+  const packetDir = (id: string) => `${PACKETS_DIR}/${slugs.get(id)!}`;
+  // Each packet is written as soon as it is rendered; the units are listed in agency order at the end.
+  const rendered = new Map<string, OutputUnit>();
+  const writePacket = async (index: number, { letter, workbook }: PacketFiles) => {
+    const assignment = toRender[index]!;
+    const id = assignment.agency.id;
+    const slug = slugs.get(id)!;
+    const packet: [string, Uint8Array][] = [
+      [letterPdfName(slug), letter],
+      [agencyXlsxName(slug), workbook],
+    ];
+    const manifest = {
+      agency: { id, name: assignment.agency.name },
+      document: `${decision.document.number}/${decision.document.symbol}`,
+      lead: assignment.lead.map((t) => t.ref),
+      support: assignment.support.map((t) => t.ref),
+      files: packet.map(([name, data]) => manifestEntryOf(name, data)),
+    };
+    packet.push([MANIFEST_NAME, manifestBytes(manifest)]);
+    const files = packet.map(([name, data]): UnitFile => [`${packetDir(id)}/${name}`, data]);
+    rendered.set(id, { input: packetKeys.get(id)!, files: await writeUnit(out, files) });
+  };
   // Packets may render on worker threads while this thread renders the DOCX and the workbook.
-  const packets = timed(times, "packets", () => options.packets.render(decision, toRender, options.onProgress));
+  const packets = timed(times, "packets", () => options.packets.render(decision, toRender, writePacket, options.onProgress));
   // Its failure is reported where it is awaited, below; until then it must not count as unhandled.
   packets.catch(() => undefined);
 
@@ -139,32 +162,15 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     }
     units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };
   }
-  const renderedById = new Map((await packets).map((files, i) => [toRender[i]!.agency.id, files]));
+  await packets;
   const packetDirs = new Map<string, string>();
-  for (const assignment of chosen) {
-    const id = assignment.agency.id;
-    const slug = slugs.get(id)!;
-    const dir = `${PACKETS_DIR}/${slug}`;
-    packetDirs.set(id, dir);
-    let files = kept.get(id);
-    if (files) reused.push(packetUnit(id));
-    else {
-      const { letter, workbook } = renderedById.get(id)!;
-      const packet: [string, Uint8Array][] = [
-        [letterPdfName(slug), letter],
-        [agencyXlsxName(slug), workbook],
-      ];
-      const manifest = {
-        agency: { id, name: assignment.agency.name },
-        document: `${decision.document.number}/${decision.document.symbol}`,
-        lead: assignment.lead.map((t) => t.ref),
-        support: assignment.support.map((t) => t.ref),
-        files: packet.map(([name, data]) => manifestEntryOf(name, data)),
-      };
-      packet.push([MANIFEST_NAME, manifestBytes(manifest)]);
-      files = packet.map(([name, data]): UnitFile => [`${dir}/${name}`, data]);
-    }
-    units[packetUnit(id)] = { input: packetKeys.get(id)!, files: await writeUnit(out, files) };
+  for (const { agency } of chosen) {
+    packetDirs.set(agency.id, packetDir(agency.id));
+    const files = kept.get(agency.id);
+    if (files) {
+      reused.push(packetUnit(agency.id));
+      units[packetUnit(agency.id)] = { input: packetKeys.get(agency.id)!, files: await writeUnit(out, files) };
+    } else units[packetUnit(agency.id)] = rendered.get(agency.id)!;
   }
   return { entries: sortEntries(out.entries), assignments: chosen, packetDirs, units, reused, times };
 }

@@ -15,11 +15,19 @@ import type { PacketJob, PacketReply, PacketWorkerData } from "./packet-worker.t
 import { sha256 } from "./manifest.ts";
 
 export type Progress = ((stage: string, done: number, total: number) => void) | undefined;
+/** Receives packet `index` (of the assignments given) once rendered. */
+export type PacketHandler = (index: number, files: PacketFiles) => Promise<void>;
 
 export interface PacketRenderer {
   /** SHA-256 of the wording (templates): part of every packet's input fingerprint */
   readonly fingerprint: string;
-  render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<PacketFiles[]>;
+  /** worker threads the last render used (0: this thread) */
+  readonly workersUsed: number;
+  /**
+   * Renders the packets and hands each to `onPacket` as soon as it is done (in completion order), so that a
+   * large build never holds every packet in memory. Resolves when every packet is handed over and handled.
+   */
+  render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +48,7 @@ function checkWording(decision: Decision, assignments: readonly AgencyAssignment
 
 class InProcessPackets implements PacketRenderer {
   readonly fingerprint: string;
+  readonly workersUsed = 0;
 
   constructor(
     private readonly ctx: RenderContext,
@@ -48,14 +57,12 @@ class InProcessPackets implements PacketRenderer {
     this.fingerprint = sha256(JSON.stringify(wording.sources));
   }
 
-  async render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<PacketFiles[]> {
+  async render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
     checkWording(decision, assignments, this.wording);
-    const out: PacketFiles[] = [];
-    for (const assignment of assignments) {
-      out.push(await renderPacketFiles(decision, assignment, this.ctx, this.wording));
-      onProgress?.("packets", out.length, assignments.length);
+    for (const [index, assignment] of assignments.entries()) {
+      await onPacket(index, await renderPacketFiles(decision, assignment, this.ctx, this.wording));
+      onProgress?.("packets", index + 1, assignments.length);
     }
-    return out;
   }
 
   async close(): Promise<void> {}
@@ -63,6 +70,7 @@ class InProcessPackets implements PacketRenderer {
 
 class WorkerPackets implements PacketRenderer {
   private readonly workers: Worker[] = [];
+  workersUsed = 0;
 
   get fingerprint(): string {
     return this.fallback.fingerprint;
@@ -70,15 +78,19 @@ class WorkerPackets implements PacketRenderer {
 
   constructor(
     private readonly count: number,
+    private readonly auto: boolean,
     private readonly data: Omit<PacketWorkerData, "decision">,
     private readonly fallback: InProcessPackets,
   ) {}
 
-  async render(decision: Decision, assignments: readonly AgencyAssignment[], onProgress?: Progress): Promise<PacketFiles[]> {
-    const count = Math.min(this.count, Math.floor(assignments.length / MIN_PACKETS_PER_WORKER));
-    if (count < 2) return this.fallback.render(decision, assignments, onProgress);
+  async render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
+    // "auto" starts a worker per MIN_PACKETS_PER_WORKER packets; an explicit number is taken as asked.
+    const count = Math.min(this.count, this.auto ? Math.floor(assignments.length / MIN_PACKETS_PER_WORKER) : assignments.length);
+    this.workersUsed = count < 2 ? 0 : count;
+    if (count < 2) return this.fallback.render(decision, assignments, onPacket, onProgress);
     checkWording(decision, assignments, this.data.wording);
-    const results: PacketFiles[] = new Array(assignments.length);
+    // Packets are handled one after another, in the order they arrive; a failure is reported below.
+    let handled: Promise<void> = Promise.resolve();
     let next = 0;
     let done = 0;
     const workerData: PacketWorkerData = { ...this.data, decision };
@@ -95,7 +107,8 @@ class WorkerPackets implements PacketRenderer {
           };
           worker.on("message", (reply: PacketReply) => {
             if ("error" in reply) return reject(new Error(reply.error));
-            results[reply.index] = reply.files;
+            handled = handled.then(() => onPacket(reply.index, reply.files));
+            handled.catch(reject);
             onProgress?.("packets", ++done, assignments.length);
             send();
           });
@@ -104,7 +117,7 @@ class WorkerPackets implements PacketRenderer {
         });
       }),
     );
-    return results;
+    await handled;
   }
 
   async close(): Promise<void> {
@@ -130,10 +143,11 @@ export async function createPacketRenderer(
     throw error;
   }
   const inProcess = new InProcessPackets(ctx, wording);
-  const requested = options.workers === undefined || options.workers === "auto" ? Math.min(availableParallelism(), 4) : Number(options.workers);
+  const auto = options.workers === undefined || options.workers === "auto";
+  const requested = auto ? Math.min(availableParallelism(), 4) : Number(options.workers);
   // Workers run compiled JavaScript; under tsx or vitest (sources in .ts) letters render in this thread.
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || !(requested >= 2)) return { renderer: inProcess, diagnostics: [] };
   const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording };
-  return { renderer: new WorkerPackets(requested, data, inProcess), diagnostics: [] };
+  return { renderer: new WorkerPackets(requested, auto, data, inProcess), diagnostics: [] };
 }

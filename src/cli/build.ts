@@ -124,6 +124,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
       profile: decision.profile,
       summary,
       letters: result.assignments.length,
+      workers: renderer.workersUsed,
       reused: result.reused,
       files: result.entries,
       timesMs: times,

@@ -58,9 +58,11 @@ describe("vanban build", () => {
     for (const f of manifest.files) expect(tree[`packets/so-tu-phap/${f.path}`]).toBe(f.sha256);
   });
 
-  it("is byte-identical in another time zone and locale (REPRO)", () => {
+  it("is byte-identical in another time zone and locale, and when worker threads render the letters (REPRO)", () => {
     const second = join(root, "second");
-    expect(build(second, [], { TZ: "Asia/Ho_Chi_Minh", LANG: "vi_VN.UTF-8", LC_ALL: "vi_VN.UTF-8" }).status).toBe(0);
+    const run = build(second, ["--workers", "2"], { TZ: "Asia/Ho_Chi_Minh", LANG: "vi_VN.UTF-8", LC_ALL: "vi_VN.UTF-8" });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).workers).toBe(2);
     expect(hashTree(join(second, "qd-503-2013"))).toEqual(tree);
   });
 

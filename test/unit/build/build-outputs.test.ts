@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildOutputs } from "../../../src/build/build-outputs.ts";
 import { MemorySink } from "../../../src/build/output-sink.ts";
-import { createPacketRenderer } from "../../../src/build/packet-renderer.ts";
+import { createPacketRenderer, type PacketRenderer } from "../../../src/build/packet-renderer.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { createRenderContext } from "../../../src/io/render-context.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
@@ -39,5 +39,28 @@ describe("buildOutputs", () => {
     const manifest = JSON.parse(new TextDecoder().decode(sink.files.get("packets/so-y-te/manifest.json")));
     expect(manifest.lead).toEqual(result.assignments[0]!.lead.map((t) => t.ref));
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["cong-van-so-y-te.pdf", "phu-luc-so-y-te.xlsx"]);
+  });
+
+  it("writes each packet as soon as it is handed over, and lists units in agency order whatever the completion order", async () => {
+    const chosen = ["so-y-te", "so-noi-vu", "so-tai-chinh"];
+    const sink = new MemorySink();
+    const writtenBefore: number[] = [];
+    // Hands the packets over last first, as worker threads may, and looks at the sink in between.
+    const reversed: PacketRenderer = {
+      fingerprint: renderer!.fingerprint,
+      workersUsed: 0,
+      async render(decision, assignments, onPacket) {
+        for (let i = assignments.length - 1; i >= 0; i--) {
+          writtenBefore.push(sink.files.size);
+          const fake = new TextEncoder().encode(`packet ${assignments[i]!.agency.id}`);
+          await onPacket(i, { letter: fake, workbook: fake });
+        }
+      },
+      close: async () => undefined,
+    };
+    const result = await buildOutputs(seed, ctx, sink, { documents: false, agencies: chosen, packets: reversed, toolVersion: "test" });
+    expect(writtenBefore).toEqual([0, 3, 6]);
+    expect(Object.keys(result.units)).toEqual(result.assignments.map((a) => `packet:${a.agency.id}`));
+    expect(result.entries.map((e) => e.path)).toEqual([...result.entries.map((e) => e.path)].sort());
   });
 });
