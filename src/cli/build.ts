@@ -2,7 +2,7 @@ import { basename, join } from "node:path";
 import { buildOutputs, LayoutCheckError, type BuildResult, type StageTimes } from "../build/build-outputs.ts";
 import { checkDocx } from "../check/check-docx.ts";
 import { checkDiagnostics } from "../check/diagnostics.ts";
-import { buildToFolder } from "../io/build-folder.ts";
+import { buildToFolder, refreshManifestForPackets } from "../io/build-folder.ts";
 import { createPacketRenderer } from "../build/packet-renderer.ts";
 import { MemorySink } from "../build/output-sink.ts";
 import { documentSlug } from "../build/output-names.ts";
@@ -53,6 +53,7 @@ async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult>
     for (const [path, data] of memory.files) if (path.startsWith(`${dir}/`)) await transaction.write(path.slice(dir.length + 1), data);
     await transaction.commit();
   }
+  await refreshManifestForPackets(job.target, result);
   return result;
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type PreviousBuild } from "../build/build-outputs.ts";
+import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type OutputUnit, type PreviousBuild } from "../build/build-outputs.ts";
 import type { PacketRenderer, Progress } from "../build/packet-renderer.ts";
 import { manifestBytes, manifestEntryOf, sha256, sortEntries, type ManifestEntry } from "../build/manifest.ts";
 import { CHANGES_NAME, MANIFEST_NAME, MODEL_SNAPSHOT_NAME } from "../build/output-names.ts";
@@ -13,6 +13,7 @@ import { diffModels, formatChanges } from "../diff/model-diff.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../render/context.ts";
 import { parseModel } from "./model-file.ts";
+import { writeFileAtomic } from "./atomic-write.ts";
 import { OutputTransaction } from "./output-dir.ts";
 
 export interface FolderBuildOptions {
@@ -113,4 +114,26 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/**
+ * After packets were rebuilt in place (`build --agency`): the folder's manifest lists their new files with
+ * their SHA-256 and their units' new input fingerprints, so it matches the folder again. A folder without a
+ * readable manifest is left as it is (the next full build writes one).
+ */
+export async function refreshManifestForPackets(target: string, result: Pick<BuildResult, "entries" | "units" | "packetDirs">): Promise<void> {
+  const file = join(target, MANIFEST_NAME);
+  const bytes = await readOptional(file);
+  if (!bytes) return;
+  let manifest: { files?: ManifestEntry[]; units?: Record<string, OutputUnit> };
+  try {
+    manifest = JSON.parse(bytes.toString("utf8")) as typeof manifest;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(manifest.files) || !manifest.units) return;
+  const dirs = [...result.packetDirs.values()].map((dir) => `${dir}/`);
+  manifest.files = sortEntries([...manifest.files.filter((entry) => !dirs.some((dir) => entry.path.startsWith(dir))), ...result.entries]);
+  Object.assign(manifest.units, result.units);
+  await writeFileAtomic(file, manifestBytes(manifest));
 }

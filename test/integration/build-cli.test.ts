@@ -76,6 +76,25 @@ describe("vanban build", () => {
     expect(hashTree(join(first, "qd-503-2013"))).toEqual(tree);
   });
 
+  it("--agency after an edit: that packet changes, and the folder's manifest lists its new files and fingerprint", () => {
+    const folder = join(root, "edited");
+    cpSync(join(first, "qd-503-2013"), join(folder, "qd-503-2013"), { recursive: true });
+    const edited = join(root, "edited.yaml");
+    const source = readFileSync(SEED_MODEL_FILE, "utf8");
+    expect(source).toContain("Xây dựng và thực hiện Kế hoạch rà soát các văn bản QPPL đã ban hành");
+    writeFileSync(edited, source.replace("Xây dựng và thực hiện Kế hoạch rà soát các văn bản QPPL đã ban hành", "Rà soát các văn bản QPPL"));
+    const run = runCli(["build", edited, "-o", folder, "--agency", "so-tu-phap", "--json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const after = hashTree(join(folder, "qd-503-2013"));
+    const changed = Object.keys(after).filter((path) => after[path] !== tree[path]).sort();
+    expect(changed).toEqual(["manifest.json", "packets/so-tu-phap/cong-van-so-tu-phap.pdf", "packets/so-tu-phap/manifest.json", "packets/so-tu-phap/phu-luc-so-tu-phap.xlsx"]);
+    const manifest = JSON.parse(readFileSync(join(folder, "qd-503-2013", "manifest.json"), "utf8"));
+    for (const entry of manifest.files) expect(entry.sha256, entry.path).toBe(after[entry.path]);
+    const before = JSON.parse(readFileSync(join(first, "qd-503-2013", "manifest.json"), "utf8"));
+    expect(manifest.units["packet:so-tu-phap"].input).not.toBe(before.units["packet:so-tu-phap"].input);
+    expect({ ...manifest.units, "packet:so-tu-phap": undefined }).toEqual({ ...before.units, "packet:so-tu-phap": undefined });
+  });
+
   it("rejects an unknown agency with a diagnostic", () => {
     const bad = build(join(root, "bad"), ["--agency", "Sở Không Có"]);
     expect(bad.status).toBe(1);
