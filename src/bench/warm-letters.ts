@@ -25,7 +25,7 @@ const pageCount = (pdf: Uint8Array) => Buffer.from(pdf).toString("latin1").match
 
 /** A letter's words as plain paragraphs: the text, one paragraph per table row, at the body size. */
 function plainText(assignment: AgencyAssignment): TDocumentDefinitions {
-  const text = composeLetterText(decision, assignment, wording);
+  const text = composeLetterText(decision, assignment, wording, ctx.resolver.byId);
   const rows = (tasks: AgencyAssignment["lead"]) =>
     tasks.map(({ ref, task }) => [ref, task.content, task.product, task.lead.text, task.support.text, task.deadline.text].join(" "));
   const paragraphs = [text.opening, text.leadIntro, ...rows(assignment.lead), text.supportIntro, ...rows(assignment.support), text.closing];

@@ -243,6 +243,11 @@ export const RULES = {
     severity: "warning",
     message: (a) => `point label "${a.label}" is outside the Vietnamese sequence (BODY-POINT)`,
   },
+  "letters/report-via-unknown": {
+    severity: "error",
+    message: (a) => `letters.reportVia "${a.id}" is not an agency id of the directory`,
+    hint: () => "use the id of the agency reports go through, as in the agency directory (data/agencies-quang-nam-2013.yaml or --directory), e.g. so-noi-vu; or remove reportVia",
+  },
   "model/letters-missing": {
     severity: "warning",
     message: () => "the model has no `letters` settings; the build writes no assignment letters or packets",

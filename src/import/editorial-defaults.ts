@@ -27,5 +27,7 @@ export function editorialLetters(decision: Pick<Decision, "issuer" | "document" 
     signer: decision.signer,
     archive: "Lưu: VT, NC.",
     copies: ["CT, các PCT UBND tỉnh;", "Sở Nội vụ (theo dõi);"],
+    // Sở Nội vụ follows the plan up (QĐ 503, Điều 1 part IV.3 in the seed)
+    reportVia: "so-noi-vu",
   };
 }

@@ -3,6 +3,7 @@
  * column headings the templates give for it. The PDF writer (and any later DOCX letter) lays these out.
  */
 import type { AgencyAssignment } from "../model/assignments.ts";
+import type { Agency } from "../resolve/directory-schema.ts";
 import type { Decision, Letters } from "../model/schema.ts";
 import { isAllCaps } from "../model/text.ts";
 import { renderColumns, renderParagraph, type LetterTemplateData, type LetterWording } from "./templates.ts";
@@ -53,7 +54,10 @@ export function issuerName(decision: Decision): string {
   return sentenceCase(decision.issuer.lines.join(" "), [decision.issuer.place]);
 }
 
-function letterTemplateData(decision: Decision, assignment: AgencyAssignment): LetterTemplateData {
+/** Agencies by directory id (`AgencyResolver.byId`): names the agency reports go through. */
+export type AgencyIndex = ReadonlyMap<string, Agency>;
+
+function letterTemplateData(decision: Decision, assignment: AgencyAssignment, agencies: AgencyIndex): LetterTemplateData {
   const letters = requireLetters(decision);
   const { issuer, document } = decision;
   const name = issuerName(decision);
@@ -78,6 +82,8 @@ function letterTemplateData(decision: Decision, assignment: AgencyAssignment): L
       place: issuer.place,
     },
     agency: { name: assignment.agency.name, short: assignment.agency.short, addressee: assignment.agency.addressee },
+    // "(qua Sở Nội vụ)": not in the letter to Sở Nội vụ itself
+    report: { via: letters.reportVia && letters.reportVia !== assignment.agency.id ? (agencies.get(letters.reportVia)?.name ?? "") : "" },
     letter: { number: letters.number, symbol: letters.symbol, date: letters.date, subject: letters.subject },
     // The two parts are numbered only when both are present.
     lead: { count: assignment.lead.length, label: hasLead && hasSupport ? "1." : "" },
@@ -91,8 +97,8 @@ function endBody(text: string): string {
   return text.endsWith(".") ? `${text}/.` : `${text}./.`;
 }
 
-export function composeLetterText(decision: Decision, assignment: AgencyAssignment, wording: LetterWording): LetterText {
-  const data = letterTemplateData(decision, assignment);
+export function composeLetterText(decision: Decision, assignment: AgencyAssignment, wording: LetterWording, agencies: AgencyIndex): LetterText {
+  const data = letterTemplateData(decision, assignment, agencies);
   const hasLead = assignment.lead.length > 0;
   const hasSupport = assignment.support.length > 0;
   return {

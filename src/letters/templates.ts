@@ -44,6 +44,8 @@ export interface LetterTemplateData {
   letter: { number: string; symbol: string; date: string; subject: string };
   lead: { count: number; label: string };
   support: { count: number; label: string };
+  /** `via`: the agency reports go through ("qua Sở Nội vụ"); empty in its own letter or when the model names none */
+  report: { via: string };
 }
 
 export type TemplateErrorCode =

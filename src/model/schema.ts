@@ -133,6 +133,10 @@ export const lettersSchema = z
     signer: signerSchema,
     archive: text.describe("e.g. 'Lưu: VT, NC.'"),
     copies: z.array(text).default([]).describe("recipients after '- Như trên;'"),
+    reportVia: z
+      .string()
+      .optional()
+      .describe("directory id of the agency reports go through: '… báo cáo về UBND tỉnh (qua Sở Nội vụ)'; its own letter leaves the '(qua …)' out"),
   })
   .strict();
 

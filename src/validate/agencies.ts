@@ -34,3 +34,10 @@ export const checkAgencies: Rule = (decision, env) => {
   }
   return out;
 };
+
+/** The agency letters tell to report through ("qua Sở Nội vụ") is one of the directory. */
+export const checkReportVia: Rule = (decision, env) => {
+  const id = decision.letters?.reportVia;
+  if (id === undefined || env.resolver.byId.has(id)) return [];
+  return [diagnose("letters/report-via-unknown", { id }, { path: ["letters", "reportVia"] })];
+};

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Decision } from "../model/schema.ts";
-import { checkAgencies } from "./agencies.ts";
+import { checkAgencies, checkReportVia } from "./agencies.ts";
 import { checkBody } from "./body.ts";
 import { checkControlCharacters } from "./control-characters.ts";
 import type { Rule, ValidationEnv } from "./context.ts";
@@ -19,6 +19,7 @@ const RULES: readonly Rule[] = [
   checkKnownTypos,
   checkDeadlines,
   checkAgencies,
+  checkReportVia,
 ];
 
 /** Cross-field checks of a schema-valid model; diagnostics carry model paths, not positions. */

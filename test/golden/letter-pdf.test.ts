@@ -239,7 +239,7 @@ describe.each(["so-noi-vu", "so-tai-chinh", "ubnd-tam-ky", "ubnd-cap-xa", "don-v
   it("APX-TABLE: a page that continues a table opens with that table's header row", async () => {
     const { pages } = await letterText(id);
     const a = assignment(id);
-    const text = composeLetterText(decision, a, wording);
+    const text = composeLetterText(decision, a, wording, resolver.byId);
     const tables = {
       lead: { intro: squash(text.leadIntro), heading: squash(text.leadColumns.join("")) },
       support: { intro: squash(text.supportIntro), heading: squash(text.supportColumns.join("")) },
@@ -459,8 +459,17 @@ describe("templates", () => {
     expect(templateFile(linked, "opening")).toBe(path.join(linked, "letter", "opening.hbs"));
   });
 
+  it('closing: "(qua Sở Nội vụ)" from letters.reportVia, left out of the letter to Sở Nội vụ and when the model has none', () => {
+    expect(decision.letters!.reportVia).toBe("so-noi-vu");
+    const closing = (d: Decision, id: string) => composeLetterText(d, assignment(id), wording, resolver.byId).closing;
+    expect(closing(decision, "so-tai-chinh")).toContain("về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để theo dõi");
+    expect(closing(decision, "so-noi-vu")).toContain("về Ủy ban nhân dân tỉnh để theo dõi");
+    const { reportVia: _reportVia, ...withoutReportVia } = decision.letters!;
+    expect(closing({ ...decision, letters: withoutReportVia }, "so-tai-chinh")).toContain("về Ủy ban nhân dân tỉnh để theo dõi");
+  });
+
   it("composeLetterText leaves a table's intro out when the agency has no task in that role", () => {
-    const text = composeLetterText(decision, assignment("don-vi-su-nghiep-thuoc-tinh"), wording);
+    const text = composeLetterText(decision, assignment("don-vi-su-nghiep-thuoc-tinh"), wording, resolver.byId);
     expect(text.supportIntro).toBe("");
     expect(text.supportColumns).toEqual([]);
     expect(text.leadIntro).toBe("Chủ trì thực hiện 02 nhiệm vụ sau:");

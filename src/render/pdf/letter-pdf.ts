@@ -70,7 +70,7 @@ function bodyContent(text: LetterText, assignment: AgencyAssignment, ctx: Render
 export async function renderLetterPdf(decision: Decision, assignment: AgencyAssignment, ctx: RenderContext, wording: LetterWording): Promise<Uint8Array> {
   const letters = requireLetters(decision);
   const layout = ctx.layout;
-  const text = composeLetterText(decision, assignment, wording);
+  const text = composeLetterText(decision, assignment, wording, ctx.resolver.byId);
   const nfc = (s: string) => s.normalize("NFC");
   const header = planHeader(
     { issuer: decision.issuer, number: letters.number, symbol: letters.symbol, date: letters.date, subjectLine: `V/v ${letters.subject}`, kern: true },

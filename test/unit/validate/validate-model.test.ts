@@ -67,6 +67,7 @@ describe("model errors point into the YAML", () => {
     ["a YAML syntax error", (s: string) => s.replace("profile: nd30", "profile: [nd30"), "profile: [nd30", "model/yaml"],
     ["an unknown agency id", (s: string) => s.replace("agencies: [van-phong-ubnd-tinh]", "agencies: [van-phong-ubnd-tinhh]"), "van-phong-ubnd-tinhh", "agency/unknown-id"],
     ["an unknown profile", (s: string) => s.replace("profile: nd30", "profile: nd31"), "profile: nd31", "model/schema"],
+    ["an unknown reportVia agency", (s: string) => s.replace("reportVia: so-noi-vu", "reportVia: so-noi-vuu"), "reportVia: so-noi-vuu", "letters/report-via-unknown"],
   ])("%s", (_name, edit, needle, ruleId) => {
     const source = edit(seedYaml);
     const d = validate(source).find((x) => x.ruleId === ruleId);
