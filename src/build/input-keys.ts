@@ -25,13 +25,16 @@ export function documentsKey(decision: Decision, k: KeyContext): string {
 
 /**
  * A packet (letter + the agency's workbook) reads the decision's header parts, the appendix's title block
- * and columns, and only this agency's tasks with their groups' numeral and title.
+ * and columns, only this agency's tasks with their groups' numeral and title, and the directory name of the
+ * agency reports go through ("qua Sở Nội vụ").
  */
 export function packetKey(decision: Decision, assignment: AgencyAssignment, k: KeyContext): string {
   const header = { ...decision, appendix: decision.appendix ? { ...decision.appendix, groups: undefined } : undefined };
+  const reportVia = decision.letters?.reportVia;
   return sha256(
     JSON.stringify({
       header,
+      reportViaName: reportVia === undefined ? undefined : k.ctx.resolver.byId.get(reportVia)?.name,
       ...assignmentView(assignment),
       wording: k.wording,
       profile: k.ctx.layout.id,
