@@ -4,7 +4,9 @@
  * cell; comparisons drop white space because cells and paragraphs wrap (also after "/" and "-").
  */
 import { createHash } from "node:crypto";
-import { mkdtemp, mkdir, readFile, rm, symlink, writeFile, cp } from "node:fs/promises";
+import { inflateSync } from "node:zlib";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,9 +29,10 @@ import { summarize } from "../../src/model/summary.ts";
 import type { RenderContext } from "../../src/render/context.ts";
 import { ADDRESSEE_LABEL, renderLetterPdf } from "../../src/render/pdf/letter-pdf.ts";
 import { NO_DUE_DATE } from "../../src/render/pdf/pdf-tables.ts";
-import { sharedCaches } from "../../src/render/pdf/pdfmake-runtime.ts";
+import { lineMerging, sharedCaches } from "../../src/render/pdf/pdfmake-runtime.ts";
 import { SUBSET_REPERTOIRE } from "../../src/render/pdf/subset-sharing.ts";
 import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
+import { skipReasonFor } from "../support/libreoffice.ts";
 import { readPdfObjects, readPdfText, refOf, type PdfText } from "../support/pdf-text.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
 
@@ -45,6 +48,20 @@ let assignments: AgencyAssignment[];
 const pdfs = new Map<string, Uint8Array>();
 const texts = new Map<string, PdfText>();
 let scratch: string;
+let wordByWordPdf: Uint8Array | undefined;
+/** The letter to Sở Nội vụ drawn as pdfmake draws it, word by word. */
+async function wordByWordLetter(): Promise<Uint8Array> {
+  if (!wordByWordPdf) {
+    lineMerging(false);
+    try {
+      wordByWordPdf = await renderLetterPdf(decision, assignment("so-noi-vu"), ctx, wording);
+    } finally {
+      lineMerging(true);
+    }
+  }
+  return wordByWordPdf;
+}
+const rasterSkip = skipReasonFor(["pdftoppm"], "letter rasters through poppler");
 
 function assignment(id: string): AgencyAssignment {
   const found = assignments.find((a) => a.agency.id === id);
@@ -120,6 +137,35 @@ describe("letters of the seed", () => {
         expect(file!.streamLength!).toBeGreaterThan(1000);
       }
     }
+  });
+
+  it("words that look alike are drawn as one text object per run; the text reads back the same as word by word", async () => {
+    const textObjects = (pdf: Uint8Array) =>
+      [...readPdfObjects(pdf).values()]
+        .filter((o) => o.stream && !/\/Length1|\/Subtype/.test(o.dict))
+        .map((o) => (inflateSync(o.stream!).toString("latin1").match(/^BT$/gm) ?? []).length)
+        .reduce((a, b) => a + b, 0);
+    const wordByWord = await wordByWordLetter();
+    const joined = pdfs.get("so-noi-vu")!;
+    expect(textObjects(joined)).toBeLessThan(textObjects(wordByWord) / 2);
+    const text = async (pdf: Uint8Array) => squash((await readPdfText(pdf)).rawPages.join(""));
+    expect(await text(joined)).toBe(await text(wordByWord));
+  });
+
+  it(`words drawn as one text object give the same pixels as word by word (poppler, 150 dpi)${rasterSkip}`, async ({ skip }) => {
+    if (rasterSkip) skip();
+    const pages = async (name: string, pdf: Uint8Array) => {
+      const file = path.join(scratch, `${name}.pdf`);
+      await writeFile(file, pdf);
+      const run = spawnSync("pdftoppm", ["-r", "150", "-gray", file, path.join(scratch, name)]);
+      expect(run.status, run.stderr.toString()).toBe(0);
+      const names = (await readdir(scratch)).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".pgm")).sort();
+      return Promise.all(names.map((f) => readFile(path.join(scratch, f))));
+    };
+    const [joined, wordByWord] = [await pages("joined", pdfs.get("so-noi-vu")!), await pages("word-by-word", await wordByWordLetter())];
+    expect(joined.length).toBeGreaterThan(1);
+    expect(joined.length).toBe(wordByWord.length);
+    joined.forEach((page, i) => expect(page.equals(wordByWord[i]!), `page ${i + 1}`).toBe(true));
   });
 
   it("PDF-FONTS: letters share one font subset per face (fixed repertoire), so each font file is the same", () => {

@@ -18,7 +18,8 @@
  *    depend on what was drawn before, and they equal pdfkit's own output (tested with `sharedCaches(false)`).
  * 3. Encoded font subsets and their deflated streams (subset-sharing.ts): every document's subset starts with
  *    the same fixed repertoire, so one encoding serves almost every letter.
- * And pdfmake's style lookups take a fast path (style-lookup.ts). Everything else stays per document: the
+ * And pdfmake's style lookups take a fast path (style-lookup.ts), and words that look alike are drawn as one
+ * text object (line-merging.ts). Everything else stays per document: the
  * pdfkit font objects and ToUnicode maps. `sharedCaches(false)` turns the caches and the fast path off; the
  * bytes are the same (tested).
  */
@@ -27,6 +28,7 @@ import { deflateSync } from "node:zlib";
 import { createRequire } from "node:module";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
 import type { FaceName, FontBytes } from "../../io/fonts.ts";
+import { installLineMerging, type LineRenderer } from "./line-merging.ts";
 import { installFastStyleLookup, type StyleStackClass } from "./style-lookup.ts";
 import {
   installSubsetSharing,
@@ -82,6 +84,7 @@ const PDFKitDocument = createRequire(pdfmakeEntry)("pdfkit") as new (options: ob
 const fontkit = createRequire(pdfkitEntry)("fontkit") as { create(bytes: Uint8Array): FontkitFont };
 
 const styleStack = createRequire(pdfmakeEntry)("./StyleContextStack.js") as { default: StyleStackClass };
+const renderer = createRequire(pdfmakeEntry)("./Renderer.js") as { default: { prototype: LineRenderer } };
 
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(() => false);
@@ -108,6 +111,18 @@ export function sharedCaches(on: boolean): void {
 }
 
 installFastStyleLookup(styleStack.default, () => sharing);
+
+let merging = true;
+
+/**
+ * Turns the joining of same-looking words into one text object off (or on again): for comparing against
+ * pdfmake's own word-by-word drawing in tests. The page looks the same either way; the bytes differ.
+ */
+export function lineMerging(on: boolean): void {
+  merging = on;
+}
+
+installLineMerging(renderer.default.prototype, () => merging);
 
 function sharedFor(font: FontkitFont): SharedFont | undefined {
   return sharing ? shared.get(font.stream.buffer) : undefined;
