@@ -29,29 +29,44 @@ const SPECIAL = ["link", "linkToPage", "linkToDestination", "decoration", "backg
 /** Positions are sums of the same widths; allow for rounding only. */
 const EDGE_EPSILON_PT = 1e-6;
 
-const plain = (inline: Inline) => SPECIAL.every((key) => inline[key] === undefined || inline[key] === null);
+function plain(inline: Inline): boolean {
+  for (const key of SPECIAL) if (inline[key] !== undefined && inline[key] !== null) return false;
+  return true;
+}
 
 function joinable(previous: Inline, next: Inline): boolean {
-  return (
-    previous.text.endsWith(" ") &&
-    plain(next) &&
-    LOOK.every((key) => previous[key] === next[key]) &&
-    Math.abs(previous.x + previous.width - next.x) < EDGE_EPSILON_PT
-  );
+  if (!previous.text.endsWith(" ") || Math.abs(previous.x + previous.width - next.x) >= EDGE_EPSILON_PT || !plain(next)) return false;
+  for (const key of LOOK) if (previous[key] !== next[key]) return false;
+  return true;
+}
+
+/** One inline for `inlines[from..to)`: the first one's look and position, the texts and widths added up. */
+function joined(inlines: readonly Inline[], from: number, to: number): Inline {
+  let text = "";
+  let width = 0;
+  for (let i = from; i < to; i++) {
+    text += inlines[i]!.text;
+    width += inlines[i]!.width;
+  }
+  return { ...inlines[from]!, text, width };
 }
 
 /** The inlines of a line with joinable neighbours joined; the same array when nothing joins. */
 export function joinInlines(inlines: readonly Inline[]): readonly Inline[] {
-  const out: Inline[] = [];
-  let changed = false;
-  for (const inline of inlines) {
-    const last = out.at(-1);
-    if (last && plain(last) && joinable(last, inline)) {
-      out[out.length - 1] = { ...last, text: last.text + inline.text, width: last.width + inline.width };
-      changed = true;
-    } else out.push(inline);
+  let out: Inline[] | undefined;
+  let runStart = 0;
+  let runPlain = inlines.length > 0 && plain(inlines[0]!);
+  for (let i = 1; i <= inlines.length; i++) {
+    if (i < inlines.length && runPlain && joinable(inlines[i - 1]!, inlines[i]!)) continue;
+    // the run [runStart, i) ends here
+    if (i - runStart > 1) {
+      out ??= inlines.slice(0, runStart);
+      out.push(joined(inlines, runStart, i));
+    } else out?.push(inlines[runStart]!);
+    runStart = i;
+    runPlain = i < inlines.length && plain(inlines[i]!);
   }
-  return changed ? out : inlines;
+  return out ?? inlines;
 }
 
 /** Installs the joining on pdfmake's Renderer; `enabled` is asked per line (tests compare against pdfmake's own drawing). */
