@@ -29,7 +29,10 @@ export class MemorySink implements OutputSink {
   }
 }
 
-/** Keeps nothing (the manifest entries still record every file's size and hash): for benchmarks, whose peak memory should be the build's, as when writing to disk. */
+/**
+ * Keeps nothing (the manifest entries still record every file's size and hash): for benchmarks, whose peak
+ * memory should be the build's, as when writing to disk.
+ */
 export class DiscardingSink implements OutputSink {
   async write(): Promise<void> {}
 }
