@@ -1,10 +1,6 @@
-import { createRequire } from "node:module";
 import type * as Fontkit from "fontkit";
 import type { FaceName, FontBytes } from "../io/fonts.ts";
-
-// fontkit's CommonJS build: the one pdfkit loads, so a build loads and JIT-compiles one fontkit, not two, and
-// the PDF runtime's shared font tables serve these faces too (src/render/pdf/pdfmake-runtime.ts).
-const fontkit = createRequire(import.meta.url)("fontkit") as typeof Fontkit;
+import { parsedFace } from "./font-faces.ts";
 
 export interface MeasureStyle {
   bold?: boolean;
@@ -14,22 +10,16 @@ export interface MeasureStyle {
 }
 
 /**
- * Text widths with Tinos metrics (= Times New Roman). Faces are parsed once and word widths cached:
- * the first layout of a face parses GSUB/GPOS (20–90 ms).
+ * Text widths with Tinos metrics (= Times New Roman). Faces are parsed once per thread (layout/font-faces.ts)
+ * and word widths cached.
  */
 export class TextMeasurer {
-  private readonly faces = new Map<FaceName, Fontkit.Font>();
   private readonly cache = new Map<string, number>();
 
   constructor(private readonly fonts: FontBytes) {}
 
   private face(name: FaceName): Fontkit.Font {
-    let face = this.faces.get(name);
-    if (!face) {
-      face = fontkit.create(this.fonts[name]) as Fontkit.Font;
-      this.faces.set(name, face);
-    }
-    return face;
+    return parsedFace(this.fonts[name]);
   }
 
   /** Width in points of `text` at `sizePt`. */

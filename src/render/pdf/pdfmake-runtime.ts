@@ -28,6 +28,7 @@ import { deflateSync } from "node:zlib";
 import { createRequire } from "node:module";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
 import type { FaceName, FontBytes } from "../../io/fonts.ts";
+import { parsedFace } from "../../layout/font-faces.ts";
 import { installLineMerging, type LineRenderer } from "./line-merging.ts";
 import { installFastStyleLookup, type StyleStackClass } from "./style-lookup.ts";
 import {
@@ -175,7 +176,8 @@ function patchPrototypes(bytes: Uint8Array): void {
  * glyph made the first time the id was seen, with that time's code points.
  */
 function shaperFont(bytes: Uint8Array): FontkitFont {
-  const font = fontkit.create(bytes);
+  // the face the text measurer uses too: its layout tables are parsed once per thread
+  const font = parsedFace(bytes) as unknown as FontkitFont;
   const getGlyph = font.getGlyph.bind(font);
   const variants = new Map<string, Glyph>();
   font.getGlyph = (id: number, codePoints: number[] = []) => {
@@ -237,7 +239,7 @@ function register(fonts: FontBytes): { family: string; fonts: FontBytes } {
 /** The ascender of a face as a share of the font size (the baseline's distance below a line's top). */
 export function ascenderEm(fonts: FontBytes, face: FaceName): number {
   const bytes = register(fonts).fonts[face];
-  const font = shared.get(bytes)?.shaper.font ?? fontkit.create(bytes);
+  const font = parsedFace(bytes) as unknown as FontkitFont;
   return font.hhea.ascent / font.unitsPerEm;
 }
 
