@@ -41,23 +41,35 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
   }
 }
 
-async function previousBuild(target: string): Promise<PreviousBuild | undefined> {
-  const manifest = await readOptional(join(target, MANIFEST_NAME));
-  if (!manifest) return undefined;
+/** The folder's manifest as a previous build wrote it; undefined when it is missing or damaged. */
+interface FolderManifest {
+  files: ManifestEntry[];
+  units: Record<string, OutputUnit>;
+}
+
+async function readFolderManifest(target: string): Promise<FolderManifest | undefined> {
+  const bytes = await readOptional(join(target, MANIFEST_NAME));
+  if (!bytes) return undefined;
   try {
-    const parsed = JSON.parse(manifest.toString("utf8")) as { units?: PreviousBuild["units"] };
-    if (!parsed.units) return undefined;
-    return {
-      units: parsed.units,
-      async read(entry: ManifestEntry) {
-        const source = join(target, entry.path);
-        const data = await readOptional(source);
-        return data && sha256(data) === entry.sha256 ? { data: new Uint8Array(data), source } : undefined;
-      },
-    };
+    const parsed = JSON.parse(bytes.toString("utf8")) as Partial<FolderManifest>;
+    return Array.isArray(parsed.files) && parsed.units ? (parsed as FolderManifest) : undefined;
   } catch {
-    return undefined; // a damaged manifest only costs a full build
+    return undefined;
   }
+}
+
+async function previousBuild(target: string): Promise<PreviousBuild | undefined> {
+  // a missing or damaged manifest only costs a full build
+  const manifest = await readFolderManifest(target);
+  if (!manifest) return undefined;
+  return {
+    units: manifest.units,
+    async read(entry: ManifestEntry) {
+      const source = join(target, entry.path);
+      const data = await readOptional(source);
+      return data && sha256(data) === entry.sha256 ? { data: new Uint8Array(data), source } : undefined;
+    },
+  };
 }
 
 const INITIAL_CHANGES = (decision: Decision) =>
@@ -122,18 +134,10 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
  * readable manifest is left as it is (the next full build writes one).
  */
 export async function refreshManifestForPackets(target: string, result: Pick<BuildResult, "entries" | "units" | "packetDirs">): Promise<void> {
-  const file = join(target, MANIFEST_NAME);
-  const bytes = await readOptional(file);
-  if (!bytes) return;
-  let manifest: { files?: ManifestEntry[]; units?: Record<string, OutputUnit> };
-  try {
-    manifest = JSON.parse(bytes.toString("utf8")) as typeof manifest;
-  } catch {
-    return;
-  }
-  if (!Array.isArray(manifest.files) || !manifest.units) return;
+  const manifest = await readFolderManifest(target);
+  if (!manifest) return;
   const dirs = [...result.packetDirs.values()].map((dir) => `${dir}/`);
   manifest.files = sortEntries([...manifest.files.filter((entry) => !dirs.some((dir) => entry.path.startsWith(dir))), ...result.entries]);
   Object.assign(manifest.units, result.units);
-  await writeFileAtomic(file, manifestBytes(manifest));
+  await writeFileAtomic(join(target, MANIFEST_NAME), manifestBytes(manifest));
 }
