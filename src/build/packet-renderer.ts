@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { composeLetterText, type AgencyIndex } from "../letters/letter-text.ts";
+import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording, TemplateError, templateErrorDiagnostic, type LetterWording } from "../letters/templates.ts";
 import type { AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
@@ -38,14 +38,6 @@ export interface PacketRenderer {
  */
 export const MIN_PACKETS_PER_WORKER = 50;
 
-/**
- * Composes every letter's wording before rendering: a template that fails on some agency's data (strict
- * mode) becomes a TemplateError here, in this thread, rather than a bare message from a worker.
- */
-function checkWording(decision: Decision, assignments: readonly AgencyAssignment[], wording: LetterWording, agencies: AgencyIndex): void {
-  for (const assignment of assignments) composeLetterText(decision, assignment, wording, agencies);
-}
-
 class InProcessPackets implements PacketRenderer {
   readonly fingerprint: string;
   readonly workersUsed = 0;
@@ -57,8 +49,16 @@ class InProcessPackets implements PacketRenderer {
     this.fingerprint = sha256(JSON.stringify(wording.sources));
   }
 
+  /**
+   * Composes every letter's wording before rendering: a template that fails on some agency's data (strict
+   * mode) becomes a TemplateError here, in this thread, rather than a bare message from a worker.
+   */
+  checkWording(decision: Decision, assignments: readonly AgencyAssignment[]): void {
+    for (const assignment of assignments) composeLetterText(decision, assignment, this.wording, this.ctx.resolver.byId);
+  }
+
   async render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
-    checkWording(decision, assignments, this.wording, this.ctx.resolver.byId);
+    this.checkWording(decision, assignments);
     for (const [index, assignment] of assignments.entries()) {
       await onPacket(index, await renderPacketFiles(decision, assignment, this.ctx, this.wording));
       onProgress?.("packets", index + 1, assignments.length);
@@ -81,7 +81,6 @@ class WorkerPackets implements PacketRenderer {
     private readonly auto: boolean,
     private readonly data: Omit<PacketWorkerData, "decision">,
     private readonly fallback: InProcessPackets,
-    private readonly agencies: AgencyIndex,
   ) {}
 
   async render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
@@ -89,7 +88,7 @@ class WorkerPackets implements PacketRenderer {
     const count = Math.min(this.count, this.auto ? Math.floor(assignments.length / MIN_PACKETS_PER_WORKER) : assignments.length);
     this.workersUsed = count < 2 ? 0 : count;
     if (count < 2) return this.fallback.render(decision, assignments, onPacket, onProgress);
-    checkWording(decision, assignments, this.data.wording, this.agencies);
+    this.fallback.checkWording(decision, assignments);
     // Packets are handled one after another, in the order they arrive; a failure is reported below.
     let handled: Promise<void> = Promise.resolve();
     let next = 0;
@@ -150,5 +149,5 @@ export async function createPacketRenderer(
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || !(requested >= 2)) return { renderer: inProcess, diagnostics: [] };
   const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording };
-  return { renderer: new WorkerPackets(requested, auto, data, inProcess, ctx.resolver.byId), diagnostics: [] };
+  return { renderer: new WorkerPackets(requested, auto, data, inProcess), diagnostics: [] };
 }
