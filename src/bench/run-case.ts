@@ -3,9 +3,9 @@
  * per-stage times and prints one JSON line. Usage: node dist/bench/run-case.js seed|synthetic <agencies> <tasks> [workers]
  */
 import { readFile } from "node:fs/promises";
-import { buildOutputs } from "../build/build-outputs.ts";
-import { createPacketRenderer } from "../build/packet-renderer.ts";
-import { DiscardingSink } from "../build/output-sink.ts";
+import { buildOutputs } from "../pipeline/build-outputs.ts";
+import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
+import { DiscardingSink } from "../pipeline/output-sink.ts";
 import { importScrape } from "../import/import-decision.ts";
 import { loadValidationEnv } from "../io/environment.ts";
 import { parseModel } from "../io/model-file.ts";

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPacketRenderer } from "../build/packet-renderer.ts";
+import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
 import { buildToFolder } from "../io/build-folder.ts";
 import { loadValidationEnv } from "../io/environment.ts";
 import { parseModel, serializeModel } from "../io/model-file.ts";

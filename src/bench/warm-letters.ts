@@ -12,8 +12,8 @@ import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording } from "../letters/templates.ts";
 import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
-import { renderLetterPdf } from "../render/pdf/letter-pdf.ts";
-import { renderPdf } from "../render/pdf/pdfmake-runtime.ts";
+import { renderLetterPdf } from "../write/pdf/letter-pdf.ts";
+import { renderPdf } from "../write/pdf/pdfmake-runtime.ts";
 
 const { env } = await loadValidationEnv();
 const decision = parseModel(await readFile("seeds/qd-503-2013.yaml", "utf8"), "seed.yaml").decision!;

@@ -3,7 +3,7 @@ import { diffModels, formatChanges } from "../diff/model-diff.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 import { loadAndValidate } from "./validate.ts";
-import { MODEL_SNAPSHOT_NAME } from "../build/output-names.ts";
+import { MODEL_SNAPSHOT_NAME } from "../pipeline/output-names.ts";
 
 /**
  * `vanban diff <old.yaml> <new.yaml>` or `vanban diff <new.yaml> --against <out/doc>`: what changed and

@@ -5,13 +5,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type OutputUnit, type PreviousBuild } from "../build/build-outputs.ts";
-import type { PacketRenderer, Progress } from "../build/packet-renderer.ts";
-import { manifestBytes, manifestEntryOf, sha256, sortEntries, type ManifestEntry } from "../build/manifest.ts";
-import { CHANGES_NAME, MANIFEST_NAME, MODEL_SNAPSHOT_NAME } from "../build/output-names.ts";
+import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type OutputUnit, type PreviousBuild } from "../pipeline/build-outputs.ts";
+import type { PacketRenderer, Progress } from "../pipeline/packet-renderer.ts";
+import { manifestBytes, manifestEntryOf, sha256, sortEntries, type ManifestEntry } from "../pipeline/manifest.ts";
+import { CHANGES_NAME, MANIFEST_NAME, MODEL_SNAPSHOT_NAME } from "../pipeline/output-names.ts";
 import { diffModels, formatChanges } from "../diff/model-diff.ts";
 import type { Decision } from "../model/schema.ts";
-import type { RenderContext } from "../render/context.ts";
+import type { RenderContext } from "../write/context.ts";
 import { parseModel } from "./model-file.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { OutputTransaction } from "./output-dir.ts";

@@ -1,7 +1,7 @@
 import { TextMeasurer } from "../layout/measure.ts";
 import { profileLayout } from "../layout/profiles.ts";
 import type { Profile } from "../model/schema.ts";
-import type { RenderContext } from "../render/context.ts";
+import type { RenderContext } from "../write/context.ts";
 import type { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { loadTinos } from "./fonts.ts";
 

@@ -17,8 +17,8 @@ import { createRenderContext } from "../../src/io/render-context.ts";
 import { listAssignments, type AgencyAssignment } from "../../src/model/assignments.ts";
 import { listTasks } from "../../src/model/refs.ts";
 import type { Decision } from "../../src/model/schema.ts";
-import type { RenderContext } from "../../src/render/context.ts";
-import { renderAgencyXlsx, renderAppendixXlsx } from "../../src/render/xlsx/appendix-xlsx.ts";
+import type { RenderContext } from "../../src/write/context.ts";
+import { renderAgencyXlsx, renderAppendixXlsx } from "../../src/write/xlsx/appendix-xlsx.ts";
 import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
 import { convertToPdf, skipReasonFor } from "../support/libreoffice.ts";
 

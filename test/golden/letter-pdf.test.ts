@@ -26,11 +26,11 @@ import { listAssignments, type AgencyAssignment, type AssignedTask } from "../..
 import { formatShortDate } from "../../src/model/dates.ts";
 import type { Decision } from "../../src/model/schema.ts";
 import { summarize } from "../../src/model/summary.ts";
-import type { RenderContext } from "../../src/render/context.ts";
-import { ADDRESSEE_LABEL, renderLetterPdf } from "../../src/render/pdf/letter-pdf.ts";
-import { NO_DUE_DATE } from "../../src/render/pdf/pdf-tables.ts";
-import { lineMerging, sharedCaches } from "../../src/render/pdf/pdfmake-runtime.ts";
-import { SUBSET_REPERTOIRE } from "../../src/render/pdf/subset-sharing.ts";
+import type { RenderContext } from "../../src/write/context.ts";
+import { ADDRESSEE_LABEL, renderLetterPdf } from "../../src/write/pdf/letter-pdf.ts";
+import { NO_DUE_DATE } from "../../src/write/pdf/pdf-tables.ts";
+import { lineMerging, sharedCaches } from "../../src/write/pdf/pdfmake-runtime.ts";
+import { SUBSET_REPERTOIRE } from "../../src/write/pdf/subset-sharing.ts";
 import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
 import { skipReasonFor } from "../support/libreoffice.ts";
 import { readPdfObjects, readPdfText, refOf, type PdfText } from "../support/pdf-text.ts";

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createPacketRenderer } from "../../src/build/packet-renderer.ts";
+import { createPacketRenderer } from "../../src/pipeline/packet-renderer.ts";
 import { diffModels } from "../../src/diff/model-diff.ts";
 import { buildToFolder } from "../../src/io/build-folder.ts";
 import { parseModel } from "../../src/io/model-file.ts";

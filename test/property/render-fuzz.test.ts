@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/io/model-file.ts";
 import { createRenderContext } from "../../src/io/render-context.ts";
-import { renderDecisionDocx } from "../../src/render/docx/decision-docx.ts";
-import { renderAppendixXlsx } from "../../src/render/xlsx/appendix-xlsx.ts";
+import { renderDecisionDocx } from "../../src/write/docx/decision-docx.ts";
+import { renderAppendixXlsx } from "../../src/write/xlsx/appendix-xlsx.ts";
 import { validateDecision } from "../../src/validate/validate-decision.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
 

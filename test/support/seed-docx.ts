@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { loadAndValidate } from "../../src/cli/validate.ts";
 import { createRenderContext } from "../../src/io/render-context.ts";
 import type { Decision, Profile } from "../../src/model/schema.ts";
-import type { RenderContext } from "../../src/render/context.ts";
-import { renderDecisionDocx } from "../../src/render/docx/decision-docx.ts";
+import type { RenderContext } from "../../src/write/context.ts";
+import { renderDecisionDocx } from "../../src/write/docx/decision-docx.ts";
 import { SEED_MODEL_FILE } from "./seed.ts";
 
 export interface SeedDocx {

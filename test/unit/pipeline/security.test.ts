@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { agencySlugs } from "../../../src/build/output-names.ts";
+import { agencySlugs } from "../../../src/pipeline/output-names.ts";
 import { OutputTransaction, safeJoin } from "../../../src/io/output-dir.ts";
 import type { Agency } from "../../../src/resolve/directory-schema.ts";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTinos } from "../../../../src/io/fonts.ts";
 import { TextMeasurer } from "../../../../src/layout/measure.ts";
-import { linePitchPt, RowHeightMeter } from "../../../../src/render/xlsx/row-height.ts";
+import { linePitchPt, RowHeightMeter } from "../../../../src/write/xlsx/row-height.ts";
 
 let meter: RowHeightMeter;
 beforeAll(async () => {

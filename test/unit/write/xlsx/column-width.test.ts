@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { profileLayout } from "../../../../src/layout/profiles.ts";
-import { columnTextWidthPt, fitColumnWidths, printableWidthChars } from "../../../../src/render/xlsx/column-width.ts";
+import { columnTextWidthPt, fitColumnWidths, printableWidthChars } from "../../../../src/write/xlsx/column-width.ts";
 
 describe("column widths (XLSX-PRINT: one page wide at ~100 %)", () => {
   it("fills the A4 landscape text width between the profile's margins", () => {

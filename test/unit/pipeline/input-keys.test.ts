@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { packetKey, type KeyContext } from "../../../src/build/input-keys.ts";
+import { packetKey, type KeyContext } from "../../../src/pipeline/input-keys.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { createRenderContext } from "../../../src/io/render-context.ts";
 import { listAssignments } from "../../../src/model/assignments.ts";

@@ -9,7 +9,7 @@ import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording, TemplateError, templateErrorDiagnostic, type LetterWording } from "../letters/templates.ts";
 import type { AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
-import type { RenderContext } from "../render/context.ts";
+import type { RenderContext } from "../write/context.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
 import type { PacketJob, PacketReply, PacketWorkerData } from "./packet-worker.ts";
 import { sha256 } from "./manifest.ts";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTinos } from "../../../../src/io/fonts.ts";
 import { TextMeasurer } from "../../../../src/layout/measure.ts";
-import { wrapLines } from "../../../../src/render/docx/wrap-lines.ts";
+import { wrapLines } from "../../../../src/write/docx/wrap-lines.ts";
 
 let measurer: TextMeasurer;
 beforeAll(async () => {

@@ -7,7 +7,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
-import type { RenderContext } from "../render/context.ts";
+import type { RenderContext } from "../write/context.ts";
 import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } from "./input-keys.ts";
 import type { PacketFiles } from "./packet-render.ts";
 import type { PacketRenderer, Progress } from "./packet-renderer.ts";
@@ -106,8 +106,8 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
   const reused: string[] = [];
   const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.packets.fingerprint };
   const [{ renderDecisionDocx }, { renderAppendixXlsx }] = await Promise.all([
-    import("../render/docx/decision-docx.ts"),
-    import("../render/xlsx/appendix-xlsx.ts"),
+    import("../write/docx/decision-docx.ts"),
+    import("../write/xlsx/appendix-xlsx.ts"),
   ]);
   // Without letter settings there are no letters to send: packets are skipped (validate warns: model/letters-missing).
   const all = decision.appendix && decision.letters ? listAssignments(decision.appendix, ctx.resolver) : [];

@@ -2,7 +2,7 @@
 import type { LetterWording } from "../letters/templates.ts";
 import type { AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
-import type { RenderContext } from "../render/context.ts";
+import type { RenderContext } from "../write/context.ts";
 
 export interface PacketFiles {
   letter: Uint8Array;
@@ -11,8 +11,8 @@ export interface PacketFiles {
 
 export async function renderPacketFiles(decision: Decision, assignment: AgencyAssignment, ctx: RenderContext, wording: LetterWording): Promise<PacketFiles> {
   const [{ renderLetterPdf }, { renderAgencyXlsx }] = await Promise.all([
-    import("../render/pdf/letter-pdf.ts"),
-    import("../render/xlsx/appendix-xlsx.ts"),
+    import("../write/pdf/letter-pdf.ts"),
+    import("../write/xlsx/appendix-xlsx.ts"),
   ]);
   return {
     letter: await renderLetterPdf(decision, assignment, ctx, wording),

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildOutputs } from "../../../src/build/build-outputs.ts";
-import { MemorySink } from "../../../src/build/output-sink.ts";
-import { createPacketRenderer, type PacketRenderer } from "../../../src/build/packet-renderer.ts";
+import { buildOutputs } from "../../../src/pipeline/build-outputs.ts";
+import { MemorySink } from "../../../src/pipeline/output-sink.ts";
+import { createPacketRenderer, type PacketRenderer } from "../../../src/pipeline/packet-renderer.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { createRenderContext } from "../../../src/io/render-context.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";

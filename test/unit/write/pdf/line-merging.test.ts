@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinInlines } from "../../../../src/render/pdf/line-merging.ts";
+import { joinInlines } from "../../../../src/write/pdf/line-merging.ts";
 
 const font = { name: "Tinos" };
 const bold = { name: "Tinos-Bold" };

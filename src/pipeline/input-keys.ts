@@ -5,7 +5,7 @@
  */
 import { assignmentView, type AgencyAssignment } from "../model/assignments.ts";
 import type { Decision } from "../model/schema.ts";
-import type { RenderContext } from "../render/context.ts";
+import type { RenderContext } from "../write/context.ts";
 import { sha256 } from "./manifest.ts";
 
 export const DOCUMENTS_UNIT = "documents";

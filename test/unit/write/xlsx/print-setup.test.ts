@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { profileLayout } from "../../../../src/layout/profiles.ts";
-import { columnLetter, sheetOptions } from "../../../../src/render/xlsx/print-setup.ts";
+import { columnLetter, sheetOptions } from "../../../../src/write/xlsx/print-setup.ts";
 
 describe("print setup", () => {
   it.each([

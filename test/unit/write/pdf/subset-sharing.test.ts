@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SUBSET_REPERTOIRE } from "../../../../src/render/pdf/subset-sharing.ts";
+import { SUBSET_REPERTOIRE } from "../../../../src/write/pdf/subset-sharing.ts";
 
 describe("SUBSET_REPERTOIRE", () => {
   it("is ascending and without repeats (the subset's glyph order follows it)", () => {
