@@ -10,7 +10,7 @@ import { importScrape } from "../import/import-decision.ts";
 import { loadValidationEnv } from "../io/environment.ts";
 import { parseModel } from "../io/model-file.ts";
 import { createRenderContext } from "../io/render-context.ts";
-import { listAssignments } from "../model/assignments.ts";
+import { listAssignments } from "../resolve/assignments.ts";
 import { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
 import { syntheticModel } from "./synthetic-model.ts";

@@ -11,7 +11,7 @@ import { createRenderContext } from "../io/render-context.ts";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording } from "../letters/templates.ts";
-import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
+import { listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
 import { renderLetterPdf } from "../write/pdf/letter-pdf.ts";
 import { renderPdf } from "../write/pdf/pdfmake-runtime.ts";
 

@@ -5,7 +5,7 @@ import { writeFileAtomic } from "../io/atomic-write.ts";
 import { loadValidationEnv } from "../io/environment.ts";
 import { serializeModel } from "../io/model-file.ts";
 import { readTextInput } from "../io/read-text.ts";
-import { summarize } from "../model/summary.ts";
+import { summarize } from "../resolve/summary.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 
 export interface ImportOptions {

@@ -5,7 +5,7 @@ import { loadValidationEnv } from "../io/environment.ts";
 import { fixModelFile } from "../io/apply-model-fixes.ts";
 import { loadModel } from "../io/model-file.ts";
 import type { Decision } from "../model/schema.ts";
-import { summarize, type DecisionSummary } from "../model/summary.ts";
+import { summarize, type DecisionSummary } from "../resolve/summary.ts";
 import type { ValidationEnv } from "../validate/context.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";

@@ -3,7 +3,7 @@
  * changed (which fields), groups renamed, and which agencies' letters and packets are affected.
  * Tasks are matched by group position and STT, so a moved deadline is a change, not a remove + add.
  */
-import { assignmentView, listAssignments, type AgencyAssignment } from "../model/assignments.ts";
+import { assignmentView, listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
 import { listTasks, type TaskRef } from "../model/refs.ts";
 import type { Decision, Task } from "../model/schema.ts";
 import type { AgencyResolver } from "../resolve/resolve-cell.ts";

@@ -2,7 +2,7 @@
  * The sentences of one công văn, format-neutral: the template data built from the model, and the paragraphs and
  * column headings the templates give for it. The PDF writer (and any later DOCX letter) lays these out.
  */
-import type { AgencyAssignment } from "../model/assignments.ts";
+import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Agency } from "../resolve/directory-schema.ts";
 import type { Decision, Letters } from "../model/schema.ts";
 import { isAllCaps } from "../model/text.ts";

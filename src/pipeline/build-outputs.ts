@@ -5,7 +5,7 @@
  * the result is byte-identical to a full build). Renderers are imported lazily (exceljs costs ~450 ms).
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { listAssignments, type AgencyAssignment } from "../model/assignments.ts";
+import { listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } from "./input-keys.ts";

@@ -3,7 +3,7 @@
  * unchanged since the last build is copied from it instead of rendered. The view must hold everything the
  * renderers of that unit read; it may hold more (that only costs a rebuild).
  */
-import { assignmentView, type AgencyAssignment } from "../model/assignments.ts";
+import { assignmentView, type AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import { sha256 } from "./manifest.ts";

@@ -1,6 +1,6 @@
 /** One agency's packet files, rendered the same way in the main thread and in a worker. */
 import type { LetterWording } from "../letters/templates.ts";
-import type { AgencyAssignment } from "../model/assignments.ts";
+import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 

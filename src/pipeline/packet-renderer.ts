@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording, TemplateError, templateErrorDiagnostic, type LetterWording } from "../letters/templates.ts";
-import type { AgencyAssignment } from "../model/assignments.ts";
+import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";

@@ -14,7 +14,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAndValidate } from "../../src/cli/validate.ts";
 import { createRenderContext } from "../../src/io/render-context.ts";
-import { listAssignments, type AgencyAssignment } from "../../src/model/assignments.ts";
+import { listAssignments, type AgencyAssignment } from "../../src/resolve/assignments.ts";
 import { listTasks } from "../../src/model/refs.ts";
 import type { Decision } from "../../src/model/schema.ts";
 import type { RenderContext } from "../../src/write/context.ts";

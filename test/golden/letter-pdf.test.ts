@@ -22,10 +22,10 @@ import {
   type LetterWording,
 } from "../../src/letters/templates.ts";
 import { profileLayout } from "../../src/layout/profiles.ts";
-import { listAssignments, type AgencyAssignment, type AssignedTask } from "../../src/model/assignments.ts";
+import { listAssignments, type AgencyAssignment, type AssignedTask } from "../../src/resolve/assignments.ts";
 import { formatShortDate } from "../../src/model/dates.ts";
 import type { Decision } from "../../src/model/schema.ts";
-import { summarize } from "../../src/model/summary.ts";
+import { summarize } from "../../src/resolve/summary.ts";
 import type { RenderContext } from "../../src/write/context.ts";
 import { ADDRESSEE_LABEL, renderLetterPdf } from "../../src/write/pdf/letter-pdf.ts";
 import { NO_DUE_DATE } from "../../src/write/pdf/pdf-tables.ts";

@@ -13,7 +13,7 @@ import type { ProfileLayout } from "../../layout/profiles.ts";
 import { mmToPt } from "../../layout/units.ts";
 import { composeLetterText, issuerName, requireLetters, type LetterText } from "../../letters/letter-text.ts";
 import type { LetterWording } from "../../letters/templates.ts";
-import type { AgencyAssignment } from "../../model/assignments.ts";
+import type { AgencyAssignment } from "../../resolve/assignments.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { Decision } from "../../model/schema.ts";
 import type { RenderContext } from "../context.ts";

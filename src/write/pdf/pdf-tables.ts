@@ -7,7 +7,7 @@
 import type { Content, CustomTableLayout, TableCell } from "pdfmake/interfaces.js";
 import type { TextMeasurer } from "../../layout/measure.ts";
 import type { ProfileLayout } from "../../layout/profiles.ts";
-import type { AssignedTask, Role } from "../../model/assignments.ts";
+import type { AssignedTask, Role } from "../../resolve/assignments.ts";
 import { formatShortDate } from "../../model/dates.ts";
 import { TASK_COLUMNS } from "../../letters/letter-text.ts";
 

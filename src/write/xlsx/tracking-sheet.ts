@@ -3,7 +3,7 @@
  * written beside a real date (XLSX-PRINT), filters sit on the header row, and "Tình trạng" is left empty.
  */
 import type { Workbook } from "exceljs";
-import type { AssignedTask } from "../../model/assignments.ts";
+import type { AssignedTask } from "../../resolve/assignments.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { RenderContext } from "../context.ts";
 import type { CellLook } from "./cell-style.ts";

@@ -2,7 +2,7 @@
  * What a workbook shows: the whole appendix, or only the tasks one agency leads or supports. Task refs
  * always come from the whole appendix, so "II.2a" keeps its name when row II.2 is not shown.
  */
-import { listAssignments, type AgencyAssignment } from "../../model/assignments.ts";
+import { listAssignments, type AgencyAssignment } from "../../resolve/assignments.ts";
 import { listTasks, type TaskRef } from "../../model/refs.ts";
 import type { Appendix, Group } from "../../model/schema.ts";
 import type { Agency } from "../../resolve/directory-schema.ts";

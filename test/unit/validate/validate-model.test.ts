@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { placeDiagnostics } from "../../../src/diagnostics/locate.ts";
 import { validateDecision } from "../../../src/validate/validate-decision.ts";
-import { JSON_SCHEMAS, renderJsonSchema } from "../../../src/model/json-schema.ts";
+import { JSON_SCHEMAS, renderJsonSchema } from "../../../src/resolve/json-schema.ts";
 import { runCli } from "../../support/cli.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
 

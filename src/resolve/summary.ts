@@ -1,6 +1,6 @@
-import { listTasks } from "./refs.ts";
-import type { Decision } from "./schema.ts";
-import type { AgencyResolver } from "../resolve/resolve-cell.ts";
+import { listTasks } from "../model/refs.ts";
+import type { Decision } from "../model/schema.ts";
+import type { AgencyResolver } from "./resolve-cell.ts";
 
 export interface DecisionSummary {
   document: string;

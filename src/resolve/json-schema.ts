@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { agencyDirectorySchema } from "../resolve/directory-schema.ts";
-import { decisionSchema } from "./schema.ts";
+import { decisionSchema } from "../model/schema.ts";
+import { agencyDirectorySchema } from "./directory-schema.ts";
 
 /** JSON Schemas generated from the zod schemas, for editors (yaml-language-server). `npm run schema` writes them. */
 export const JSON_SCHEMAS: Record<string, () => unknown> = {

@@ -2,12 +2,12 @@
  * Who must act on what: for each agency named (after group expansion) as lead (chủ trì) or support
  * (phối hợp), its tasks sorted by due date. Shared by the tracking sheet, the per-agency workbooks and the letters.
  */
-import type { Agency } from "../resolve/directory-schema.ts";
-import type { AgencyResolver } from "../resolve/resolve-cell.ts";
-import type { Appendix } from "./schema.ts";
-import { listTasks, type TaskRef } from "./refs.ts";
+import type { Appendix } from "../model/schema.ts";
+import { listTasks, type TaskRef } from "../model/refs.ts";
+import { readDeadline } from "../model/deadline.ts";
+import type { Agency } from "./directory-schema.ts";
+import type { AgencyResolver } from "./resolve-cell.ts";
 import { cellAgencies } from "./summary.ts";
-import { readDeadline } from "./deadline.ts";
 
 export type Role = "lead" | "support";
 
