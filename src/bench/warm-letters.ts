@@ -10,7 +10,7 @@ import { parseModel } from "../io/model-file.ts";
 import { createRenderContext } from "../io/render-context.ts";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { composeLetterText } from "../letters/letter-text.ts";
-import { loadLetterWording } from "../letters/templates.ts";
+import { loadLetterWording } from "../io/templates.ts";
 import { listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
 import { renderLetterPdf } from "../write/pdf/letter-pdf.ts";
 import { renderPdf } from "../write/pdf/pdfmake-runtime.ts";

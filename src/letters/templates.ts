@@ -1,34 +1,25 @@
 /**
  * The wording of the công văn (assignment letters): Handlebars templates under `templates/letter/`, or under
  * `<dir>/letter/` with `--templates <dir>`. Templates give sentences only; structure, fonts and positions are
- * TypeScript (STYLE.md "Templates").
+ * TypeScript (STYLE.md "Templates"). io/templates.ts reads the files; this module compiles and renders their
+ * sources and touches no file.
  *
  * Safety: an isolated Handlebars environment, `strict` (a missing field is an error), `noEscape` (plain text,
  * no HTML entities), only the helpers below (`knownHelpersOnly`), no prototype access, and data passed as
  * null-prototype objects, so `{{constructor}}` in a template is a missing field and model text such as
  * `{{#each this}}` is never compiled: it is data and comes out literally.
  */
-import { lstat, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { decodeTextInput } from "../io/read-text.ts";
 import { formatDayMonthYear, formatShortDate } from "../model/dates.ts";
-
-/** The bundled template root: `src/letters` and `dist/letters` are both two levels below the package. */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 export const LETTER_TEMPLATES = ["opening", "lead-intro", "support-intro", "closing", "lead-columns", "support-columns"] as const;
 export type LetterTemplateName = (typeof LETTER_TEMPLATES)[number];
 
-/** A template file is wording: a few hundred bytes. Anything this large is the wrong file. */
-const MAX_TEMPLATE_BYTES = 64 * 1024;
-const SAFE_NAME = /^[a-z][a-z0-9-]*$/;
-
 /**
- * The loaded template sources. Plain data on purpose: it can be posted to a worker thread, and each thread
- * compiles (and caches) the templates itself.
+ * The loaded template sources (read by io/templates.ts). Plain data on purpose: it can be posted to a worker
+ * thread, and each thread compiles (and caches) the templates itself.
  */
 export interface LetterWording {
   /** the template root the files were read from (absolute, symlinks resolved) */
@@ -149,77 +140,16 @@ function compile(source: string): HandlebarsTemplateDelegate {
   return template;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Loading
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-}
-
-/** The file of a template: only `<root>/letter/<name>.hbs`, names from a fixed alphabet. */
-export function templateFile(root: string, name: string): string {
-  const file = path.resolve(root, "letter", `${name}.hbs`);
-  if (!SAFE_NAME.test(name) || !isInside(path.resolve(root), file)) {
-    throw new TemplateError("template/unsafe-path", `"${name}" is not a template name`, { file: root });
-  }
-  return file;
-}
-
-function displayFile(wording: Pick<LetterWording, "dir">, name: LetterTemplateName): string {
-  return path.join(wording.dir, "letter", `${name}.hbs`);
-}
-
-async function templateRoot(dir: string): Promise<string> {
-  try {
-    const real = await realpath(dir);
-    if ((await lstat(real)).isDirectory()) return real;
-  } catch {
-    // reported below
-  }
-  throw new TemplateError("template/dir", `the template directory "${dir}" does not exist or is not a directory`, { file: dir });
-}
-
-async function readTemplate(root: string, name: LetterTemplateName): Promise<string> {
-  const file = templateFile(root, name);
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    throw new TemplateError("template/missing", `the template ${path.join("letter", `${name}.hbs`)} is missing`, { file });
-  }
-  // A symlink (of the file or of letter/) may point anywhere: only files inside the root are read.
-  if (!isInside(root, real)) {
-    throw new TemplateError("template/unsafe-path", `the template ${name}.hbs leads outside the template directory (to ${real})`, { file });
-  }
-  const info = await lstat(real);
-  if (!info.isFile()) throw new TemplateError("template/missing", `the template ${name}.hbs is not a file`, { file });
-  if (info.size > MAX_TEMPLATE_BYTES) {
-    throw new TemplateError("template/unreadable", `the template ${name}.hbs has ${info.size} bytes; the limit is ${MAX_TEMPLATE_BYTES}`, { file });
-  }
-  const decoded = decodeTextInput(await readFile(real), file);
-  const failure = decoded.diagnostics.find((d) => d.severity === "error");
-  if (decoded.text === undefined || failure) {
-    throw new TemplateError("template/unreadable", `the template ${name}.hbs: ${failure?.message ?? "no text"}`, { file });
-  }
-  checkSyntax(decoded.text, file);
-  return decoded.text;
-}
-
-/** Parses and compiles once at load, so a typo or an unknown helper is reported before any letter is drawn. */
-function checkSyntax(source: string, file: string): void {
+/**
+ * Parses and compiles once, when the templates are loaded (io/templates.ts), so that a typo or an unknown
+ * helper is reported before any letter is drawn.
+ */
+export function checkTemplateSyntax(source: string, file: string): void {
   try {
     hb.precompile(source, COMPILE_OPTIONS);
   } catch (error) {
     throw fromHandlebars(error, "template/syntax", file, undefined);
   }
-}
-
-/** Reads and checks the six letter templates from `<dir>/letter/` (default: the bundled `templates/`). */
-export async function loadLetterWording(dir: string = DEFAULT_TEMPLATES_DIR): Promise<LetterWording> {
-  const root = await templateRoot(dir);
-  const entries = await Promise.all(LETTER_TEMPLATES.map(async (name) => [name, await readTemplate(root, name)] as const));
-  return { dir: root, sources: Object.fromEntries(entries) as Record<LetterTemplateName, string> };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -262,6 +192,11 @@ function fromHandlebars(error: unknown, code: TemplateErrorCode, file: string, d
     return new TemplateError("template/field", `"${field}" is not a field of ${owner}`, where, known.length ? `${owner} has: ${known.join(", ")}` : undefined);
   }
   return new TemplateError(code, message, where);
+}
+
+/** The file a template was read from, for messages. */
+function displayFile(wording: Pick<LetterWording, "dir">, name: LetterTemplateName): string {
+  return path.join(wording.dir, "letter", `${name}.hbs`);
 }
 
 function run(wording: LetterWording, name: LetterTemplateName, data: LetterTemplateData): string {

@@ -13,14 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAndValidate } from "../../src/cli/validate.ts";
 import { createRenderContext } from "../../src/io/render-context.ts";
 import { composeLetterText } from "../../src/letters/letter-text.ts";
-import {
-  DEFAULT_TEMPLATES_DIR,
-  loadLetterWording,
-  templateErrorDiagnostic,
-  templateFile,
-  TemplateError,
-  type LetterWording,
-} from "../../src/letters/templates.ts";
+import { templateErrorDiagnostic, TemplateError, type LetterWording } from "../../src/letters/templates.ts";
+import { DEFAULT_TEMPLATES_DIR, loadLetterWording, templateFile } from "../../src/io/templates.ts";
 import { profileLayout } from "../../src/layout/profiles.ts";
 import { listAssignments, type AgencyAssignment, type AssignedTask } from "../../src/resolve/assignments.ts";
 import { formatShortDate } from "../../src/model/dates.ts";
