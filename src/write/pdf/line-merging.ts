@@ -8,18 +8,24 @@
  * keeps its words apart). Anything with a link, decoration, background or page reference is left as it is.
  */
 
+import { memberProblems } from "./runtime/shape-check.ts";
+
 /** The parts of a pdfmake inline (a laid-out word) this reads. */
-interface Inline {
+export interface Inline {
   text: string;
   x: number;
   width: number;
   [property: string]: unknown;
 }
-interface Line {
+export interface Line {
   inlines: Inline[];
 }
 export interface LineRenderer {
   renderLine(line: Line, x: number, y: number): void;
+}
+/** pdfmake's Line, which sets the fields read here. */
+export interface LineClass {
+  new (maxWidth: number): Line & { addInline(inline: Partial<Inline>): void };
 }
 
 /** What pdfmake's renderLine and pdfkit's text() read from an inline besides its text, position and width. */
@@ -69,11 +75,31 @@ export function joinInlines(inlines: readonly Inline[]): readonly Inline[] {
   return out ?? inlines;
 }
 
-/** Installs the joining on pdfmake's Renderer; `enabled` is asked per line (tests compare against pdfmake's own drawing). */
-export function installLineMerging(renderer: LineRenderer, enabled: () => boolean): void {
+/**
+ * What the joining relies on: pdfmake's Renderer.renderLine(line, x, y), and lines that hold their words in
+ * `inlines`, each with its `text`, `width` and an `x` that is the sum of the widths before it.
+ */
+export function lineMergingProblems(renderer: LineRenderer, Line: LineClass): string[] {
+  const problems = memberProblems("pdfmake Renderer.prototype", renderer, [{ name: "renderLine", kind: "function", arity: 3 }]);
+  if (typeof Line !== "function") return [...problems, "pdfmake Line: not found"];
+  const line = new Line(100);
+  problems.push(...memberProblems("pdfmake Line.prototype", Object.getPrototypeOf(line), [{ name: "addInline", kind: "function", arity: 1 }]));
+  if (problems.length > 0) return problems;
+  const first = { text: "a ", width: 5 };
+  const second = { text: "b", width: 3 };
+  line.addInline(first);
+  line.addInline(second);
+  problems.push(...memberProblems("pdfmake Line instance", line, [{ name: "inlines", kind: "array" }]));
+  if (problems.length === 0 && (line.inlines[0] !== first || line.inlines[1] !== second)) problems.push("pdfmake Line instance.inlines: not the words added");
+  if ((first as Partial<Inline>).x !== 0 || (second as Partial<Inline>).x !== 5) problems.push("pdfmake Line.prototype.addInline: does not set x from the widths before");
+  return problems;
+}
+
+/** Installs the joining on pdfmake's Renderer; `enabled` is asked per line (a document may be drawn word by word). */
+export function installLineMerging(renderer: LineRenderer, enabled: (line: Line) => boolean): void {
   const renderLine = renderer.renderLine;
   renderer.renderLine = function (this: unknown, line: Line, x: number, y: number) {
-    const joined = enabled() ? joinInlines(line.inlines) : line.inlines;
+    const joined = enabled(line) ? joinInlines(line.inlines) : line.inlines;
     if (joined === line.inlines) return renderLine.call(this, line, x, y);
     const own = line.inlines;
     line.inlines = joined as Inline[];

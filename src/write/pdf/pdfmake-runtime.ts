@@ -2,7 +2,8 @@
  * pdfmake 0.3.11 on Node, set up once per thread (the package exports a singleton instance):
  * - fonts are served from pdfmake's virtual file system, from the bytes in the render context, so rendering
  *   reads no file; every URL and every local path is refused (and pdfmake stops warning about policies);
- * - what fontkit works out about the fonts is shared between documents (see "Font sharing" below).
+ * - what fontkit works out about the fonts is shared between documents (see "Font sharing" below);
+ * - metadata strings reach pdfkit's XMP packet XML-escaped (runtime/xmp-metadata.ts).
  *
  * Font sharing. pdfkit calls `fontkit.create(bytes)` for every document and shapes every word afresh, and a
  * fresh fontkit font decodes its tables again (≈ 230 ms of a ≈ 250 ms letter before this). Two caches, both
@@ -15,33 +16,71 @@
  *    font keeps a glyph's code points from the first time it saw the glyph, and those become the ToUnicode map:
  *    space and no-break space are both glyph 3 in Tinos, so a font cached whole would make a letter's text layer
  *    depend on the letters drawn before it. With the code points of the text itself, a document's bytes do not
- *    depend on what was drawn before, and they equal pdfkit's own output (tested with `sharedCaches(false)`).
+ *    depend on what was drawn before, and they equal pdfkit's own output (tested with `sharedCaches: false`).
  * 3. Encoded font subsets and their deflated streams (subset-sharing.ts): every document's subset starts with
  *    the same fixed repertoire, so one encoding serves almost every letter.
  * And pdfmake's style lookups take a fast path (style-lookup.ts), and words that look alike are drawn as one
- * text object (line-merging.ts). Everything else stays per document: the
- * pdfkit font objects and ToUnicode maps. `sharedCaches(false)` turns the caches and the fast path off; the
- * bytes are the same (tested).
+ * text object (line-merging.ts). Everything else stays per document: the pdfkit font objects and ToUnicode maps.
+ *
+ * Render options. `renderPdf(definition, fonts, { sharedCaches, lineMerging })` (both on by default) chooses
+ * the fast paths per document. The patched methods tell documents apart by what pdfmake hands them: a font set
+ * is registered under one pdfmake family per combination of options, each family with its own font buffers
+ * (copies of the same bytes), so fontkit and pdfkit objects know their document's options from their font
+ * buffer, and pdfmake's style stacks from their default style's font family. No switch is shared between
+ * documents. `sharedCaches: false` gives the same bytes (tested); `lineMerging: false` the same pages.
+ *
+ * Every piece is checked against the installed pdfmake, pdfkit and fontkit before it is patched
+ * (runtime/shape-check.ts); a piece that does not match is left alone and `pdfRuntimeStatus()` returns one
+ * warning naming it.
  */
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { createRequire } from "node:module";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
-import type { FaceName, FontBytes } from "../../io/fonts.ts";
+import type { FaceName, FontBytes } from "../../layout/font-bytes.ts";
 import { parsedFace } from "../../layout/font-faces.ts";
-import { installLineMerging, type LineRenderer } from "./line-merging.ts";
-import { installFastStyleLookup, type StyleStackClass } from "./style-lookup.ts";
+import { installLineMerging, lineMergingProblems, type LineClass, type LineRenderer } from "./line-merging.ts";
+import { installFastStyleLookup, styleLookupProblems, type StyleStack, type StyleStackClass } from "./style-lookup.ts";
 import {
-  installSubsetSharing,
+  deflateCacheProblems,
+  installDeflateCache,
+  installSubsetCache,
+  installSubsetSeeding,
   repertoireGlyphs,
+  subsetCacheProblems,
+  subsetSeedingProblems,
   type FontSubset,
   type PdfStream,
   type RepertoireGlyph,
   type SubsettingFont,
 } from "./subset-sharing.ts";
+import {
+  applyPieces,
+  memberProblems,
+  runtimeWarning,
+  type PatchPiece,
+  type Piece,
+  type PieceReport,
+  type PdfRuntimeWarning,
+} from "./runtime/shape-check.ts";
+import { escapeInfoForXmp, installXmpEscaping, xmpEscapingProblems, xmpEscapingWorks, type MetadataDocument } from "./runtime/xmp-metadata.ts";
+
+export type { PdfRuntimeWarning, PatchPiece, PieceReport } from "./runtime/shape-check.ts";
+
+/** The fast paths of one render; each is on unless set to false. */
+export interface PdfRenderOptions {
+  /**
+   * Share fontkit's decoded tables, shaped words, encoded subsets and their deflated streams with other
+   * documents, and take the fast style lookup. Off, the bytes are the same (tested), only slower.
+   */
+  sharedCaches?: boolean;
+  /** Draw words that look alike and sit edge to edge as one text object. Off, the pages look the same; the bytes differ. */
+  lineMerging?: boolean;
+}
+type FastPaths = Required<PdfRenderOptions>;
 
 interface Pdfmake {
-  virtualfs: { writeFileSync(name: string, content: Uint8Array): void };
+  virtualfs: { writeFileSync(name: string, content: Uint8Array): void; readFileSync(name: string): unknown };
   addFonts(fonts: TFontDictionary): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
@@ -52,6 +91,7 @@ interface Pdfmake {
 interface Glyph {
   id: number;
   codePoints: number[];
+  advanceWidth: number;
 }
 type GlyphClass = new (id: number, codePoints: number[], font: FontkitFont) => Glyph;
 interface FontkitFont {
@@ -59,7 +99,7 @@ interface FontkitFont {
   _tables: Record<string, unknown>;
   _getTable(table: unknown): unknown;
   getGlyph(id: number, codePoints?: number[]): Glyph;
-  glyphForCodePoint(codePoint: number): Glyph & { advanceWidth: number };
+  glyphForCodePoint(codePoint: number): Glyph;
   createSubset(): FontSubset;
   unitsPerEm: number;
   hhea: { ascent: number };
@@ -71,104 +111,259 @@ interface EmbeddedFont {
   layoutRun(text: string, features?: unknown): unknown;
   layoutCached(text: string): unknown;
 }
-interface PdfkitDocument {
+interface PdfkitDocument extends MetadataDocument {
   font(src: Uint8Array): { _font: EmbeddedFont };
   ref(): PdfStream;
 }
 
 const require = createRequire(import.meta.url);
 const pdfmakeEntry = require.resolve("pdfmake");
-const pdfmake = require(pdfmakeEntry) as Pdfmake;
-// pdfkit and fontkit exactly as pdfmake loads them (fontkit's CommonJS build; src/layout/measure.ts uses its ESM build).
-const pdfkitEntry = createRequire(pdfmakeEntry).resolve("pdfkit");
-const PDFKitDocument = createRequire(pdfmakeEntry)("pdfkit") as new (options: object) => PdfkitDocument;
+const fromPdfmake = createRequire(pdfmakeEntry);
+const pdfmake = fromPdfmake(pdfmakeEntry) as Pdfmake;
+// pdfkit and fontkit exactly as pdfmake loads them (fontkit's CommonJS build, the one src/layout/font-faces.ts loads).
+const pdfkitEntry = fromPdfmake.resolve("pdfkit");
+const PDFKitDocument = fromPdfmake("pdfkit") as new (options: object) => PdfkitDocument;
+const fontkitEntry = createRequire(pdfkitEntry).resolve("fontkit");
 const fontkit = createRequire(pdfkitEntry)("fontkit") as { create(bytes: Uint8Array): FontkitFont };
 
-const styleStack = createRequire(pdfmakeEntry)("./StyleContextStack.js") as { default: StyleStackClass };
-const renderer = createRequire(pdfmakeEntry)("./Renderer.js") as { default: { prototype: LineRenderer } };
+const VERSIONS = {
+  pdfmake: (fromPdfmake("../package.json") as { version: string }).version,
+  pdfkit: (createRequire(pdfkitEntry)("../package.json") as { version: string }).version,
+  fontkit: (createRequire(fontkitEntry)("../package.json") as { version: string }).version,
+};
 
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy(() => false);
+/** pdfmake's own API, which every render needs: without it there is no unpatched path to fall back to. */
+const CORE_PROBLEMS = [
+  ...memberProblems("pdfmake", pdfmake, [
+    { name: "virtualfs", kind: "object" },
+    { name: "addFonts", kind: "function" },
+    { name: "setUrlAccessPolicy", kind: "function" },
+    { name: "setLocalAccessPolicy", kind: "function" },
+    { name: "createPdf", kind: "function" },
+  ]),
+  ...memberProblems("pdfmake.virtualfs", pdfmake.virtualfs, [
+    { name: "writeFileSync", kind: "function" },
+    { name: "readFileSync", kind: "function" },
+  ]),
+];
+if (CORE_PROBLEMS.length === 0) {
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+}
 
 const FACES: readonly FaceName[] = ["normal", "bold", "italics", "bolditalics"];
 
 interface SharedFont {
-  /** decoded tables, the store of every fontkit font made from this buffer */
+  /** decoded tables, the store of every fontkit font made from this file */
   tables: Record<string, unknown>;
-  /** the font words are shaped with, and pdfkit's scale for it */
-  shaper: Pick<EmbeddedFont, "font" | "scale">;
+  /** the font words are shaped with, and pdfkit's scale for it (when shared-runs is installed) */
+  shaper?: Pick<EmbeddedFont, "font" | "scale">;
   /** shaped words (pdfkit runs, positions in 1/1000 em), read-only */
   runs: Map<string, unknown>;
-  /** the glyphs every subset of this font starts with (subset-sharing.ts) */
-  repertoire: readonly RepertoireGlyph[];
+  /** the glyphs every subset of this font starts with (subset-sharing.ts; when subset-seeding is installed) */
+  repertoire?: readonly RepertoireGlyph[];
 }
 
-const shared = new WeakMap<Uint8Array, SharedFont>();
-let sharing = true;
+/** Shared state by font file (the first buffer registered with those bytes). */
+const sharedFonts = new WeakMap<Uint8Array, SharedFont>();
+/** Every buffer registered with pdfmake: its font file's shared state, and the fast paths of the documents drawn with it. */
+const faceBuffers = new WeakMap<Uint8Array, { shared: SharedFont; fast: FastPaths }>();
+/** The fast paths by registered pdfmake family (for the style stacks, which know only their default style). */
+const familyFast = new Map<string, FastPaths>();
 
-/** Turns the shared caches and the fast style lookup off (or on again): for comparing against pdfmake's own output in tests. */
-export function sharedCaches(on: boolean): void {
-  sharing = on;
+// ---- pieces that need no font: checked and installed when this module loads --------------------------------
+
+const styleStack = fromPdfmake("./StyleContextStack.js") as { default: StyleStackClass };
+const renderer = fromPdfmake("./Renderer.js") as { default: { prototype: LineRenderer } };
+const line = fromPdfmake("./Line.js") as { default: LineClass };
+const fastLookup = Symbol("vanban fast style lookup");
+const probeDocument = () => new PDFKitDocument({ font: null, autoFirstPage: false, info: { CreationDate: new Date(0) } });
+
+function styleFast(stack: StyleStack & { [fastLookup]?: boolean }): boolean {
+  let fast = stack[fastLookup];
+  if (fast === undefined) {
+    const family = stack.defaultStyle?.font;
+    fast = stack[fastLookup] = (typeof family === "string" && familyFast.get(family)?.sharedCaches) || false;
+  }
+  return fast;
 }
 
-installFastStyleLookup(styleStack.default, () => sharing);
-
-let merging = true;
-
-/**
- * Turns the joining of same-looking words into one text object off (or on again): for comparing against
- * pdfmake's own word-by-word drawing in tests. The page looks the same either way; the bytes differ.
- */
-export function lineMerging(on: boolean): void {
-  merging = on;
+function lineFast(drawn: { inlines: readonly unknown[] }): boolean {
+  const buffer = (drawn.inlines[0] as { font?: { font?: { stream?: { buffer?: unknown } } } } | undefined)?.font?.font?.stream?.buffer;
+  return buffer instanceof Uint8Array && (faceBuffers.get(buffer)?.fast.lineMerging ?? false);
 }
 
-installLineMerging(renderer.default.prototype, () => merging);
+let xmpEscaped = false;
+const reports = new Map<PatchPiece, PieceReport>();
+const record = (done: PieceReport[]) => {
+  for (const report of done) reports.set(report.piece, report);
+};
 
-function sharedFor(font: FontkitFont): SharedFont | undefined {
-  return sharing ? shared.get(font.stream.buffer) : undefined;
-}
-
-let patched = false;
-
-/** Installs the two cache hooks, on fontkit's TTFFont and pdfkit's EmbeddedFont prototypes (once per thread). */
-function patchPrototypes(bytes: Uint8Array): void {
-  if (patched) return;
-  patched = true;
-  const ttf = Object.getPrototypeOf(fontkit.create(bytes)) as FontkitFont;
-  const getTable = ttf._getTable;
-  ttf._getTable = function (this: FontkitFont, table: unknown) {
-    const tables = sharedFor(this)?.tables;
-    if (tables && this._tables !== tables) this._tables = tables;
-    return getTable.call(this, table);
-  };
-  const document = new PDFKitDocument({ font: null, autoFirstPage: false });
-  const embedded = Object.getPrototypeOf(document.font(bytes)._font) as EmbeddedFont;
-  const stream = Object.getPrototypeOf(document.ref()) as PdfStream;
-  installSubsetSharing(
+record(
+  applyPieces([
     {
-      embedded: embedded as unknown as SubsettingFont,
-      subset: Object.getPrototypeOf(fontkit.create(bytes).createSubset()) as FontSubset,
-      stream,
+      piece: "style-lookup",
+      check: () => styleLookupProblems(styleStack.default),
+      install: () => installFastStyleLookup(styleStack.default, styleFast),
     },
     {
-      repertoireOf: (font) => shared.get(font.stream.buffer)?.repertoire,
-      caching: (font) => sharedFor(font as FontkitFont) !== undefined,
+      piece: "line-merging",
+      check: () => lineMergingProblems(renderer.default.prototype, line.default),
+      install: () => installLineMerging(renderer.default.prototype, lineFast),
     },
-    deflateSync,
-  );
-  const layoutCached = embedded.layoutCached;
-  const layoutRun = embedded.layoutRun;
-  embedded.layoutCached = function (this: EmbeddedFont, text: string) {
-    const font = sharedFor(this.font);
-    if (!font) return layoutCached.call(this, text);
-    let run = font.runs.get(text);
-    if (run === undefined) {
-      run = layoutRun.call(font.shaper, text);
-      font.runs.set(text, run);
-    }
-    return run;
-  };
+    {
+      piece: "xmp-escaping",
+      check: () => xmpEscapingProblems(PDFKitDocument.prototype, probeDocument()),
+      install: () => {
+        const prototype = PDFKitDocument.prototype;
+        const original = prototype._addInfo;
+        installXmpEscaping(prototype);
+        if (!xmpEscapingWorks(probeDocument())) {
+          prototype._addInfo = original;
+          throw new Error("an escaped title did not reach a probe document's XMP packet");
+        }
+        xmpEscaped = true;
+      },
+    },
+  ]),
+);
+
+// ---- pieces that need a font: checked and installed with the first font set registered ----------------------
+
+let fontPiecesChecked = false;
+/** Which font pieces are installed (registration prepares only what they use). */
+const installed = (piece: PatchPiece) => reports.get(piece)?.installed === true;
+
+function fontPieces(bytes: Uint8Array): Piece[] {
+  const probe = probeDocument();
+  const embedded = probe.font(bytes)._font;
+  const embeddedPrototype = Object.getPrototypeOf(embedded) as EmbeddedFont & SubsettingFont;
+  const ttf = fontkit.create(bytes);
+  const ttfPrototype = Object.getPrototypeOf(ttf) as FontkitFont;
+  const subset = ttf.createSubset();
+  const subsetPrototype = Object.getPrototypeOf(subset) as FontSubset;
+  const stream = probe.ref();
+  const streamPrototype = Object.getPrototypeOf(stream) as PdfStream;
+  return [
+    {
+      piece: "font-buffers",
+      // every cache and option lookup finds a document's fonts by the buffers registered here
+      check: () => {
+        const path = "vanban/probe/identity.ttf";
+        pdfmake.virtualfs.writeFileSync(path, bytes);
+        const problems: string[] = [];
+        if (pdfmake.virtualfs.readFileSync(path) !== bytes) problems.push("pdfmake.virtualfs.readFileSync: does not return the buffer written");
+        problems.push(...memberProblems("fontkit TTFFont instance", ttf, [{ name: "stream", kind: "object" }]));
+        if (problems.length === 0 && ttf.stream.buffer !== bytes) problems.push("fontkit TTFFont instance.stream.buffer: not the buffer it was made from");
+        problems.push(...memberProblems("pdfkit EmbeddedFont instance", embedded, [{ name: "font", kind: "object" }]));
+        if (problems.length === 0 && embedded.font.stream?.buffer !== bytes) problems.push("pdfkit EmbeddedFont instance.font: not made from the buffer given");
+        return problems;
+      },
+      install: () => {},
+    },
+    {
+      piece: "shared-tables",
+      requires: ["font-buffers"],
+      check: () => [
+        ...memberProblems("fontkit TTFFont.prototype", ttfPrototype, [{ name: "_getTable", kind: "function", arity: 1 }]),
+        ...memberProblems("fontkit TTFFont instance", ttf, [{ name: "_tables", kind: "object" }]),
+      ],
+      install: () => {
+        const getTable = ttfPrototype._getTable;
+        ttfPrototype._getTable = function (this: FontkitFont, table: unknown) {
+          const face = faceBuffers.get(this.stream.buffer);
+          if (face?.fast.sharedCaches && this._tables !== face.shared.tables) this._tables = face.shared.tables;
+          return getTable.call(this, table);
+        };
+      },
+    },
+    {
+      piece: "shared-runs",
+      requires: ["font-buffers"],
+      check: () => {
+        const problems = [
+          ...memberProblems("pdfkit EmbeddedFont.prototype", embeddedPrototype, [
+            { name: "layoutCached", kind: "function", arity: 1 },
+            { name: "layoutRun", kind: "function", arity: 2 },
+            { name: "layout", kind: "function", arity: 3 },
+          ]),
+          ...memberProblems("pdfkit EmbeddedFont instance", embedded, [{ name: "scale", kind: "number" }]),
+          ...memberProblems("fontkit TTFFont.prototype", ttfPrototype, [
+            { name: "getGlyph", kind: "function", arity: 1 },
+            { name: "glyphForCodePoint", kind: "function", arity: 1 },
+            { name: "layout", kind: "function" },
+          ]),
+          ...memberProblems("fontkit TTFFont instance", ttf, [{ name: "unitsPerEm", kind: "number" }]),
+        ];
+        if (problems.length > 0) return problems;
+        // shaperFont makes glyphs with other code points through the glyph's own class
+        const glyph = ttf.glyphForCodePoint(0x61);
+        problems.push(...memberProblems("fontkit Glyph", glyph, [{ name: "id", kind: "number" }, { name: "codePoints", kind: "array" }]));
+        if (problems.length > 0) return problems;
+        const copy = new (glyph.constructor as GlyphClass)(glyph.id, [0x61, 0x62], ttf);
+        if (copy.id !== glyph.id || copy.codePoints.join() !== "97,98" || copy.advanceWidth !== glyph.advanceWidth)
+          problems.push("fontkit Glyph constructor: not (id, codePoints, font)");
+        return problems;
+      },
+      install: () => {
+        const layoutCached = embeddedPrototype.layoutCached;
+        const layoutRun = embeddedPrototype.layoutRun;
+        embeddedPrototype.layoutCached = function (this: EmbeddedFont, text: string) {
+          const face = faceBuffers.get(this.font.stream.buffer);
+          const shaper = face?.fast.sharedCaches ? face.shared.shaper : undefined;
+          if (!shaper) return layoutCached.call(this, text);
+          let run = face!.shared.runs.get(text);
+          if (run === undefined) {
+            run = layoutRun.call(shaper, text);
+            face!.shared.runs.set(text, run);
+          }
+          return run;
+        };
+      },
+    },
+    {
+      piece: "subset-seeding",
+      requires: ["font-buffers"],
+      check: () => [
+        ...subsetSeedingProblems(embeddedPrototype, embedded as unknown as SubsettingFont),
+        ...memberProblems("fontkit TTFFont.prototype", ttfPrototype, [{ name: "glyphForCodePoint", kind: "function", arity: 1 }]),
+      ],
+      install: () => installSubsetSeeding(embeddedPrototype, (font) => faceBuffers.get(font.stream.buffer)?.shared.repertoire),
+    },
+    {
+      piece: "subset-cache",
+      requires: ["font-buffers"],
+      check: () => subsetCacheProblems(subsetPrototype, subset),
+      install: () =>
+        installSubsetCache(subsetPrototype, (font) => {
+          const face = faceBuffers.get(font.stream.buffer);
+          return face?.fast.sharedCaches ? face.shared : undefined;
+        }),
+    },
+    {
+      piece: "deflate-cache",
+      requires: ["subset-cache"],
+      check: () => deflateCacheProblems(streamPrototype, stream),
+      install: () => installDeflateCache(streamPrototype, deflateSync),
+    },
+  ];
+}
+
+/** Checks and installs the font pieces (once per thread), with the first font file registered. */
+function checkFontPieces(bytes: Uint8Array): void {
+  if (fontPiecesChecked) return;
+  fontPiecesChecked = true;
+  let pieces: Piece[];
+  try {
+    pieces = fontPieces(bytes);
+  } catch (error) {
+    // the probes themselves failed (no EmbeddedFont, no subset …): leave every font piece alone
+    const problem = `probing pdfkit and fontkit failed: ${error instanceof Error ? error.message : String(error)}`;
+    const names: PatchPiece[] = ["font-buffers", "shared-tables", "shared-runs", "subset-seeding", "subset-cache", "deflate-cache"];
+    record(names.map((piece) => ({ piece, installed: false, problems: [problem] })));
+    return;
+  }
+  record(applyPieces(pieces, reports));
 }
 
 /**
@@ -194,58 +389,112 @@ function shaperFont(bytes: Uint8Array): FontkitFont {
   return font;
 }
 
-function share(bytes: Uint8Array): void {
-  if (shared.has(bytes)) return;
-  patchPrototypes(bytes);
-  const font = shaperFont(bytes);
-  shared.set(bytes, {
-    tables: font._tables,
-    shaper: { font, scale: 1000 / font.unitsPerEm },
-    runs: new Map(),
-    repertoire: repertoireGlyphs(font),
-  });
+function share(bytes: Uint8Array): SharedFont {
+  let entry = sharedFonts.get(bytes);
+  if (entry) return entry;
+  const face = parsedFace(bytes) as unknown as FontkitFont;
+  entry = { tables: face._tables, runs: new Map() };
+  if (installed("shared-runs")) {
+    const font = shaperFont(bytes);
+    entry.shaper = { font, scale: 1000 / font.unitsPerEm };
+  }
+  if (installed("subset-seeding")) entry.repertoire = repertoireGlyphs(face);
+  sharedFonts.set(bytes, entry);
+  return entry;
 }
 
-/**
- * Font family by font set. The family is named after a hash of the bytes, and equal bytes arriving in another
- * object (a copy posted to a worker) reuse the buffers registered first, so the caches serve them too.
- */
-const families = new WeakMap<FontBytes, { family: string; fonts: FontBytes }>();
-const registered = new Map<string, { family: string; fonts: FontBytes }>();
+/** One font set as registered: the first buffers seen with its bytes, and its pdfmake family per combination of options. */
+interface FontSet {
+  base: string;
+  canonical: FontBytes;
+  families: Map<string, string>;
+}
+const setsByObject = new WeakMap<FontBytes, FontSet>();
+const setsByName = new Map<string, FontSet>();
 
-/** Registers a font set with pdfmake (once per distinct bytes). */
-function register(fonts: FontBytes): { family: string; fonts: FontBytes } {
-  let entry = families.get(fonts);
-  if (entry) return entry;
+/**
+ * The registered set for these fonts. Sets are named after the family (never "Tinos" for Times New Roman) and a
+ * hash of the bytes, and equal bytes arriving in another object (a copy posted to a worker, fonts loaded again)
+ * reuse the buffers registered first, so the caches serve them too.
+ */
+function fontSet(fonts: FontBytes): FontSet {
+  let set = setsByObject.get(fonts);
+  if (set) return set;
+  if (CORE_PROBLEMS.length > 0) throw new Error(`pdfmake ${VERSIONS.pdfmake} lacks what vanban renders with: ${CORE_PROBLEMS.join("; ")}`);
   const hash = createHash("sha256");
   for (const face of FACES) hash.update(fonts[face]);
-  const family = `Tinos-${hash.digest("hex").slice(0, 16)}`;
-  entry = registered.get(family);
-  if (!entry) {
-    const files = {} as Record<FaceName, string>;
-    for (const face of FACES) {
-      files[face] = `vanban/${family}/${face}.ttf`;
-      pdfmake.virtualfs.writeFileSync(files[face], fonts[face]);
-      share(fonts[face]);
-    }
-    pdfmake.addFonts({ [family]: files });
-    entry = { family, fonts };
-    registered.set(family, entry);
+  const base = `${(fonts.family ?? "Tinos").replace(/[^A-Za-z0-9]/g, "")}-${hash.digest("hex").slice(0, 16)}`;
+  set = setsByName.get(base);
+  if (!set) {
+    checkFontPieces(fonts.normal);
+    for (const face of FACES) share(fonts[face]);
+    set = { base, canonical: fonts, families: new Map() };
+    setsByName.set(base, set);
   }
-  families.set(fonts, entry);
-  return entry;
+  setsByObject.set(fonts, set);
+  return set;
+}
+
+/** The pdfmake family that draws with these fast paths: the set's own buffers for the defaults, copies otherwise. */
+function familyFor(set: FontSet, fast: FastPaths): string {
+  const suffix = `${fast.sharedCaches ? "" : "-uncached"}${fast.lineMerging ? "" : "-unmerged"}`;
+  let family = set.families.get(suffix);
+  if (family) return family;
+  family = set.base + suffix;
+  const files = {} as Record<FaceName, string>;
+  for (const face of FACES) {
+    const canonical = set.canonical[face];
+    const bytes = suffix === "" ? canonical : Buffer.from(canonical);
+    faceBuffers.set(bytes, { shared: share(canonical), fast });
+    files[face] = `vanban/${family}/${face}.ttf`;
+    pdfmake.virtualfs.writeFileSync(files[face], bytes);
+  }
+  pdfmake.addFonts({ [family]: files });
+  familyFast.set(family, fast);
+  set.families.set(suffix, family);
+  return family;
 }
 
 /** The ascender of a face as a share of the font size (the baseline's distance below a line's top). */
 export function ascenderEm(fonts: FontBytes, face: FaceName): number {
-  const bytes = register(fonts).fonts[face];
-  const font = parsedFace(bytes) as unknown as FontkitFont;
+  const font = parsedFace(fontSet(fonts).canonical[face]) as unknown as FontkitFont;
   return font.hhea.ascent / font.unitsPerEm;
 }
 
-/** Lays out and writes one document with the given fonts (the definition's `defaultStyle.font` is replaced). */
-export async function renderPdf(definition: TDocumentDefinitions, fonts: FontBytes): Promise<Uint8Array> {
-  const font = register(fonts).family;
-  const buffer = await pdfmake.createPdf({ ...definition, defaultStyle: { ...definition.defaultStyle, font } }).getBuffer();
+/** What the runtime patched in this thread, and the one warning to print when it left pieces alone. */
+export interface PdfRuntimeStatus {
+  versions: { pdfmake: string; pdfkit: string; fontkit: string };
+  /** every piece checked so far: all of them once a font set was registered (pass `fonts` to make sure) */
+  pieces: PieceReport[];
+  warning?: PdfRuntimeWarning;
+}
+
+/** The runtime's status; with `fonts`, that set is registered first, so the font pieces are checked too. */
+export function pdfRuntimeStatus(fonts?: FontBytes): PdfRuntimeStatus {
+  if (fonts) fontSet(fonts);
+  const pieces = [...reports.values()];
+  const warning = runtimeWarning(pieces, VERSIONS);
+  return { versions: { ...VERSIONS }, pieces, ...(warning ? { warning } : {}) };
+}
+
+/**
+ * The pdfmake font family that renders with these fonts and options draw with: "TimesNewRoman-…" or "Tinos-…"
+ * after `fonts.family`, then a hash of the bytes (registered on first use).
+ */
+export function registeredFamily(fonts: FontBytes, options: PdfRenderOptions = {}): string {
+  return familyFor(fontSet(fonts), { sharedCaches: options.sharedCaches ?? true, lineMerging: options.lineMerging ?? true });
+}
+
+/**
+ * Lays out and writes one document with the given fonts (the definition's `defaultStyle.font` is replaced)
+ * and the fast paths in `options` (all on by default).
+ */
+export async function renderPdf(definition: TDocumentDefinitions, fonts: FontBytes, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+  const font = registeredFamily(fonts, options);
+  // without the patched XMP writer, the strings are escaped on their way in (the Info dictionary then shows entities)
+  const info = definition.info && !xmpEscaped ? escapeInfoForXmp(definition.info as Record<string, unknown>) : definition.info;
+  const buffer = await pdfmake
+    .createPdf({ ...definition, ...(info ? { info } : {}), defaultStyle: { ...definition.defaultStyle, font } })
+    .getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

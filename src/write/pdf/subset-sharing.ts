@@ -8,9 +8,14 @@
  *
  * The font file stream of such a subset is deflated once too.
  *
+ * Three pieces, each checked and installed by itself (runtime/shape-check.ts): the seeding, the encoding cache
+ * and the deflate cache.
+ *
  * A letter's bytes depend only on the letter: the repertoire is fixed, not collected from the model, so an edit
  * to one task changes only the letters that show it (incremental builds rely on that).
  */
+
+import { memberProblems } from "./runtime/shape-check.ts";
 
 /** Code points every subset starts with, ascending. */
 export const SUBSET_REPERTOIRE: readonly number[] = repertoire();
@@ -73,12 +78,15 @@ export function repertoireGlyphs(face: GlyphSource): RepertoireGlyph[] {
 export interface SubsetHooks {
   /** the repertoire of a registered font (undefined for any other font: pdfkit's own behaviour) */
   repertoireOf(font: SubsetFont): readonly RepertoireGlyph[] | undefined;
-  /** whether encoded subsets of this font may be reused (font sharing on) */
-  caching(font: SubsetFont): boolean;
+  /**
+   * what encoded subsets of this font are cached under (one object per distinct font file; undefined when the
+   * document renders without shared caches, or for a font not registered)
+   */
+  cacheKey(font: SubsetFont): object | undefined;
 }
 
-/** Encoded subsets by font buffer, then by glyph list. Bounded: odd glyph lists are rare, and cheap to redo. */
-const encoded = new WeakMap<Uint8Array, Map<string, { bytes: Uint8Array; glyphs: number[] }>>();
+/** Encoded subsets by font file, then by glyph list. Bounded: odd glyph lists are rare, and cheap to redo. */
+const encoded = new WeakMap<object, Map<string, { bytes: Uint8Array; glyphs: number[] }>>();
 const MAX_SUBSETS_PER_FONT = 16;
 /** The font file streams of reused subsets, deflated once (as pdfkit deflates a stream: zlib defaults). */
 const deflated = new WeakMap<Uint8Array, Uint8Array | null>();
@@ -94,46 +102,87 @@ function seed(embedded: SubsettingFont, glyphs: readonly RepertoireGlyph[]): voi
   }
 }
 
-/**
- * Installs the repertoire seeding on pdfkit's EmbeddedFont, the encoding cache on fontkit's TrueType subset and
- * the deflate cache on pdfkit's stream objects.
- */
-export function installSubsetSharing(
-  prototypes: { embedded: SubsettingFont; subset: FontSubset; stream: PdfStream },
-  hooks: SubsetHooks,
-  deflate: (bytes: Uint8Array) => Uint8Array,
-): void {
-  const encodeText = prototypes.embedded.encode;
-  prototypes.embedded.encode = function (this: SubsettingFont, text: string, features?: unknown) {
+/** What the seeding relies on: pdfkit's EmbeddedFont.encode(text, features) and the subset, widths and code points it fills. */
+export function subsetSeedingProblems(embeddedPrototype: SubsettingFont, probe: SubsettingFont): string[] {
+  return [
+    ...memberProblems("pdfkit EmbeddedFont.prototype", embeddedPrototype, [{ name: "encode", kind: "function", arity: 2 }]),
+    ...memberProblems("pdfkit EmbeddedFont instance", probe, [
+      { name: "subset", kind: "object" },
+      { name: "widths", kind: "array" },
+      { name: "unicode", kind: "array" },
+      { name: "font", kind: "object" },
+    ]),
+    ...memberProblems("pdfkit EmbeddedFont instance.subset", probe.subset, [{ name: "includeGlyph", kind: "function", arity: 1 }]),
+  ];
+}
+
+/** Seeds every registered font's subset with the repertoire before the document's first text (pdfkit's EmbeddedFont). */
+export function installSubsetSeeding(embeddedPrototype: SubsettingFont, repertoireOf: SubsetHooks["repertoireOf"]): void {
+  const encodeText = embeddedPrototype.encode;
+  embeddedPrototype.encode = function (this: SubsettingFont, text: string, features?: unknown) {
     if (!seeded.has(this)) {
-      const glyphs = hooks.repertoireOf(this.font);
+      const glyphs = repertoireOf(this.font);
       if (glyphs) seed(this, glyphs);
     }
     return encodeText.call(this, text, features);
   };
+}
 
-  const encodeSubset = prototypes.subset.encode;
-  prototypes.subset.encode = function (this: FontSubset) {
-    if (!hooks.caching(this.font)) return encodeSubset.call(this);
-    const buffer = this.font.stream.buffer;
-    let byGlyphs = encoded.get(buffer);
-    if (!byGlyphs) encoded.set(buffer, (byGlyphs = new Map()));
-    const key = this.glyphs.join(",");
-    let hit = byGlyphs.get(key);
+/** What the encoding cache relies on: fontkit's TrueType subset with encode(), includeGlyph(id), its glyph list and font. */
+export function subsetCacheProblems(subsetPrototype: FontSubset, probe: FontSubset): string[] {
+  return [
+    ...memberProblems("fontkit TTFSubset.prototype", subsetPrototype, [
+      { name: "encode", kind: "function", arity: 0 },
+      { name: "includeGlyph", kind: "function", arity: 1 },
+    ]),
+    ...memberProblems("fontkit TTFSubset instance", probe, [
+      { name: "glyphs", kind: "array" },
+      { name: "font", kind: "object" },
+    ]),
+  ];
+}
+
+/** Caches encoded subsets by font file and glyph list (fontkit's TrueType subset). */
+export function installSubsetCache(subsetPrototype: FontSubset, cacheKey: SubsetHooks["cacheKey"]): void {
+  const encodeSubset = subsetPrototype.encode;
+  subsetPrototype.encode = function (this: FontSubset) {
+    const key = cacheKey(this.font);
+    if (!key) return encodeSubset.call(this);
+    let byGlyphs = encoded.get(key);
+    if (!byGlyphs) encoded.set(key, (byGlyphs = new Map()));
+    const glyphList = this.glyphs.join(",");
+    let hit = byGlyphs.get(glyphList);
     if (!hit) {
       const bytes = encodeSubset.call(this);
       if (byGlyphs.size >= MAX_SUBSETS_PER_FONT) byGlyphs.clear();
       hit = { bytes, glyphs: [...this.glyphs] };
-      byGlyphs.set(key, hit);
+      byGlyphs.set(glyphList, hit);
       deflated.set(bytes, null);
     }
     // encoding appends the components of composite glyphs: leave the subset as encoding it would have
     for (const gid of hit.glyphs) this.includeGlyph(gid);
     return hit.bytes;
   };
+}
 
-  const finalize = prototypes.stream.finalize;
-  prototypes.stream.finalize = function (this: PdfStream) {
+/** What the deflate cache relies on: pdfkit's PDFReference with finalize(), write(chunk), and its compress flag and chunk list. */
+export function deflateCacheProblems(streamPrototype: PdfStream, probe: PdfStream): string[] {
+  return [
+    ...memberProblems("pdfkit PDFReference.prototype", streamPrototype, [
+      { name: "finalize", kind: "function", arity: 0 },
+      { name: "write", kind: "function", arity: 1 },
+    ]),
+    ...memberProblems("pdfkit PDFReference instance", probe, [
+      { name: "compress", kind: "boolean" },
+      { name: "buffer", kind: "array" },
+    ]),
+  ];
+}
+
+/** Deflates the font file stream of a cached subset once (pdfkit's PDFReference). */
+export function installDeflateCache(streamPrototype: PdfStream, deflate: (bytes: Uint8Array) => Uint8Array): void {
+  const finalize = streamPrototype.finalize;
+  streamPrototype.finalize = function (this: PdfStream) {
     const only = this.buffer.length === 1 ? this.buffer[0]! : undefined;
     if (this.compress && only && deflated.has(only)) {
       let bytes = deflated.get(only);
