@@ -1,5 +1,5 @@
 import type * as Fontkit from "fontkit";
-import type { FaceName, FontBytes } from "../io/fonts.ts";
+import type { FaceName, FontBytes } from "./font-bytes.ts";
 import { parsedFace } from "./font-faces.ts";
 
 export interface MeasureStyle {

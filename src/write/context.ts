@@ -1,4 +1,4 @@
-import type { FontBytes } from "../io/fonts.ts";
+import type { FontBytes } from "../layout/font-bytes.ts";
 import type { ProfileLayout } from "../layout/profiles.ts";
 import type { TextMeasurer } from "../layout/measure.ts";
 import type { AgencyResolver } from "../resolve/resolve-cell.ts";
