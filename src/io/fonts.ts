@@ -9,7 +9,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import type { FaceName, FontBytes } from "../layout/font-bytes.ts";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type * as Fontkit from "fontkit";
