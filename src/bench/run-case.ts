@@ -5,11 +5,11 @@
 import { readFile } from "node:fs/promises";
 import { buildOutputs } from "../pipeline/build-outputs.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
-import { DiscardingSink } from "../pipeline/output-sink.ts";
+import { DiscardingSink } from "../io/output-sink.ts";
 import { importScrape } from "../import/import-decision.ts";
-import { loadValidationEnv } from "../io/environment.ts";
+import { loadValidationEnv } from "../pipeline/environment.ts";
 import { parseModel } from "../io/model-file.ts";
-import { createRenderContext } from "../io/render-context.ts";
+import { createRenderContext } from "../pipeline/render-context.ts";
 import { listAssignments } from "../resolve/assignments.ts";
 import { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { validateDecision } from "../validate/validate-decision.ts";

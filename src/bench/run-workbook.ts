@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseModel } from "../io/model-file.ts";
-import { createRenderContext } from "../io/render-context.ts";
+import { createRenderContext } from "../pipeline/render-context.ts";
 import { renderAppendixXlsx } from "../write/xlsx/appendix-xlsx.ts";
 import { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { syntheticModel } from "./synthetic-model.ts";

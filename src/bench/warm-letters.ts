@@ -5,9 +5,9 @@
  * needs for the text alone.
  */
 import { readFile } from "node:fs/promises";
-import { loadValidationEnv } from "../io/environment.ts";
+import { loadValidationEnv } from "../pipeline/environment.ts";
 import { parseModel } from "../io/model-file.ts";
-import { createRenderContext } from "../io/render-context.ts";
+import { createRenderContext } from "../pipeline/render-context.ts";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording } from "../io/templates.ts";

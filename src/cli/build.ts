@@ -2,15 +2,15 @@ import { basename, join } from "node:path";
 import { buildOutputs, LayoutCheckError, type BuildResult, type StageTimes } from "../pipeline/build-outputs.ts";
 import { checkDocx } from "../check/check-docx.ts";
 import { checkDiagnostics } from "../check/diagnostics.ts";
-import { buildToFolder, refreshManifestForPackets } from "../io/build-folder.ts";
+import { buildToFolder, refreshManifestForPackets, type InterruptHook } from "../pipeline/build-folder.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
-import { MemorySink } from "../pipeline/output-sink.ts";
+import { MemorySink } from "../io/output-sink.ts";
 import { documentSlug } from "../pipeline/output-names.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { OutputTransaction } from "../io/output-dir.ts";
-import { createRenderContext } from "../io/render-context.ts";
+import { createRenderContext } from "../pipeline/render-context.ts";
 import { findAgency } from "../resolve/assignments.ts";
 import type { Decision, Profile } from "../model/schema.ts";
 import { summarize } from "../resolve/summary.ts";
@@ -61,6 +61,20 @@ function progressLine(stage: string, done: number, total: number): void {
   process.stderr.write(`\r${stage} ${done}/${total}`);
 }
 
+/** SIGINT or SIGTERM during a build: drop the half-written folder (the previous outputs stay), exit 130 or 143. */
+const exitOnSignal: InterruptHook = (abort) => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\nvanban: interrupted (${signal}); previous outputs kept\n`);
+    void abort().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+};
+
 /** `vanban build <model.yaml> [-o out] [--profile nd30|tt01] [--agency X]… [--templates DIR] [--json]` */
 export async function runBuild(file: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
@@ -72,7 +86,8 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     return EXIT.errors;
   };
   if (!decision || !env || hasErrors(diagnostics)) return fail();
-  if (options.profile) decision.profile = options.profile;
+  // The profile to build with: --profile, else the model's. The model stays as loaded.
+  const profile = options.profile ?? decision.profile;
 
   const agencyIds: string[] = [];
   for (const query of options.agency ?? []) {
@@ -80,7 +95,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     if (!agency) return fail([diagnose("agency/unknown-id", { id: query }, { file })]);
     agencyIds.push(agency.id);
   }
-  const ctx = await createRenderContext(decision.profile, env.resolver);
+  const ctx = await createRenderContext(profile, env.resolver);
   const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers });
   if (!renderer) return fail(templateDiagnostics);
   const job: Job = {
@@ -101,11 +116,11 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
             source: source ?? "",
             toolVersion: options.toolVersion,
             force: options.force ?? false,
-            exitOnSignal: true,
+            onInterrupt: exitOnSignal,
             checkLayout:
               options.check === false
                 ? undefined
-                : (docx, name) => checkDiagnostics(checkDocx(docx, { profile: decision.profile, measurer: ctx.measurer }), join(job.target, name)),
+                : (docx, name) => checkDiagnostics(checkDocx(docx, { profile, measurer: ctx.measurer }), join(job.target, name)),
             ...(job.progress ? { onProgress: progressLine } : {}),
           });
   } catch (error) {
@@ -122,7 +137,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     printJson({
       ok: true,
       output: job.target,
-      profile: decision.profile,
+      profile,
       summary,
       letters: result.assignments.length,
       workers: renderer.workersUsed,
@@ -137,7 +152,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   if (diagnostics.some((d) => d.severity === "warning")) process.stderr.write(`(vanban validate ${file} lists the warnings)\n`);
   printSummary(summary);
   process.stderr.write(
-    `built ${basename(file)} (${decision.profile}) → ${job.target}: ${result.entries.length} files, ` +
+    `built ${basename(file)} (${profile}) → ${job.target}: ${result.entries.length} files, ` +
       `${result.assignments.length} agency packets (${result.reused.length} units unchanged, copied) in ${Math.round(times.total!)} ms\n`,
   );
   return EXIT.ok;

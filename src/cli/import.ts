@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { importScrape } from "../import/import-decision.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
-import { loadValidationEnv } from "../io/environment.ts";
+import { loadValidationEnv } from "../pipeline/environment.ts";
 import { serializeModel } from "../io/model-file.ts";
 import { readTextInput } from "../io/read-text.ts";
 import { summarize } from "../resolve/summary.ts";

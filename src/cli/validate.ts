@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { placeDiagnostics } from "../diagnostics/locate.ts";
-import { loadValidationEnv } from "../io/environment.ts";
+import { loadValidationEnv } from "../pipeline/environment.ts";
 import { fixModelFile } from "../io/apply-model-fixes.ts";
 import { loadModel } from "../io/model-file.ts";
 import type { Decision } from "../model/schema.ts";

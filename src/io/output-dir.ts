@@ -5,7 +5,7 @@
  */
 import { link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { OutputSink } from "../pipeline/output-sink.ts";
+import type { OutputSink } from "./output-sink.ts";
 
 const TEMP = ".tmp-";
 const OLD = ".old-";

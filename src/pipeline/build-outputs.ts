@@ -12,7 +12,8 @@ import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } 
 import type { PacketFiles } from "./packet-render.ts";
 import type { PacketRenderer, Progress } from "./packet-renderer.ts";
 import { manifestBytes, manifestEntryOf, sortEntries, type ManifestEntry } from "./manifest.ts";
-import { ManifestingSink, type OutputSink } from "./output-sink.ts";
+import type { OutputSink } from "../io/output-sink.ts";
+import { ManifestingSink } from "./manifesting-sink.ts";
 import {
   agencySlugs,
   agencyXlsxName,

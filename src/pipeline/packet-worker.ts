@@ -2,7 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { LetterWording } from "../letters/templates.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
-import { createRenderContext } from "../io/render-context.ts";
+import { createRenderContext } from "./render-context.ts";
 import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision, Profile } from "../model/schema.ts";
 import type { AgencyDirectory } from "../resolve/directory-schema.ts";

@@ -13,7 +13,7 @@ import { XMLParser } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAndValidate } from "../../src/cli/validate.ts";
-import { createRenderContext } from "../../src/io/render-context.ts";
+import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import { listAssignments, type AgencyAssignment } from "../../src/resolve/assignments.ts";
 import { listTasks } from "../../src/model/refs.ts";
 import type { Decision } from "../../src/model/schema.ts";

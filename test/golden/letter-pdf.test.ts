@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAndValidate } from "../../src/cli/validate.ts";
-import { createRenderContext } from "../../src/io/render-context.ts";
+import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import { composeLetterText } from "../../src/letters/letter-text.ts";
 import { templateErrorDiagnostic, TemplateError, type LetterWording } from "../../src/letters/templates.ts";
 import { DEFAULT_TEMPLATES_DIR, loadLetterWording, templateFile } from "../../src/io/templates.ts";

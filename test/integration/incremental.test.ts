@@ -9,9 +9,9 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPacketRenderer } from "../../src/pipeline/packet-renderer.ts";
 import { diffModels } from "../../src/diff/model-diff.ts";
-import { buildToFolder } from "../../src/io/build-folder.ts";
+import { buildToFolder } from "../../src/pipeline/build-folder.ts";
 import { parseModel } from "../../src/io/model-file.ts";
-import { createRenderContext } from "../../src/io/render-context.ts";
+import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
 
 const seedSource = readFileSync(SEED_MODEL_FILE, "utf8");

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../src/io/model-file.ts";
-import { createRenderContext } from "../../src/io/render-context.ts";
+import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import { renderDecisionDocx } from "../../src/write/docx/decision-docx.ts";
 import { renderAppendixXlsx } from "../../src/write/xlsx/appendix-xlsx.ts";
 import { validateDecision } from "../../src/validate/validate-decision.ts";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { loadAndValidate } from "../../src/cli/validate.ts";
-import { createRenderContext } from "../../src/io/render-context.ts";
+import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import type { Decision, Profile } from "../../src/model/schema.ts";
 import type { RenderContext } from "../../src/write/context.ts";
 import { renderDecisionDocx } from "../../src/write/docx/decision-docx.ts";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { loadValidationEnv } from "../../src/io/environment.ts";
+import { loadValidationEnv } from "../../src/pipeline/environment.ts";
 import { importScrape } from "../../src/import/import-decision.ts";
 import type { ValidationEnv } from "../../src/validate/context.ts";
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildOutputs } from "../../../src/pipeline/build-outputs.ts";
-import { MemorySink } from "../../../src/pipeline/output-sink.ts";
+import { MemorySink } from "../../../src/io/output-sink.ts";
 import { createPacketRenderer, type PacketRenderer } from "../../../src/pipeline/packet-renderer.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
-import { createRenderContext } from "../../../src/io/render-context.ts";
+import { createRenderContext } from "../../../src/pipeline/render-context.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
 
 const env = await validationEnv();

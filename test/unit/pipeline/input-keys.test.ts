@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { packetKey, type KeyContext } from "../../../src/pipeline/input-keys.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
-import { createRenderContext } from "../../../src/io/render-context.ts";
+import { createRenderContext } from "../../../src/pipeline/render-context.ts";
 import { listAssignments } from "../../../src/resolve/assignments.ts";
 import { AgencyResolver } from "../../../src/resolve/resolve-cell.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";

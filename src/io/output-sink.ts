@@ -1,24 +1,8 @@
-import { manifestEntryOf, type ManifestEntry } from "./manifest.ts";
-
 /** Where rendered files go as soon as they exist, so a large build never holds every file in memory. */
 export interface OutputSink {
   write(path: string, data: Uint8Array): Promise<void>;
   /** A file unchanged since the previous build, at `source`: sinks on disk keep it as it is (same mtime). */
   reuse?(path: string, data: Uint8Array, source: string): Promise<void>;
-}
-
-/** Records size and SHA-256 of everything written, for the manifest. */
-export class ManifestingSink implements OutputSink {
-  readonly entries: ManifestEntry[] = [];
-  constructor(private readonly inner: OutputSink) {}
-  async write(path: string, data: Uint8Array): Promise<void> {
-    this.entries.push(manifestEntryOf(path, data));
-    await this.inner.write(path, data);
-  }
-  async reuse(path: string, data: Uint8Array, source: string): Promise<void> {
-    this.entries.push(manifestEntryOf(path, data));
-    await (this.inner.reuse ? this.inner.reuse(path, data, source) : this.inner.write(path, data));
-  }
 }
 
 /** Keeps files in memory: for tests and benchmarks. */

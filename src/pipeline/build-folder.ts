@@ -5,16 +5,16 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type OutputUnit, type PreviousBuild } from "../pipeline/build-outputs.ts";
-import type { PacketRenderer, Progress } from "../pipeline/packet-renderer.ts";
-import { manifestBytes, manifestEntryOf, sha256, sortEntries, type ManifestEntry } from "../pipeline/manifest.ts";
-import { CHANGES_NAME, MANIFEST_NAME, MODEL_SNAPSHOT_NAME } from "../pipeline/output-names.ts";
 import { diffModels, formatChanges } from "../diff/model-diff.ts";
+import { writeFileAtomic } from "../io/atomic-write.ts";
+import { parseModel } from "../io/model-file.ts";
+import { OutputTransaction } from "../io/output-dir.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
-import { parseModel } from "./model-file.ts";
-import { writeFileAtomic } from "./atomic-write.ts";
-import { OutputTransaction } from "./output-dir.ts";
+import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type OutputUnit, type PreviousBuild } from "./build-outputs.ts";
+import type { PacketRenderer, Progress } from "./packet-renderer.ts";
+import { manifestBytes, manifestEntryOf, sha256, sortEntries, type ManifestEntry } from "./manifest.ts";
+import { CHANGES_NAME, MANIFEST_NAME, MODEL_SNAPSHOT_NAME } from "./output-names.ts";
 
 export interface FolderBuildOptions {
   target: string;
@@ -24,10 +24,16 @@ export interface FolderBuildOptions {
   /** ignore the previous build: render everything */
   force?: boolean;
   onProgress?: Progress;
-  /** on SIGINT/SIGTERM: drop the half-written folder and exit (the CLI sets this) */
-  exitOnSignal?: boolean;
+  /** where interruptions come from (the CLI: SIGINT and SIGTERM); without it a build is not interruptible */
+  onInterrupt?: InterruptHook;
   checkLayout?: BuildOptions["checkLayout"];
 }
+
+/**
+ * Subscribes `abort` to interruptions and returns the unsubscribe. `abort` drops the half-written folder (the
+ * previous outputs stay) and makes every later write fail; what happens next (the CLI exits) is the caller's.
+ */
+export type InterruptHook = (abort: () => Promise<void>) => () => void;
 
 export interface FolderBuildResult extends BuildResult {
   changes: string;
@@ -90,14 +96,7 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
   const previous = options.force ? undefined : await previousBuild(options.target);
   const changes = await changeLog(options.target, decision, options.source, ctx);
   const transaction = await OutputTransaction.begin(options.target);
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\nvanban: interrupted (${signal}); previous outputs kept\n`);
-    void transaction.abort().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  if (options.exitOnSignal) {
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-  }
+  const unsubscribe = options.onInterrupt?.(() => transaction.abort());
   try {
     const result = await buildOutputs(decision, ctx, transaction, {
       documents: true,
@@ -115,7 +114,11 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
     for (const [path, data] of extras) await transaction.write(path, data);
     // The manifest lists every file of the folder but itself.
     const entries = sortEntries([...result.entries, ...extras.map(([path, data]) => manifestEntryOf(path, data))]);
-    const manifest = buildManifest(decision, { ...result, entries }, { modelSha256: sha256(options.source), toolVersion: options.toolVersion });
+    // The profile built with (`--profile` may override the model's), not the model's own.
+    const manifest = {
+      ...buildManifest(decision, { ...result, entries }, { modelSha256: sha256(options.source), toolVersion: options.toolVersion }),
+      profile: ctx.layout.id,
+    };
     await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
     await transaction.commit();
     return { ...result, entries, changes };
@@ -123,8 +126,7 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
     await transaction.abort();
     throw error;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    unsubscribe?.();
   }
 }
 

@@ -3,7 +3,7 @@ import { profileLayout } from "../layout/profiles.ts";
 import type { Profile } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import type { AgencyResolver } from "../resolve/resolve-cell.ts";
-import { loadTinos } from "./fonts.ts";
+import { loadTinos } from "../io/fonts.ts";
 
 /** Loads the fonts once and builds what every renderer receives. */
 export async function createRenderContext(profile: Profile, resolver: AgencyResolver): Promise<RenderContext> {
