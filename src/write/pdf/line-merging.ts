@@ -6,6 +6,12 @@
  * text in space-separated pieces, so the glyphs and their advances stay exactly as pdfmake measured them) and
  * only where the next word starts where the previous one ends (a justified line, whose gaps are stretched,
  * keeps its words apart). Anything with a link, decoration, background or page reference is left as it is.
+ *
+ * Joined, the words after the first are placed by the viewer, glyph after glyph, from the font's widths in the
+ * PDF, not by pdfmake's measure; so a word joins the next only where the two agree:
+ * - no character spacing: pdfmake counts it between the characters of a word, a viewer after every glyph;
+ * - no glyph the font lacks: pdfkit writes the width of .notdef in font units rather than in thousandths of
+ *   an em, so a viewer moves on further after it than pdfmake measured (`drawnAsMeasured`, from the runtime).
  */
 
 import { memberProblems } from "./runtime/shape-check.ts";
@@ -40,10 +46,14 @@ function plain(inline: Inline): boolean {
   return true;
 }
 
-function joinable(previous: Inline, next: Inline): boolean {
+/** Whether a viewer advances through an inline's glyphs as pdfmake measured them (no .notdef among them). */
+export type DrawnAsMeasured = (inline: Inline) => boolean;
+
+function joinable(previous: Inline, next: Inline, drawnAsMeasured: DrawnAsMeasured): boolean {
   if (!previous.text.endsWith(" ") || Math.abs(previous.x + previous.width - next.x) >= EDGE_EPSILON_PT || !plain(next)) return false;
+  if (previous.characterSpacing) return false;
   for (const key of LOOK) if (previous[key] !== next[key]) return false;
-  return true;
+  return drawnAsMeasured(previous);
 }
 
 /** One inline for `inlines[from..to)`: the first one's look and position, the texts and widths added up. */
@@ -58,12 +68,12 @@ function joined(inlines: readonly Inline[], from: number, to: number): Inline {
 }
 
 /** The inlines of a line with joinable neighbours joined; the same array when nothing joins. */
-export function joinInlines(inlines: readonly Inline[]): readonly Inline[] {
+export function joinInlines(inlines: readonly Inline[], drawnAsMeasured: DrawnAsMeasured = () => true): readonly Inline[] {
   let out: Inline[] | undefined;
   let runStart = 0;
   let runPlain = inlines.length > 0 && plain(inlines[0]!);
   for (let i = 1; i <= inlines.length; i++) {
-    if (i < inlines.length && runPlain && joinable(inlines[i - 1]!, inlines[i]!)) continue;
+    if (i < inlines.length && runPlain && joinable(inlines[i - 1]!, inlines[i]!, drawnAsMeasured)) continue;
     // the run [runStart, i) ends here
     if (i - runStart > 1) {
       out ??= inlines.slice(0, runStart);
@@ -96,10 +106,10 @@ export function lineMergingProblems(renderer: LineRenderer, Line: LineClass): st
 }
 
 /** Installs the joining on pdfmake's Renderer; `enabled` is asked per line (a document may be drawn word by word). */
-export function installLineMerging(renderer: LineRenderer, enabled: (line: Line) => boolean): void {
+export function installLineMerging(renderer: LineRenderer, enabled: (line: Line) => boolean, drawnAsMeasured: DrawnAsMeasured): void {
   const renderLine = renderer.renderLine;
   renderer.renderLine = function (this: unknown, line: Line, x: number, y: number) {
-    const joined = enabled(line) ? joinInlines(line.inlines) : line.inlines;
+    const joined = enabled(line) ? joinInlines(line.inlines, drawnAsMeasured) : line.inlines;
     if (joined === line.inlines) return renderLine.call(this, line, x, y);
     const own = line.inlines;
     line.inlines = joined as Inline[];

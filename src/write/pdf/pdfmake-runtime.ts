@@ -39,7 +39,7 @@ import { createRequire } from "node:module";
 import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
 import type { FaceName, FontBytes } from "../../layout/font-bytes.ts";
 import { parsedFace } from "../../layout/font-faces.ts";
-import { installLineMerging, lineMergingProblems, type LineClass, type LineRenderer } from "./line-merging.ts";
+import { installLineMerging, lineMergingProblems, type Inline, type LineClass, type LineRenderer } from "./line-merging.ts";
 import { installFastStyleLookup, styleLookupProblems, type StyleStack, type StyleStackClass } from "./style-lookup.ts";
 import {
   deflateCacheProblems,
@@ -162,6 +162,8 @@ interface SharedFont {
   runs: Map<string, unknown>;
   /** the glyphs every subset of this font starts with (subset-sharing.ts; when subset-seeding is installed) */
   repertoire?: readonly RepertoireGlyph[];
+  /** whether the font has a glyph for a code point, as asked so far (line merging) */
+  hasGlyph: Map<number, boolean>;
 }
 
 /** Shared state by font file (the first buffer registered with those bytes). */
@@ -188,9 +190,30 @@ function styleFast(stack: StyleStack & { [fastLookup]?: boolean }): boolean {
   return fast;
 }
 
+/** The fontkit font of a laid-out word (pdfmake's inline → pdfkit's EmbeddedFont → fontkit), and its registration. */
+function inlineFace(inline: unknown): { font: { hasGlyphForCodePoint?: (codePoint: number) => boolean }; face: { shared: SharedFont; fast: FastPaths } } | undefined {
+  const font = (inline as { font?: { font?: { stream?: { buffer?: unknown } } } } | undefined)?.font?.font;
+  const buffer = font?.stream?.buffer;
+  const face = buffer instanceof Uint8Array ? faceBuffers.get(buffer) : undefined;
+  return face && { font: font as { hasGlyphForCodePoint?: (codePoint: number) => boolean }, face };
+}
+
 function lineFast(drawn: { inlines: readonly unknown[] }): boolean {
-  const buffer = (drawn.inlines[0] as { font?: { font?: { stream?: { buffer?: unknown } } } } | undefined)?.font?.font?.stream?.buffer;
-  return buffer instanceof Uint8Array && (faceBuffers.get(buffer)?.fast.lineMerging ?? false);
+  return inlineFace(drawn.inlines[0])?.face.fast.lineMerging ?? false;
+}
+
+/** No glyph of the word is .notdef (whose width pdfkit writes wrongly); unknown fonts never join. */
+function drawnAsMeasured(inline: Inline): boolean {
+  const found = inlineFace(inline);
+  if (!found || typeof found.font.hasGlyphForCodePoint !== "function") return false;
+  const known = found.face.shared.hasGlyph;
+  for (const character of inline.text) {
+    const codePoint = character.codePointAt(0)!;
+    let has = known.get(codePoint);
+    if (has === undefined) known.set(codePoint, (has = found.font.hasGlyphForCodePoint(codePoint)));
+    if (!has) return false;
+  }
+  return true;
 }
 
 let xmpEscaped = false;
@@ -209,7 +232,7 @@ record(
     {
       piece: "line-merging",
       check: () => lineMergingProblems(renderer.default.prototype, line.default),
-      install: () => installLineMerging(renderer.default.prototype, lineFast),
+      install: () => installLineMerging(renderer.default.prototype, lineFast, drawnAsMeasured),
     },
     {
       piece: "xmp-escaping",
@@ -393,7 +416,7 @@ function share(bytes: Uint8Array): SharedFont {
   let entry = sharedFonts.get(bytes);
   if (entry) return entry;
   const face = parsedFace(bytes) as unknown as FontkitFont;
-  entry = { tables: face._tables, runs: new Map() };
+  entry = { tables: face._tables, runs: new Map(), hasGlyph: new Map() };
   if (installed("shared-runs")) {
     const font = shaperFont(bytes);
     entry.shaper = { font, scale: 1000 / font.unitsPerEm };

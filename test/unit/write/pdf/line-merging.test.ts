@@ -24,6 +24,16 @@ describe("joinInlines", () => {
     expect(joinInlines(inlines)).toBe(inlines);
   });
 
+  it("keeps words apart where a viewer would not place them as pdfmake measured: character spacing, a glyph the font lacks", () => {
+    const spaced = [word("Xây ", 0, 20, { characterSpacing: 0.5 }), word("dựng", 20, 25, { characterSpacing: 0.5 })];
+    expect(joinInlines(spaced)).toBe(spaced);
+    const lacking = (inline: { text: string }) => !inline.text.includes("中");
+    const afterMissing = [word("中 ", 0, 20), word("dựng", 20, 25)];
+    expect(joinInlines(afterMissing, lacking)).toBe(afterMissing);
+    // a word with a missing glyph may end a run: nothing after it moves
+    expect(joinInlines([word("Xây ", 0, 20), word("中", 20, 25)], lacking).map((i) => i.text)).toEqual(["Xây 中"]);
+  });
+
   it("joins the runs on either side of a word that cannot join", () => {
     const joined = joinInlines([word("a ", 0, 5), word("b ", 5, 5), word("c ", 10, 5, { font: bold }), word("d ", 15, 5, { font: bold }), word("e", 20, 5)]);
     expect(joined.map((i) => i.text)).toEqual(["a b ", "c d ", "e"]);
