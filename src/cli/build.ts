@@ -11,6 +11,7 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { OutputTransaction } from "../io/output-dir.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
+import { fontChoice, fontSummary } from "../io/fonts.ts";
 import { findAgency } from "../resolve/assignments.ts";
 import type { Decision, Profile } from "../model/schema.ts";
 import { summarize } from "../resolve/summary.ts";
@@ -27,6 +28,8 @@ export interface BuildCommandOptions {
   templates?: string;
   directory?: string;
   workers?: string;
+  /** --font-dir: searched first for Times New Roman's four faces */
+  fontDir?: string;
   force?: boolean;
   /** false with --no-check */
   check?: boolean;
@@ -95,7 +98,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     if (!agency) return fail([diagnose("agency/unknown-id", { id: query }, { file })]);
     agencyIds.push(agency.id);
   }
-  const ctx = await createRenderContext(profile, env.resolver);
+  const ctx = await createRenderContext(profile, env.resolver, { fontDir: options.fontDir });
   const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers });
   if (!renderer) return fail(templateDiagnostics);
   const job: Job = {
@@ -132,6 +135,8 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     if (job.progress) process.stderr.write("\r\x1b[K");
   }
   const times: StageTimes = { ...result.times, total: performance.now() - started };
+  // pieces of pdfmake/pdfkit/fontkit the PDF runtime could not patch (one warning, or none)
+  const pdfWarning = (await import("../write/pdf/pdfmake-runtime.ts")).pdfRuntimeStatus(ctx.fonts).warning;
   const summary = summarize(decision, env.resolver);
   if (options.json) {
     printJson({
@@ -141,6 +146,8 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
       summary,
       letters: result.assignments.length,
       workers: renderer.workersUsed,
+      fonts: fontChoice(ctx.fonts),
+      ...(pdfWarning ? { pdfRuntimeWarning: pdfWarning } : {}),
       reused: result.reused,
       files: result.entries,
       timesMs: times,
@@ -151,6 +158,8 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   printDiagnostics(diagnostics, { quiet: true });
   if (diagnostics.some((d) => d.severity === "warning")) process.stderr.write(`(vanban validate ${file} lists the warnings)\n`);
   printSummary(summary);
+  process.stderr.write(`${fontSummary(ctx.fonts)}\n`);
+  if (pdfWarning) process.stderr.write(`warning: ${pdfWarning.message}\n`);
   process.stderr.write(
     `built ${basename(file)} (${profile}) → ${job.target}: ${result.entries.length} files, ` +
       `${result.assignments.length} agency packets (${result.reused.length} units unchanged, copied) in ${Math.round(times.total!)} ms\n`,

@@ -3,7 +3,7 @@
  * vanban: one typed model of a Quyết định → DOCX, XLSX and per-agency PDF letters.
  * Heavy renderers are imported only by the commands that need them (exceljs alone costs ~450 ms).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./output.ts";
 
@@ -56,12 +56,15 @@ export function buildProgram(): Command {
     .option("--templates <dir>", "letter wording from <dir>/letter/*.hbs instead of the bundled templates")
     .option("--directory <file>", "agency directory (YAML)")
     .option("--workers <n>", "worker threads for the letters: auto or a number (0 = none)", "auto")
+    .option("--font-dir <dir>", "look here first for Times New Roman's four faces (then the system font folders; Tinos unless all four are found)")
     .option("--force", "render everything, even outputs whose inputs did not change since the last build")
     .option("-q, --quiet", "print errors only")
     .option("--json", "print a JSON report on standard output")
     .option("--no-check", "do not run the layout checker on the DOCX just written")
     .action((file: string, options) => {
       checkProfile(options.profile);
+      if (options.fontDir !== undefined && !statSync(options.fontDir, { throwIfNoEntry: false })?.isDirectory())
+        program.error(`error: --font-dir "${options.fontDir}" is not a folder`, { exitCode: EXIT.usage });
       return exitWith(import("./build.ts").then((m) => m.runBuild(file, { ...options, toolVersion: pkg.version })));
     });
 

@@ -3,10 +3,10 @@ import { profileLayout } from "../layout/profiles.ts";
 import type { Profile } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import type { AgencyResolver } from "../resolve/resolve-cell.ts";
-import { loadTinos } from "../io/fonts.ts";
+import { loadFonts, type FontOptions } from "../io/fonts.ts";
 
-/** Loads the fonts once and builds what every renderer receives. */
-export async function createRenderContext(profile: Profile, resolver: AgencyResolver): Promise<RenderContext> {
-  const fonts = await loadTinos();
+/** Loads the fonts once (Times New Roman if found, else Tinos: io/fonts.ts) and builds what every renderer receives. */
+export async function createRenderContext(profile: Profile, resolver: AgencyResolver, fontOptions: FontOptions = {}): Promise<RenderContext> {
+  const fonts = await loadFonts(fontOptions);
   return { layout: profileLayout(profile), fonts, measurer: new TextMeasurer(fonts), resolver, toolName: "vanban" };
 }
