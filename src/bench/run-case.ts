@@ -2,6 +2,7 @@
  * One benchmark case in its own process (so that peak memory is its own): builds a model into memory with
  * per-stage times and prints one JSON line. Usage: node dist/bench/run-case.js seed|synthetic <agencies> <tasks> [workers]
  */
+import { OUTPUT_FORMATS } from "../pipeline/formats.ts";
 import { readFile } from "node:fs/promises";
 import { buildOutputs } from "../pipeline/build-outputs.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const ctx = await createRenderContext(decision.profile, resolver);
   const { renderer } = await createPacketRenderer(ctx, { workers });
   const sink = new DiscardingSink();
-  const result = await buildOutputs(decision, ctx, sink, { documents: true, packets: renderer!, toolVersion: "bench" });
+  const result = await buildOutputs(decision, ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "bench" });
   await renderer!.close();
   Object.assign(stages, result.times);
   const totalMs = ms(started);

@@ -2,6 +2,7 @@
  * Incremental rebuild benchmark: a full build into a temporary folder, then the same model with one task's
  * deadline moved. Prints one JSON line. Usage: node dist/bench/run-incremental.js seed | synthetic <agencies> <tasks>
  */
+import { OUTPUT_FORMATS } from "../pipeline/formats.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -29,7 +30,7 @@ const { renderer } = await createPacketRenderer(ctx, { workers: "auto" });
 const target = join(mkdtempSync(join(tmpdir(), "vanban-incremental-")), "doc");
 const build = async (model: Decision) => {
   const start = performance.now();
-  const result = await buildToFolder(model, ctx, renderer!, { target, source: serializeModel(model), toolVersion: "bench" });
+  const result = await buildToFolder(model, ctx, renderer!, { target, source: serializeModel(model), toolVersion: "bench", formats: OUTPUT_FORMATS });
   return { ms: performance.now() - start, reused: result.reused.length, units: Object.keys(result.units).length, stagesMs: result.times };
 };
 const full = await build(decision);

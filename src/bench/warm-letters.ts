@@ -12,8 +12,9 @@ import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording } from "../io/templates.ts";
 import { listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
-import { renderLetterPdf } from "../write/pdf/letter-pdf.ts";
 import { renderPdf } from "../write/pdf/pdfmake-runtime.ts";
+import { writePdf } from "../write/pdf/write-pdf.ts";
+import { composeLetterPlan } from "../plan/letter.ts";
 
 const { env } = await loadValidationEnv();
 const decision = parseModel(await readFile("seeds/qd-503-2013.yaml", "utf8"), "seed.yaml").decision!;
@@ -42,11 +43,13 @@ async function medianPassMs(render: (a: AgencyAssignment) => Promise<unknown>): 
   return passesMs.sort((a, b) => a - b)[1]!;
 }
 
+const letterPlan = (a: AgencyAssignment) => composeLetterPlan(decision, decision.letters!, a, composeLetterText(decision, a, wording, ctx.resolver.byId), ctx.layout, ctx.measurer);
+const renderLetterPdf = (a: AgencyAssignment) => writePdf(letterPlan(a), ctx.fonts, { toolName: "bench" });
 let pages = 0;
 let start = performance.now();
-for (const a of assignments) pages += pageCount(await renderLetterPdf(decision, a, ctx, wording));
+for (const a of assignments) pages += pageCount(await renderLetterPdf(a));
 const coldMs = performance.now() - start;
-const warmMs = await medianPassMs((a) => renderLetterPdf(decision, a, ctx, wording));
+const warmMs = await medianPassMs(renderLetterPdf);
 const plainDefinitions = new Map(assignments.map((a) => [a, plainText(a)]));
 for (const a of assignments) await renderPdf(plainDefinitions.get(a)!, ctx.fonts);
 const plainMs = await medianPassMs((a) => renderPdf(plainDefinitions.get(a)!, ctx.fonts));

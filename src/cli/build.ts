@@ -6,6 +6,7 @@ import { buildToFolder, refreshManifestForPackets, type InterruptHook } from "..
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
 import { MemorySink } from "../io/output-sink.ts";
 import { documentSlug } from "../pipeline/output-names.ts";
+import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "../pipeline/formats.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
@@ -30,6 +31,8 @@ export interface BuildCommandOptions {
   workers?: string;
   /** --font-dir: searched first for Times New Roman's four faces */
   fontDir?: string;
+  /** "docx,pdf" (default), "docx" or "pdf" */
+  formats?: string;
   force?: boolean;
   /** false with --no-check */
   check?: boolean;
@@ -40,6 +43,7 @@ export interface BuildCommandOptions {
 
 interface Job {
   toolVersion: string;
+  formats: OutputFormat[];
   decision: Decision;
   ctx: RenderContext;
   packets: PacketRenderer;
@@ -50,7 +54,7 @@ interface Job {
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
 async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult> {
   const memory = new MemorySink();
-  const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion });
+  const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion });
   for (const dir of result.packetDirs.values()) {
     const transaction = await OutputTransaction.begin(join(job.target, dir));
     for (const [path, data] of memory.files) if (path.startsWith(`${dir}/`)) await transaction.write(path.slice(dir.length + 1), data);
@@ -98,11 +102,15 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     if (!agency) return fail([diagnose("agency/unknown-id", { id: query }, { file })]);
     agencyIds.push(agency.id);
   }
+  const parsed = parseFormats(options.formats ?? OUTPUT_FORMATS.join(","));
+  if ("unknown" in parsed) return fail([diagnose("cli/unknown-format", { formats: parsed.unknown.join(", ") }, { file })]);
+  const { formats } = parsed;
   const ctx = await createRenderContext(profile, env.resolver, { fontDir: options.fontDir });
-  const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers });
+  const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers, formats });
   if (!renderer) return fail(templateDiagnostics);
   const job: Job = {
     toolVersion: options.toolVersion,
+    formats,
     decision,
     ctx,
     packets: renderer,
@@ -119,6 +127,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
             source: source ?? "",
             toolVersion: options.toolVersion,
             force: options.force ?? false,
+            formats,
             onInterrupt: exitOnSignal,
             checkLayout:
               options.check === false
@@ -145,6 +154,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
       profile,
       summary,
       letters: result.assignments.length,
+      formats,
       workers: renderer.workersUsed,
       fonts: fontChoice(ctx.fonts),
       ...(pdfWarning ? { pdfRuntimeWarning: pdfWarning } : {}),

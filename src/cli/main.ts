@@ -3,19 +3,19 @@
  * vanban: one typed model of a Quyết định → DOCX, XLSX and per-agency PDF letters.
  * Heavy renderers are imported only by the commands that need them (exceljs alone costs ~450 ms).
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./output.ts";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-function exitWith(code: Promise<number>): Promise<void> {
-  return code.then((c) => {
-    process.exitCode = c;
-  });
-}
-
-export function buildProgram(): Command {
+/** `result` receives the exit code of the command that ran (see run()). */
+export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok }): Command {
+  const exitWith = (code: Promise<number>): Promise<void> =>
+    code.then((c) => {
+      result.exitCode = c;
+    });
   const program = new Command()
     .name("vanban")
     .description("Render a Vietnamese official decision (Quyết định), its appendix and per-agency letters from one YAML model.")
@@ -48,7 +48,7 @@ export function buildProgram(): Command {
 
   program
     .command("build")
-    .description("build the decision DOCX, the appendix XLSX and a packet (letter PDF + workbook + manifest) per agency")
+    .description("build the decision (DOCX and PDF), the appendix XLSX and a packet (letter DOCX and PDF + workbook + manifest) per agency")
     .argument("<model.yaml>", "the model")
     .option("-o, --output <dir>", "output folder (a sub-folder per document is written atomically)", "out")
     .option("--profile <profile>", "layout rule set: nd30 (default, Nghị định 30/2020) or tt01 (Thông tư 01/2011)")
@@ -57,6 +57,7 @@ export function buildProgram(): Command {
     .option("--directory <file>", "agency directory (YAML)")
     .option("--workers <n>", "worker threads for the letters: auto or a number (0 = none)", "auto")
     .option("--font-dir <dir>", "look here first for Times New Roman's four faces (then the system font folders; Tinos unless all four are found)")
+    .option("--formats <list>", "formats of the decision and the letters: docx,pdf (default both), docx or pdf", "docx,pdf")
     .option("--force", "render everything, even outputs whose inputs did not change since the last build")
     .option("-q, --quiet", "print errors only")
     .option("--json", "print a JSON report on standard output")
@@ -106,19 +107,36 @@ export function buildProgram(): Command {
   return program;
 }
 
-async function main(): Promise<void> {
-  const program = buildProgram();
+/**
+ * Runs one command line (the arguments after `vanban`) in this process and resolves to its exit code; output
+ * goes to process.stdout and process.stderr. The binary is `process.exitCode = await run(argv)`; tests call it.
+ */
+export async function run(args: readonly string[]): Promise<number> {
+  const result = { exitCode: EXIT.ok as number };
+  const program = buildProgram(result);
   try {
-    await program.parseAsync(process.argv);
+    await program.parseAsync(args, { from: "user" });
+    return result.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      return;
-    }
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // Programmer errors only: input problems are diagnostics. Keep the message, not a stack trace.
     process.stderr.write(`vanban: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 70;
+    return 70;
   }
 }
 
-await main();
+/** True when this file is the program node started (`node dist/cli/main.js`, or the `vanban` link to it), not an import. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  for (const candidate of [entry, `${entry}.js`]) {
+    try {
+      return realpathSync(candidate) === fileURLToPath(import.meta.url);
+    } catch {
+      // not a file: try the next spelling
+    }
+  }
+  return false;
+}
+
+if (isEntryPoint()) process.exitCode = await run(process.argv.slice(2));

@@ -189,6 +189,11 @@ export const RULES = {
     severity: "info",
     message: (a) => `"${a.phrase}" narrows a group ("${a.group}"); every member of the group is addressed`,
   },
+  "cli/unknown-format": {
+    severity: "error",
+    message: (a) => `unknown output format "${a.formats}"`,
+    hint: () => "--formats takes docx, pdf or docx,pdf",
+  },
   "agency/unknown-id": {
     severity: "error",
     message: (a) => `agency id "${a.id}" is not in the directory`,

@@ -37,6 +37,18 @@ export class TextMeasurer {
     return units * sizePt;
   }
 
+  /** The ascender of a face per point of size: how far below a line's top its baseline sits. */
+  ascenderEm(style: MeasureStyle = {}): number {
+    const face = this.face(style.bold ? (style.italic ? "bolditalics" : "bold") : style.italic ? "italics" : "normal");
+    return face.ascent / face.unitsPerEm;
+  }
+
+  /** The height of one line of text per point of size at single spacing (ascender to descender). */
+  lineHeightEm(): number {
+    const face = this.face("normal");
+    return (face.ascent - face.descent) / face.unitsPerEm;
+  }
+
   /** Greedy word wrap: the number of lines `text` takes in a box `widthPt` wide. */
   lineCount(text: string, sizePt: number, widthPt: number, style: MeasureStyle = {}): number {
     let lines = 0;

@@ -73,6 +73,34 @@ export interface ProfileLayout {
     minSigningSpacePt: number;
   };
   recipients: { labelSizePt: number; itemSizePt: number };
+  /** RECIP-KG: "Kính gửi:" at the body size */
+  addressee: { sizePt: number };
+  /**
+   * Vertical gaps between the parts, in points. Not fixed by ND30/TT01; taken from the ND30 Phụ lục III
+   * templates (practice): up to about one blank line between the blocks.
+   */
+  gaps: {
+    /** between the header grid's first row (issuer | Quốc hiệu) and the "Số:" / date row */
+    beforeNumberRow: number;
+    /** between the header grid and the type line ("QUYẾT ĐỊNH") */
+    beforeTitle: number;
+    /** between the TITLE-LINE and the authority line */
+    beforeAuthority: number;
+    /** around "QUYẾT ĐỊNH:" (BODY-DECIDES) */
+    aroundDecides: number;
+    /** around "Kính gửi:" (RECIP-KG) */
+    aroundAddressee: number;
+    /** between the last paragraph and the signature / Nơi nhận */
+    beforeClosing: number;
+    /** between the appendix's short line (APX-REF) and its table */
+    beforeAppendixTable: number;
+  };
+  /** The solid lines under the issuer, the Tiêu ngữ and the titles: one stroke for every writer. */
+  rules: { strokePt: number; gapAbovePt: number };
+  /** The borderless grids (header, closing): padding inside each column. */
+  grid: { cellPaddingPt: number };
+  /** Ruled tables (appendix, letters' task tables). */
+  table: { paddingPt: { x: number; y: number }; strokePt: number };
   appendix: {
     orientation: "landscape";
     headingSizePt: number;
@@ -132,6 +160,12 @@ const base: Omit<ProfileLayout, "id" | "ruleSet" | "pageNumber"> = {
   },
   signature: { sizePt: 14, sizeRangePt: { min: 13, max: 14 }, nameGapLines: 4, minSigningSpacePt: 28 },
   recipients: { labelSizePt: 12, itemSizePt: 11 },
+  addressee: { sizePt: 14 },
+  gaps: { beforeNumberRow: 6, beforeTitle: 18, beforeAuthority: 12, aroundDecides: 6, aroundAddressee: 12, beforeClosing: 12, beforeAppendixTable: 12 },
+  // 0.75 pt: a DOCX border is in eighths of a point (6), so the PDF draws the same stroke
+  rules: { strokePt: 0.75, gapAbovePt: 4 },
+  grid: { cellPaddingPt: 5.4 },
+  table: { paddingPt: { x: 4, y: 2 }, strokePt: 0.5 },
   appendix: {
     orientation: "landscape",
     headingSizePt: 14,

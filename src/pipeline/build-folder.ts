@@ -27,6 +27,7 @@ export interface FolderBuildOptions {
   /** where interruptions come from (the CLI: SIGINT and SIGTERM); without it a build is not interruptible */
   onInterrupt?: InterruptHook;
   checkLayout?: BuildOptions["checkLayout"];
+  formats: BuildOptions["formats"];
 }
 
 /**
@@ -100,6 +101,7 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
   try {
     const result = await buildOutputs(decision, ctx, transaction, {
       documents: true,
+      formats: options.formats,
       packets,
       toolVersion: options.toolVersion,
       previous,

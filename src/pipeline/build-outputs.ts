@@ -7,6 +7,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision } from "../model/schema.ts";
+import { composeDecisionPlan } from "../plan/decision.ts";
+import type { OutputFormat } from "./formats.ts";
+import { renderDocument } from "./render-documents.ts";
 import type { RenderContext } from "../write/context.ts";
 import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } from "./input-keys.ts";
 import type { PacketFiles } from "./packet-render.ts";
@@ -18,8 +21,8 @@ import {
   agencySlugs,
   agencyXlsxName,
   appendixXlsxName,
-  decisionDocxName,
-  letterPdfName,
+  decisionFileName,
+  letterFileName,
   MANIFEST_NAME,
   PACKETS_DIR,
 } from "./output-names.ts";
@@ -31,7 +34,7 @@ export interface PreviousBuild {
   read(entry: ManifestEntry): Promise<{ data: Uint8Array; source: string } | undefined>;
 }
 
-/** The DOCX just rendered breaks a layout rule (vanban check): the build stops and writes nothing. */
+/** A DOCX just rendered breaks a layout rule (vanban check): the build stops and writes nothing. */
 export class LayoutCheckError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
     super(`the rendered DOCX fails ${diagnostics.length} layout rule(s)`);
@@ -48,10 +51,12 @@ export interface BuildOptions {
   agencies?: readonly string[];
   /** false = packets only (used with --agency) */
   documents: boolean;
+  /** the formats of the decision and the letters */
+  formats: readonly OutputFormat[];
   packets: PacketRenderer;
   toolVersion: string;
   previous?: PreviousBuild | undefined;
-  /** runs the layout checker on the rendered DOCX; error diagnostics stop the build */
+  /** runs the layout checker on every rendered DOCX (the decision, each letter); error diagnostics stop the build */
   checkLayout?: ((docx: Uint8Array, name: string) => Diagnostic[]) | undefined;
   onProgress?: Progress;
 }
@@ -105,11 +110,13 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
   const times: StageTimes = {};
   const units: Record<string, OutputUnit> = {};
   const reused: string[] = [];
-  const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.packets.fingerprint };
-  const [{ renderDecisionDocx }, { renderAppendixXlsx }] = await Promise.all([
-    import("../write/docx/decision-docx.ts"),
-    import("../write/xlsx/appendix-xlsx.ts"),
-  ]);
+  const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.packets.fingerprint, formats: options.formats };
+  const checkOrThrow = async (docx: Uint8Array, name: string) => {
+    if (!options.checkLayout) return;
+    const failures = (await timed(times, "check", async () => options.checkLayout!(docx, name))).filter((d) => d.severity === "error");
+    if (failures.length > 0) throw new LayoutCheckError(failures);
+  };
+  const { renderAppendixXlsx } = await import("../write/xlsx/appendix-xlsx.ts");
   // Without letter settings there are no letters to send: packets are skipped (validate warns: model/letters-missing).
   const all = decision.appendix && decision.letters ? listAssignments(decision.appendix, ctx.resolver) : [];
   const slugs = agencySlugs(all.map((a) => a.agency));
@@ -129,9 +136,11 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     const id = assignment.agency.id;
     const slug = slugs.get(id)!;
     const packet: [string, Uint8Array][] = [
-      [letterPdfName(slug), letter],
+      ...options.formats.map((format): [string, Uint8Array] => [letterFileName(slug, format), letter[format]!]),
       [agencyXlsxName(slug), workbook],
     ];
+    // The letter DOCX goes to Word before signing: it must pass the layout rules too.
+    if (letter.docx) await checkOrThrow(letter.docx, `${packetDir(id)}/${letterFileName(slug, "docx")}`);
     const manifest = {
       agency: { id, name: assignment.agency.name },
       document: `${decision.document.number}/${decision.document.symbol}`,
@@ -153,12 +162,13 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     let files = await reusable(options.previous, DOCUMENTS_UNIT, input);
     if (files) reused.push(DOCUMENTS_UNIT);
     else {
-      const docx = await timed(times, "docx", () => renderDecisionDocx(decision, ctx));
-      const failures = (options.checkLayout ? await timed(times, "check", async () => options.checkLayout!(docx, decisionDocxName(decision))) : []).filter(
-        (d) => d.severity === "error",
-      );
-      if (failures.length > 0) throw new LayoutCheckError(failures);
-      files = [[decisionDocxName(decision), docx]];
+      const plan = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
+      files = [];
+      for (const format of options.formats) {
+        const rendered = await timed(times, format, () => renderDocument(plan, ctx, [format]));
+        if (format === "docx") await checkOrThrow(rendered.docx!, decisionFileName(decision, "docx"));
+        files.push([decisionFileName(decision, format), rendered[format]!]);
+      }
       if (decision.appendix) files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(decision, ctx))]);
     }
     units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };

@@ -16,11 +16,12 @@ export interface KeyContext {
   toolVersion: string;
   /** fingerprint of the letter wording (templates) */
   wording: string;
+  formats: readonly string[];
 }
 
 /** The decision DOCX and the whole workbook read the whole model and the directory (agency names). */
 export function documentsKey(decision: Decision, k: KeyContext): string {
-  return sha256(JSON.stringify({ decision, directory: k.ctx.resolver.directory, profile: k.ctx.layout.id, tool: k.toolVersion }));
+  return sha256(JSON.stringify({ decision, directory: k.ctx.resolver.directory, profile: k.ctx.layout.id, formats: k.formats, tool: k.toolVersion }));
 }
 
 /**

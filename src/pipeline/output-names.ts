@@ -2,13 +2,14 @@
 import type { Decision } from "../model/schema.ts";
 import { slugify } from "../model/text.ts";
 import type { Agency } from "../resolve/directory-schema.ts";
+import type { OutputFormat } from "./formats.ts";
 
 /** "qd-503-2013" from type code, number and year. */
 export function documentSlug(decision: Decision): string {
   return slugify(`${decision.document.typeCode}-${decision.document.number || "so"}-${decision.document.date.slice(0, 4)}`);
 }
 
-export const decisionDocxName = (decision: Decision) => `${documentSlug(decision)}.docx`;
+export const decisionFileName = (decision: Decision, format: OutputFormat) => `${documentSlug(decision)}.${format}`;
 export const appendixXlsxName = (decision: Decision) => `${documentSlug(decision)}-phu-luc.xlsx`;
 export const PACKETS_DIR = "packets";
 export const MANIFEST_NAME = "manifest.json";
@@ -27,7 +28,7 @@ export function agencySlugs(agencies: readonly Agency[]): Map<string, string> {
   return slugs;
 }
 
-export const letterPdfName = (agencySlug: string) => `cong-van-${agencySlug}.pdf`;
+export const letterFileName = (agencySlug: string, format: OutputFormat) => `cong-van-${agencySlug}.${format}`;
 export const agencyXlsxName = (agencySlug: string) => `phu-luc-${agencySlug}.xlsx`;
 /** The model a build was made from, kept beside its outputs for `vanban diff --against` and CHANGES.md. */
 export const MODEL_SNAPSHOT_NAME = "model.yaml";

@@ -1,21 +1,27 @@
-/** One agency's packet files, rendered the same way in the main thread and in a worker. */
+/** One agency's packet files (letter in each format + its workbook), rendered the same way in the main thread and in a worker. */
+import { composeLetterText, requireLetters } from "../letters/letter-text.ts";
 import type { LetterWording } from "../letters/templates.ts";
-import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision } from "../model/schema.ts";
+import { composeLetterPlan } from "../plan/letter.ts";
+import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { RenderContext } from "../write/context.ts";
+import type { OutputFormat } from "./formats.ts";
+import { renderDocument, type RenderedDocument } from "./render-documents.ts";
 
 export interface PacketFiles {
-  letter: Uint8Array;
+  letter: RenderedDocument;
   workbook: Uint8Array;
 }
 
-export async function renderPacketFiles(decision: Decision, assignment: AgencyAssignment, ctx: RenderContext, wording: LetterWording): Promise<PacketFiles> {
-  const [{ renderLetterPdf }, { renderAgencyXlsx }] = await Promise.all([
-    import("../write/pdf/letter-pdf.ts"),
-    import("../write/xlsx/appendix-xlsx.ts"),
-  ]);
-  return {
-    letter: await renderLetterPdf(decision, assignment, ctx, wording),
-    workbook: await renderAgencyXlsx(decision, ctx, assignment.agency.id),
-  };
+export async function renderPacketFiles(
+  decision: Decision,
+  assignment: AgencyAssignment,
+  ctx: RenderContext,
+  wording: LetterWording,
+  formats: readonly OutputFormat[],
+): Promise<PacketFiles> {
+  const { renderAgencyXlsx } = await import("../write/xlsx/appendix-xlsx.ts");
+  const text = composeLetterText(decision, assignment, wording, ctx.resolver.byId);
+  const plan = composeLetterPlan(decision, requireLetters(decision), assignment, text, ctx.layout, ctx.measurer);
+  return { letter: await renderDocument(plan, ctx, formats), workbook: await renderAgencyXlsx(decision, ctx, assignment.agency.id) };
 }

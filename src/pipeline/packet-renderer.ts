@@ -11,6 +11,7 @@ import { loadLetterWording } from "../io/templates.ts";
 import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
+import { OUTPUT_FORMATS, type OutputFormat } from "./formats.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
 import type { PacketJob, PacketReply, PacketWorkerData } from "./packet-worker.ts";
 import { sha256 } from "./manifest.ts";
@@ -20,7 +21,7 @@ export type Progress = ((stage: string, done: number, total: number) => void) | 
 export type PacketHandler = (index: number, files: PacketFiles) => Promise<void>;
 
 export interface PacketRenderer {
-  /** SHA-256 of the wording (templates): part of every packet's input fingerprint */
+  /** SHA-256 of the wording (templates) and the letter formats: part of every packet's input fingerprint */
   readonly fingerprint: string;
   /** worker threads the last render used (0: this thread) */
   readonly workersUsed: number;
@@ -46,8 +47,10 @@ class InProcessPackets implements PacketRenderer {
   constructor(
     private readonly ctx: RenderContext,
     private readonly wording: LetterWording,
+    private readonly formats: readonly OutputFormat[],
   ) {
-    this.fingerprint = sha256(JSON.stringify(wording.sources));
+    // the letter's formats are part of what a packet is made from
+    this.fingerprint = sha256(JSON.stringify({ wording: wording.sources, formats }));
   }
 
   /**
@@ -61,7 +64,7 @@ class InProcessPackets implements PacketRenderer {
   async render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
     this.checkWording(decision, assignments);
     for (const [index, assignment] of assignments.entries()) {
-      await onPacket(index, await renderPacketFiles(decision, assignment, this.ctx, this.wording));
+      await onPacket(index, await renderPacketFiles(decision, assignment, this.ctx, this.wording, this.formats));
       onProgress?.("packets", index + 1, assignments.length);
     }
   }
@@ -130,6 +133,8 @@ export interface PacketRendererOptions {
   templatesDir?: string | undefined;
   /** "auto" (default), or a number of worker threads; 0 renders in this thread */
   workers?: string | undefined;
+  /** the letter's formats (default: all) */
+  formats?: readonly OutputFormat[] | undefined;
 }
 
 export async function createPacketRenderer(
@@ -143,12 +148,13 @@ export async function createPacketRenderer(
     if (error instanceof TemplateError) return { diagnostics: [templateErrorDiagnostic(error)] };
     throw error;
   }
-  const inProcess = new InProcessPackets(ctx, wording);
+  const formats = options.formats ?? OUTPUT_FORMATS;
+  const inProcess = new InProcessPackets(ctx, wording, formats);
   const auto = options.workers === undefined || options.workers === "auto";
   const requested = auto ? Math.min(availableParallelism(), 4) : Number(options.workers);
   // Workers run compiled JavaScript; under tsx or vitest (sources in .ts) letters render in this thread.
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || !(requested >= 2)) return { renderer: inProcess, diagnostics: [] };
-  const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording };
+  const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording, formats: [...formats] };
   return { renderer: new WorkerPackets(requested, auto, data, inProcess), diagnostics: [] };
 }

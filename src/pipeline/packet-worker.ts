@@ -1,6 +1,7 @@
 /** Worker thread: renders the packets posted to it with its own pdfmake, exceljs and parsed fonts. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { LetterWording } from "../letters/templates.ts";
+import type { OutputFormat } from "./formats.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
 import { createRenderContext } from "./render-context.ts";
 import type { AgencyAssignment } from "../resolve/assignments.ts";
@@ -13,6 +14,7 @@ export interface PacketWorkerData {
   profile: Profile;
   directory: AgencyDirectory;
   wording: LetterWording;
+  formats: OutputFormat[];
 }
 export interface PacketJob {
   index: number;
@@ -26,10 +28,13 @@ if (parentPort) {
   const ready = createRenderContext(data.profile, new AgencyResolver(data.directory));
   port.on("message", async (job: PacketJob) => {
     try {
-      const rendered = await renderPacketFiles(data.decision, job.assignment, await ready, data.wording);
+      const rendered = await renderPacketFiles(data.decision, job.assignment, await ready, data.wording, data.formats);
       // Copies own their whole ArrayBuffers, so they can be transferred (a pooled Buffer's cannot).
-      const files = { letter: new Uint8Array(rendered.letter), workbook: new Uint8Array(rendered.workbook) };
-      port.postMessage({ index: job.index, files } satisfies PacketReply, [files.letter.buffer, files.workbook.buffer]);
+      const own = (bytes: Uint8Array) => new Uint8Array(bytes);
+      const letter = Object.fromEntries(Object.entries(rendered.letter).map(([format, bytes]) => [format, own(bytes)]));
+      const files: PacketFiles = { letter, workbook: own(rendered.workbook) };
+      const transfer = [...Object.values(letter), files.workbook].map((bytes) => bytes.buffer as ArrayBuffer);
+      port.postMessage({ index: job.index, files } satisfies PacketReply, transfer);
     } catch (error) {
       port.postMessage({ index: job.index, error: error instanceof Error ? error.message : String(error) } satisfies PacketReply);
     }

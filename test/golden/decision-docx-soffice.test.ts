@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MOTTO, NATIONAL_NAME } from "../../src/layout/header-plan.ts";
+import { MOTTO, NATIONAL_NAME } from "../../src/model/national-motto.ts";
 import { convertToPdf, onPath, skipReasonFor } from "../support/libreoffice.ts";
 import { buildSeedDocx } from "../support/seed-docx.ts";
 

@@ -4,8 +4,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { planRecipients, planSignature } from "../../src/layout/closing-plan.ts";
-import { MOTTO, NATIONAL_NAME } from "../../src/layout/header-plan.ts";
+import { signatureTitleLines } from "../../src/plan/closing.ts";
+import { MOTTO, NATIONAL_NAME } from "../../src/model/national-motto.ts";
 import { mmToTwips } from "../../src/layout/units.ts";
 import type { Decision, Task } from "../../src/model/schema.ts";
 import { listTasks } from "../../src/model/refs.ts";
@@ -364,23 +364,26 @@ describe("signature and recipients", () => {
     const table = closingTable();
     expect(table.rows).toHaveLength(1);
     const signature = table.rows[0]!.cells[1]!.paragraphs;
-    const plan = planSignature(nd30.decision.signer);
+    const { signer } = nd30.decision;
+    const titleLines = signatureTitleLines(signer);
+    expect(titleLines).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
     const texts = signature.map((p) => p.text);
-    expect(texts.filter(Boolean)).toEqual([...plan.titleLines, plan.name]);
-    for (const line of [...plan.titleLines, plan.name]) {
+    expect(texts).toEqual([...titleLines, signer.name]);
+    for (const line of [...titleLines, signer.name]) {
       const p = paragraphWithText(signature, line);
       expectStyle(p, { sizePt: [13, 14], bold: true });
       expect(p.alignment).toBe("center");
     }
-    const gap = texts.indexOf(plan.name) - texts.indexOf(plan.titleLines.at(-1)!) - 1;
-    expect(gap).toBe(nd30.ctx.layout.signature.nameGapLines);
+    // the space for the signature and the seal: nameGapLines lines of the signature size at body spacing
+    const { signature: sig, body } = nd30.ctx.layout;
+    expect(paragraphWithText(signature, signer.name).spacing.before).toBe(Math.round(sig.nameGapLines * sig.sizePt * (body.lineAuto240 / 240) * 20));
   });
 
   it("RECIP-LABEL, RECIP-ITEMS: left column level with the signature, label 12 pt bold italic, items 11 pt", () => {
     const row = closingTable().rows[0]!;
     const recipients = row.cells[0]!.paragraphs;
-    const plan = planRecipients(nd30.decision.recipients);
-    expect(recipients.map((p) => p.text)).toEqual([plan.label, ...plan.items]);
+    const { items, archive } = nd30.decision.recipients;
+    expect(recipients.map((p) => p.text)).toEqual(["Nơi nhận:", ...[...items, archive].map((item) => `- ${item}`)]);
     expectStyle(recipients[0]!, { sizePt: [12, 12], bold: true, italic: true });
     expect(recipients[0]!.alignment ?? "left").toBe("left");
     for (const item of recipients.slice(1)) expectStyle(item, { sizePt: [11, 11], bold: false });
@@ -508,8 +511,8 @@ describe("appendix", () => {
   it("FONT, APX-TABLE: cell runs carry no font or size of their own; the cell style sets Times New Roman 12 pt", () => {
     const cells = appendixTable().rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs));
     const styles = new Set(cells.map((p) => p.style));
-    expect([...styles]).toEqual(["VanbanAppendixCell"]);
-    const style = paragraphStyleRuns(pkg).get("VanbanAppendixCell")!;
+    expect([...styles]).toEqual(["VanbanTableCell24"]);
+    const style = paragraphStyleRuns(pkg).get("VanbanTableCell24")!;
     expect(style.font).toBe("Times New Roman");
     expect(style.sizeHalfPt).toBe(24);
     for (const run of cells.flatMap((p) => p.runs)) expect([run.font, run.sizeHalfPt]).toEqual([undefined, undefined]);

@@ -16,13 +16,14 @@ import { composeLetterText } from "../../src/letters/letter-text.ts";
 import { templateErrorDiagnostic, TemplateError, type LetterWording } from "../../src/letters/templates.ts";
 import { DEFAULT_TEMPLATES_DIR, loadLetterWording, templateFile } from "../../src/io/templates.ts";
 import { profileLayout } from "../../src/layout/profiles.ts";
+import { mmToPt } from "../../src/layout/units.ts";
 import { listAssignments, type AgencyAssignment, type AssignedTask } from "../../src/resolve/assignments.ts";
 import { formatShortDate } from "../../src/model/dates.ts";
 import type { Decision } from "../../src/model/schema.ts";
 import { summarize } from "../../src/resolve/summary.ts";
 import type { RenderContext } from "../../src/write/context.ts";
-import { ADDRESSEE_LABEL, renderLetterPdf } from "../../src/write/pdf/letter-pdf.ts";
-import { NO_DUE_DATE } from "../../src/write/pdf/pdf-tables.ts";
+import { ADDRESSEE_LABEL, NO_DUE_DATE } from "../../src/plan/letter.ts";
+import { renderLetterPdf } from "../support/letters.ts";
 import type { PdfRenderOptions } from "../../src/write/pdf/pdfmake-runtime.ts";
 import { SUBSET_REPERTOIRE } from "../../src/write/pdf/subset-sharing.ts";
 import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
@@ -279,7 +280,10 @@ describe.each(["so-noi-vu", "so-tai-chinh", "ubnd-tam-ky", "ubnd-cap-xa", "don-v
         return;
       }
       expect(top.str).toBe(String(i + 1));
-      expect(Math.abs(top.x + top.width / 2 - sizes[i]!.width / 2)).toBeLessThan(1);
+      // centred over the text width, between the side margins, as Word centres it
+      const { left, right } = ctx.layout.page.marginMm;
+      const textCentre = (mmToPt(left) + sizes[i]!.width - mmToPt(right)) / 2;
+      expect(Math.abs(top.x + top.width / 2 - textCentre)).toBeLessThan(1);
       // in the top margin (20 mm = 56.7 pt), above the first line of text
       expect(sizes[i]!.height - top.y).toBeLessThan(56.7);
     });

@@ -3,7 +3,7 @@
  * The Quốc hiệu and the Tiêu ngữ must each fit on one line of their cell, measured with Times New Roman
  * metrics as Word sets them (no kerning).
  */
-import { MOTTO } from "../../layout/header-plan.ts";
+import { MOTTO } from "../../model/national-motto.ts";
 import { twipsToPt } from "../../layout/units.ts";
 import { textWidthPt, wrappedWidthsPt } from "../geometry.ts";
 import { cellInnerTwips, type Cell } from "../ooxml/blocks.ts";

@@ -3,12 +3,15 @@
  * and cell text come from the model as written; group rows are bold with the numeral in column A.
  */
 import type { Workbook } from "exceljs";
-import type { ColumnKey, Decision, Task } from "../../model/schema.ts";
+import type { Decision } from "../../model/schema.ts";
 import type { RenderContext } from "../context.ts";
-import { fitColumnWidths, printableWidthChars } from "./column-width.ts";
+import { TASK_CELL } from "../../plan/appendix.ts";
+import { COLUMN_MODEL } from "../../plan/columns.ts";
+import { appendixTitleLines } from "../../plan/title-block.ts";
+import { fitColumnChars, printableWidthChars } from "./column-width.ts";
 import { agencyScopeLine, SHEET_NAMES } from "./labels.ts";
 import { setTableRanges, sheetOptions } from "./print-setup.ts";
-import { APPENDIX_COLUMNS, SPACER_ROW_PT } from "./sheet-layout.ts";
+import { SPACER_ROW_PT } from "./sheet-layout.ts";
 import { SheetWriter, type CellSpec, type SheetTools } from "./sheet-writer.ts";
 import type { WorkbookScope } from "./workbook-scope.ts";
 
@@ -19,16 +22,14 @@ type TitleLine =
 
 function titleLines(decision: Decision, scope: WorkbookScope, ctx: RenderContext): TitleLine[] {
   const { header, appendix: sizes } = ctx.layout;
-  const { appendix } = scope;
   const lines: TitleLine[] = [
     // HDR-PARENT not bold, HDR-ISSUER bold
     ...decision.issuer.parent.map((text): TitleLine => ({ kind: "text", text, sizePt: header.issuerSizePt, across: "left" })),
     ...decision.issuer.lines.map((text): TitleLine => ({ kind: "text", text, sizePt: header.issuerSizePt, bold: true, across: "left" })),
     { kind: "spacer" },
-    { kind: "text", text: appendix.heading, sizePt: sizes.headingSizePt, bold: true, across: "full" },
-    { kind: "text", text: appendix.title, sizePt: sizes.titleSizePt, bold: true, across: "full" },
+    // the appendix's title block, as the documents print it
+    ...appendixTitleLines(scope.appendix, ctx.layout).map((line): TitleLine => ({ kind: "text", text: line.text, sizePt: line.sizePt, bold: line.bold, italic: line.italic, across: "full" })),
   ];
-  if (appendix.reference !== "") lines.push({ kind: "text", text: appendix.reference, sizePt: sizes.referenceSizePt, italic: true, across: "full" });
   if (scope.agency) lines.push({ kind: "text", text: agencyScopeLine(scope.agency.name), sizePt: sizes.referenceSizePt, italic: true, across: "full" });
   lines.push({ kind: "spacer" });
   return lines;
@@ -42,31 +43,12 @@ function leftBlockSpan(widthsChars: readonly number[], share: number): number {
   return distances.indexOf(Math.min(...distances)) + 1;
 }
 
-function taskText(task: Task, key: ColumnKey): string {
-  switch (key) {
-    case "number":
-      return task.number;
-    case "content":
-      return task.content;
-    case "product":
-      return task.product;
-    case "lead":
-      return task.lead.text;
-    case "support":
-      return task.support.text;
-    case "deadline":
-      return task.deadline.text;
-    case "notes":
-      return task.notes ?? "";
-  }
-}
-
 export function addAppendixSheet(wb: Workbook, decision: Decision, scope: WorkbookScope, ctx: RenderContext, tools: SheetTools): void {
   const { columns } = scope.appendix;
   const sizePt = ctx.layout.appendix.tableSizePt;
   const lines = titleLines(decision, scope, ctx);
   const headerRow = lines.length + 1;
-  const widths = fitColumnWidths(columns.map((c) => APPENDIX_COLUMNS[c.key].weight), printableWidthChars(ctx.layout));
+  const widths = fitColumnChars(columns.map((c) => c.key), printableWidthChars(ctx.layout));
   const ws = wb.addWorksheet(SHEET_NAMES.appendix, sheetOptions(ctx.layout, headerRow));
   const sheet = new SheetWriter(ws, widths, tools.palette, tools.meter);
   const leftSpan = leftBlockSpan(widths, ctx.layout.header.leftColumnShare);
@@ -92,7 +74,7 @@ export function addAppendixSheet(wb: Workbook, decision: Decision, scope: Workbo
         : [{ value: [group.numeral, group.title].filter(Boolean).join(". "), look: { ...groupLook, horizontal: "left" } }];
     sheet.row(groupCells);
     for (const { task } of tasks) {
-      sheet.row(columns.map((c) => ({ value: taskText(task, c.key), look: { sizePt, horizontal: APPENDIX_COLUMNS[c.key].horizontal, border: true } })));
+      sheet.row(columns.map((c) => ({ value: TASK_CELL[c.key](task), look: { sizePt, horizontal: COLUMN_MODEL[c.key].align === "center" ? "center" : "left", border: true } })));
     }
   }
   setTableRanges(ws, { headerRow, lastRow: sheet.lastRow, lastColumn: columns.length });

@@ -2,8 +2,6 @@
  * XLSX-only layout numbers (XLSX-PRINT, APX-TABLE), as data. Page, margin and font sizes come from the
  * profile (src/layout/profiles.ts); these are the spreadsheet-specific ones.
  */
-import type { ColumnKey } from "../../model/schema.ts";
-
 export type Horizontal = "left" | "center";
 
 /**
@@ -31,33 +29,8 @@ export const ROW_PADDING_PT = 2;
 /** An empty spacer row of the title block. */
 export const SPACER_ROW_PT = 8;
 
-/** Phụ lục table (APX-TABLE): share of the printable width per column kind, and alignment. */
-export const APPENDIX_COLUMNS: Record<ColumnKey, { weight: number; horizontal: Horizontal }> = {
-  number: { weight: 5, horizontal: "center" },
-  content: { weight: 29, horizontal: "left" },
-  product: { weight: 21, horizontal: "left" },
-  lead: { weight: 17, horizontal: "left" },
-  support: { weight: 18, horizontal: "left" },
-  deadline: { weight: 12, horizontal: "center" },
-  notes: { weight: 12, horizontal: "left" },
-};
-
-/**
- * Tracking sheet ("Theo dõi"): shares of the printable width, in column order. On the ND30/TT01 page
- * (119 character units) they are the widths themselves; "due" keeps the 11 units that "31/12/2013" needs
- * in Times New Roman 12, or Excel shows ### instead of the date.
- */
-export const TRACKING_WEIGHTS = {
-  agency: 15,
-  role: 9,
-  group: 16,
-  ref: 6,
-  content: 27,
-  product: 18,
-  deadline: 10,
-  due: 11,
-  status: 7,
-} as const;
+/** Tracking sheet: "due" keeps the 11 units that "31/12/2013" needs in Times New Roman 12, or Excel shows ### instead of the date. */
+export const DUE_MIN_CHARS = 11;
 
 /** Summary sheet ("Tổng hợp"): absolute widths in character units; a short table need not fill the page. */
 export const SUMMARY_WIDTHS_CHARS = { agency: 48, lead: 16, support: 16, earliest: 16 } as const;

@@ -7,16 +7,16 @@ import type { AssignedTask } from "../../resolve/assignments.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { RenderContext } from "../context.ts";
 import type { CellLook } from "./cell-style.ts";
-import { fitColumnWidths, printableWidthChars } from "./column-width.ts";
+import { COLUMN_MODEL, type ColumnRole } from "../../plan/columns.ts";
+import { fitColumnChars, printableWidthChars } from "./column-width.ts";
 import { ROLE_LABELS, SHEET_NAMES, TRACKING_LABELS } from "./labels.ts";
 import { setTableRanges, sheetOptions } from "./print-setup.ts";
-import { DATE_NUM_FMT, TRACKING_WEIGHTS } from "./sheet-layout.ts";
+import { DATE_NUM_FMT, DUE_MIN_CHARS } from "./sheet-layout.ts";
 import { SheetWriter, type CellValue, type SheetTools } from "./sheet-writer.ts";
 import type { WorkbookScope } from "./workbook-scope.ts";
 
-type TrackingColumn = keyof typeof TRACKING_WEIGHTS;
-const COLUMNS = Object.keys(TRACKING_WEIGHTS) as TrackingColumn[];
-const CENTRED: ReadonlySet<TrackingColumn> = new Set(["role", "ref", "deadline", "due"]);
+const COLUMNS = ["agency", "role", "group", "ref", "content", "product", "deadline", "due", "status"] as const satisfies readonly ColumnRole[];
+type TrackingColumn = (typeof COLUMNS)[number];
 
 function trackingValues(agencyName: string, assigned: AssignedTask): Record<TrackingColumn, CellValue> {
   const { group, task } = assigned;
@@ -36,13 +36,13 @@ function trackingValues(agencyName: string, assigned: AssignedTask): Record<Trac
 
 export function addTrackingSheet(wb: Workbook, scope: WorkbookScope, ctx: RenderContext, tools: SheetTools): void {
   const sizePt = ctx.layout.appendix.tableSizePt;
-  const widths = fitColumnWidths(COLUMNS.map((c) => TRACKING_WEIGHTS[c]), printableWidthChars(ctx.layout));
+  const widths = fitColumnChars(COLUMNS, printableWidthChars(ctx.layout), { due: DUE_MIN_CHARS });
   const ws = wb.addWorksheet(SHEET_NAMES.tracking, sheetOptions(ctx.layout, 1));
   const sheet = new SheetWriter(ws, widths, tools.palette, tools.meter);
   const looks = Object.fromEntries(
     COLUMNS.map((c): [TrackingColumn, CellLook] => [
       c,
-      { sizePt, horizontal: CENTRED.has(c) ? "center" : "left", border: true, ...(c === "due" ? { numFmt: DATE_NUM_FMT } : {}) },
+      { sizePt, horizontal: COLUMN_MODEL[c].align === "center" ? "center" : "left", border: true, ...(c === "due" ? { numFmt: DATE_NUM_FMT } : {}) },
     ]),
   ) as Record<TrackingColumn, CellLook>;
 

@@ -1,0 +1,84 @@
+/** One handler per plan node kind (the compiler checks that none is missing). */
+import type { Content, CustomTableLayout, TableCell as PdfCell } from "pdfmake/interfaces.js";
+import type { NodeHandlers, TableNode } from "../../plan/nodes.ts";
+import { cellColumns } from "../../plan/table.ts";
+import { keepWithNext } from "./keep-with-next.ts";
+import { gridRow, lineContent, runContent, stackContent } from "./stack.ts";
+
+function tableLayout(node: TableNode): CustomTableLayout {
+  return {
+    hLineWidth: () => node.strokePt,
+    vLineWidth: () => node.strokePt,
+    paddingLeft: () => node.paddingPt.x,
+    paddingRight: () => node.paddingPt.x,
+    paddingTop: () => node.paddingPt.y,
+    paddingBottom: () => node.paddingPt.y,
+  };
+}
+
+function table(node: TableNode): Content {
+  const columnCount = node.columns.length;
+  const starts = cellColumns(node.rows, columnCount);
+  const body = node.rows.map((row, r) => {
+    // pdfmake wants every position of the grid: spanned ones as empty placeholders
+    const cells: PdfCell[] = new Array<PdfCell>(columnCount).fill({});
+    row.cells.forEach((cell, i) => {
+      const content: Record<string, unknown> = {
+        text: cell.runs.length === 0 ? "" : cell.runs.map(runContent),
+        alignment: cell.align,
+        verticalAlignment: "middle",
+      };
+      if ((cell.colSpan ?? 1) > 1) content.colSpan = cell.colSpan;
+      if ((cell.rowSpan ?? 1) > 1) content.rowSpan = cell.rowSpan;
+      cells[starts[r]![i]!] = content as PdfCell;
+    });
+    return cells;
+  });
+  // pdfmake adds the padding and the vertical rules (one more than the columns) to the widths it is given
+  const widths = node.columns.map((column, i) => column.widthPt - 2 * node.paddingPt.x - node.strokePt - (i === columnCount - 1 ? node.strokePt : 0));
+  return {
+    table: {
+      headerRows: node.headerRows,
+      // the header stays with the first row below it, unless that row is taller than a page (pdfmake would drop it)
+      ...(node.headerRows > 0 && node.rows[node.headerRows]?.keepTogether ? { keepWithHeaderRows: 1 } : {}),
+      // pdfmake cannot move a row taller than a page: such a table lets its rows split (none is dropped)
+      dontBreakRows: node.rows.every((row) => row.keepTogether),
+      widths,
+      body,
+    },
+    layout: tableLayout(node),
+    fontSize: node.sizePt,
+    lineHeight: node.lineSpacing,
+    margin: [0, 0, 0, node.spaceAfterPt],
+  };
+}
+
+export const BLOCK_HANDLERS: NodeHandlers<Content, undefined> = {
+  headerGrid: (node) => ({
+    stack: [gridRow(node.columnsPt, node.cellPaddingPt, [node.issuer, node.national], 0), gridRow(node.columnsPt, node.cellPaddingPt, [node.number, node.placeDate], node.rowGapPt)],
+    unbreakable: true,
+  }),
+  titleBlock: (node) => ({
+    stack: [...node.lines.map((line) => lineContent(line)), ...stackContent([node.rule])],
+    margin: [0, 0, 0, node.spaceAfterPt],
+    unbreakable: true,
+  }),
+  paragraph: (node) => ({
+    text: node.runs.map(runContent),
+    fontSize: node.sizePt,
+    alignment: node.align,
+    ...(node.firstLineIndentPt > 0 ? { leadingIndent: node.firstLineIndentPt } : {}),
+    lineHeight: node.lineSpacing,
+    margin: [0, node.spaceBeforePt, 0, node.spaceAfterPt],
+    ...keepWithNext(node),
+  }),
+  addressee: (node) => {
+    const lines =
+      node.names.length === 1
+        ? [`${node.label} ${node.names[0]!}`]
+        : [node.label, ...node.names.map((name, i) => `- ${name}${i === node.names.length - 1 ? "." : ";"}`)];
+    return { stack: lines.map((text) => ({ text, alignment: "center" })), fontSize: node.sizePt, lineHeight: 1, margin: [0, node.spaceBeforePt, 0, node.spaceAfterPt], unbreakable: true };
+  },
+  table,
+  closing: (node) => ({ stack: [gridRow(node.columnsPt, node.cellPaddingPt, [node.recipients, node.signature], node.spaceBeforePt)], unbreakable: true }),
+};
