@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildOutputs } from "../../../src/pipeline/build-outputs.ts";
+import { OUTPUT_FORMATS } from "../../../src/pipeline/formats.ts";
 import { MemorySink } from "../../../src/io/output-sink.ts";
 import { createPacketRenderer, type PacketRenderer } from "../../../src/pipeline/packet-renderer.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
@@ -16,29 +17,37 @@ describe("buildOutputs", () => {
   it("without letter settings writes the decision and the workbook, and no packets", async () => {
     const { letters: _letters, ...withoutLetters } = seed;
     const sink = new MemorySink();
-    const result = await buildOutputs(withoutLetters, ctx, sink, { documents: true, packets: renderer!, toolVersion: "test" });
-    expect([...sink.files.keys()].sort()).toEqual(["qd-503-2013-phu-luc.xlsx", "qd-503-2013.docx"]);
+    const result = await buildOutputs(withoutLetters, ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "test" });
+    expect([...sink.files.keys()].sort()).toEqual(["qd-503-2013-phu-luc.xlsx", "qd-503-2013.docx", "qd-503-2013.pdf"]);
     expect(result.assignments).toEqual([]);
   });
 
   it("without an appendix writes the decision only", async () => {
     const { appendix: _appendix, ...withoutAppendix } = seed;
     const sink = new MemorySink();
-    await buildOutputs(withoutAppendix, ctx, sink, { documents: true, packets: renderer!, toolVersion: "test" });
-    expect([...sink.files.keys()]).toEqual(["qd-503-2013.docx"]);
+    await buildOutputs(withoutAppendix, ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "test" });
+    expect([...sink.files.keys()].sort()).toEqual(["qd-503-2013.docx", "qd-503-2013.pdf"]);
+  });
+
+  it("--formats: only the formats asked for, for the decision and the letters alike", async () => {
+    const sink = new MemorySink();
+    const pdfOnly = await createPacketRenderer(ctx, { workers: "0", formats: ["pdf"] });
+    await buildOutputs(seed, ctx, sink, { documents: true, formats: ["pdf"], agencies: ["so-y-te"], packets: pdfOnly.renderer!, toolVersion: "test" });
+    expect([...sink.files.keys()].filter((name) => /\.(docx|pdf)$/.test(name)).sort()).toEqual(["packets/so-y-te/cong-van-so-y-te.pdf", "qd-503-2013.pdf"]);
   });
 
   it("packets for chosen agencies only, each with a manifest of its files", async () => {
     const sink = new MemorySink();
-    const result = await buildOutputs(seed, ctx, sink, { documents: false, agencies: ["so-y-te"], packets: renderer!, toolVersion: "test" });
+    const result = await buildOutputs(seed, ctx, sink, { documents: false, formats: OUTPUT_FORMATS, agencies: ["so-y-te"], packets: renderer!, toolVersion: "test" });
     expect([...sink.files.keys()].sort()).toEqual([
+      "packets/so-y-te/cong-van-so-y-te.docx",
       "packets/so-y-te/cong-van-so-y-te.pdf",
       "packets/so-y-te/manifest.json",
       "packets/so-y-te/phu-luc-so-y-te.xlsx",
     ]);
     const manifest = JSON.parse(new TextDecoder().decode(sink.files.get("packets/so-y-te/manifest.json")));
     expect(manifest.lead).toEqual(result.assignments[0]!.lead.map((t) => t.ref));
-    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["cong-van-so-y-te.pdf", "phu-luc-so-y-te.xlsx"]);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["cong-van-so-y-te.docx", "cong-van-so-y-te.pdf", "phu-luc-so-y-te.xlsx"]);
   });
 
   it("writes each packet as soon as it is handed over, and lists units in agency order whatever the completion order", async () => {
@@ -53,13 +62,13 @@ describe("buildOutputs", () => {
         for (let i = assignments.length - 1; i >= 0; i--) {
           writtenBefore.push(sink.files.size);
           const fake = new TextEncoder().encode(`packet ${assignments[i]!.agency.id}`);
-          await onPacket(i, { letter: fake, workbook: fake });
+          await onPacket(i, { letter: { docx: fake, pdf: fake }, workbook: fake });
         }
       },
       close: async () => undefined,
     };
-    const result = await buildOutputs(seed, ctx, sink, { documents: false, agencies: chosen, packets: reversed, toolVersion: "test" });
-    expect(writtenBefore).toEqual([0, 3, 6]);
+    const result = await buildOutputs(seed, ctx, sink, { documents: false, formats: OUTPUT_FORMATS, agencies: chosen, packets: reversed, toolVersion: "test" });
+    expect(writtenBefore).toEqual([0, 4, 8]);
     expect(Object.keys(result.units)).toEqual(result.assignments.map((a) => `packet:${a.agency.id}`));
     expect(result.entries.map((e) => e.path)).toEqual([...result.entries.map((e) => e.path)].sort());
   });
