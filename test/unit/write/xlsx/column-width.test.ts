@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { profileLayout } from "../../../../src/layout/profiles.ts";
-import { columnTextWidthPt, fitColumnWidths, printableWidthChars } from "../../../../src/write/xlsx/column-width.ts";
+import { COLUMN_MODEL } from "../../../../src/plan/columns.ts";
+import { columnTextWidthPt, fitColumnChars, printableWidthChars } from "../../../../src/write/xlsx/column-width.ts";
 
 describe("column widths (XLSX-PRINT: one page wide at ~100 %)", () => {
   it("fills the A4 landscape text width between the profile's margins", () => {
@@ -14,15 +15,23 @@ describe("column widths (XLSX-PRINT: one page wide at ~100 %)", () => {
   });
 
   it.each([
-    [[5, 30, 21, 17, 18, 11], 119],
-    [[1, 1, 1], 10],
-    [[5, 30, 21, 17, 18, 11, 12], 119],
-  ])("splits %j over %i whole units in proportion", (weights, total) => {
-    const widths = fitColumnWidths(weights, total);
+    [["number", "content", "product", "lead", "support", "deadline"], 119],
+    [["ref", "ref", "ref"], 10],
+    [["number", "content", "product", "lead", "support", "deadline", "notes"], 119],
+  ] as const)("splits %j over %i whole units by the shared column model", (roles, total) => {
+    const widths = fitColumnChars(roles, total);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(total);
     expect(widths.every(Number.isInteger)).toBe(true);
+    const weights = roles.map((r) => COLUMN_MODEL[r].weight);
     const sum = weights.reduce((a, b) => a + b, 0);
-    widths.forEach((w, i) => expect(Math.abs(w - (weights[i]! / sum) * total)).toBeLessThan(weights.length));
+    widths.forEach((w, i) => expect(Math.abs(w - (weights[i]! / sum) * total)).toBeLessThan(roles.length));
+  });
+
+  it("a minimum holds (the due date needs 11 units or Excel shows ###) and the others share the rest", () => {
+    const roles = ["agency", "role", "group", "ref", "content", "product", "deadline", "due", "status"] as const;
+    const widths = fitColumnChars(roles, 119, { due: 11 });
+    expect(widths[7]).toBe(11);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(119);
   });
 
   it("leaves the cell padding out of the text width", () => {
