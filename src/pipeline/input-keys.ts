@@ -7,6 +7,7 @@ import { assignmentView, type AgencyAssignment } from "../resolve/assignments.ts
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import { sha256 } from "./manifest.ts";
+import { fontFingerprint } from "../io/fonts.ts";
 
 export const DOCUMENTS_UNIT = "documents";
 export const packetUnit = (agencyId: string) => `packet:${agencyId}`;
@@ -21,7 +22,7 @@ export interface KeyContext {
 
 /** The decision DOCX and the whole workbook read the whole model and the directory (agency names). */
 export function documentsKey(decision: Decision, k: KeyContext): string {
-  return sha256(JSON.stringify({ decision, directory: k.ctx.resolver.directory, profile: k.ctx.layout.id, formats: k.formats, tool: k.toolVersion }));
+  return sha256(JSON.stringify({ decision, directory: k.ctx.resolver.directory, profile: k.ctx.layout.id, formats: k.formats, fonts: fontFingerprint(k.ctx.fonts), tool: k.toolVersion }));
 }
 
 /**
@@ -39,6 +40,8 @@ export function packetKey(decision: Decision, assignment: AgencyAssignment, k: K
       ...assignmentView(assignment),
       wording: k.wording,
       profile: k.ctx.layout.id,
+      // Times New Roman or Tinos, whichever this machine gave: measured and embedded
+      fonts: fontFingerprint(k.ctx.fonts),
       tool: k.toolVersion,
     }),
   );

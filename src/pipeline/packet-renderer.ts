@@ -15,6 +15,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from "./formats.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
 import type { PacketJob, PacketReply, PacketWorkerData } from "./packet-worker.ts";
 import { sha256 } from "./manifest.ts";
+import { fontChoice } from "../io/fonts.ts";
 
 export type Progress = ((stage: string, done: number, total: number) => void) | undefined;
 /** Receives packet `index` (of the assignments given) once rendered. */
@@ -155,6 +156,6 @@ export async function createPacketRenderer(
   // Workers run compiled JavaScript; under tsx or vitest (sources in .ts) letters render in this thread.
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || !(requested >= 2)) return { renderer: inProcess, diagnostics: [] };
-  const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording, formats: [...formats] };
+  const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording, formats: [...formats], fonts: fontChoice(ctx.fonts) };
   return { renderer: new WorkerPackets(requested, auto, data, inProcess), diagnostics: [] };
 }

@@ -4,6 +4,7 @@ import type { LetterWording } from "../letters/templates.ts";
 import type { OutputFormat } from "./formats.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
 import { createRenderContext } from "./render-context.ts";
+import type { FontChoice } from "../io/fonts.ts";
 import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision, Profile } from "../model/schema.ts";
 import type { AgencyDirectory } from "../resolve/directory-schema.ts";
@@ -15,6 +16,8 @@ export interface PacketWorkerData {
   directory: AgencyDirectory;
   wording: LetterWording;
   formats: OutputFormat[];
+  /** the font files the main thread chose: every thread embeds and measures the same faces */
+  fonts: FontChoice;
 }
 export interface PacketJob {
   index: number;
@@ -25,7 +28,7 @@ export type PacketReply = { index: number; files: PacketFiles } | { index: numbe
 if (parentPort) {
   const port = parentPort;
   const data = workerData as PacketWorkerData;
-  const ready = createRenderContext(data.profile, new AgencyResolver(data.directory));
+  const ready = createRenderContext(data.profile, new AgencyResolver(data.directory), { use: data.fonts });
   port.on("message", async (job: PacketJob) => {
     try {
       const rendered = await renderPacketFiles(data.decision, job.assignment, await ready, data.wording, data.formats);
