@@ -87,7 +87,7 @@ describe("vanban build", () => {
     expect(run.status, run.stderr).toBe(0);
     const after = hashTree(join(folder, "qd-503-2013"));
     const changed = Object.keys(after).filter((path) => after[path] !== tree[path]).sort();
-    expect(changed).toEqual(["manifest.json", "packets/so-tu-phap/cong-van-so-tu-phap.pdf", "packets/so-tu-phap/manifest.json", "packets/so-tu-phap/phu-luc-so-tu-phap.xlsx"]);
+    expect(changed).toEqual(["manifest.json", "packets/so-tu-phap/cong-van-so-tu-phap.docx", "packets/so-tu-phap/cong-van-so-tu-phap.pdf", "packets/so-tu-phap/manifest.json", "packets/so-tu-phap/phu-luc-so-tu-phap.xlsx"]);
     const manifest = JSON.parse(readFileSync(join(folder, "qd-503-2013", "manifest.json"), "utf8"));
     for (const entry of manifest.files) expect(entry.sha256, entry.path).toBe(after[entry.path]);
     const before = JSON.parse(readFileSync(join(first, "qd-503-2013", "manifest.json"), "utf8"));
