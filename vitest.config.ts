@@ -1,13 +1,61 @@
-import { defineConfig } from "vitest/config";
+import { availableParallelism } from "node:os";
+import { configDefaults, defineConfig } from "vitest/config";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    environment: "node",
-    pool: "forks",
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    globalSetup: ["./test/support/global-setup.ts"],
-    reporters: ["default", "./test/support/summary-reporter.ts"],
-  },
+/**
+ * `npm test` runs everything. `npm run test:fast` (`vitest run --mode fast`) is the edit loop: no child
+ * processes (the tests that start the compiled CLI, LibreOffice or poppler report themselves skipped, and dist/
+ * is not compiled) and no property tests.
+ */
+const LEFT_OUT_WHEN_FAST = {
+  files: ["test/property/**"],
+  /** read by test/support/cli.ts ("vanban": the compiled CLI) and test/support/libreoffice.ts (the tools) */
+  children: ["vanban", "soffice", "pdftoppm", "pdftotext", "pdfinfo"],
+};
+
+/**
+ * Unit tests that set up process-wide state of their own (the PDF runtime's patches, caches and fast paths;
+ * fonts from test folders) get a process per file, like the golden, integration and property tests.
+ */
+const STATEFUL_UNIT_FILES = ["test/unit/write/pdf/**/*.test.ts", "test/unit/io/fonts.test.ts"];
+
+export default defineConfig(({ mode }) => {
+  const fast = mode === "fast";
+  const exclude = fast ? [...configDefaults.exclude, ...LEFT_OUT_WHEN_FAST.files] : configDefaults.exclude;
+  return {
+    test: {
+      env: fast ? { VANBAN_TEST_WITHOUT: LEFT_OUT_WHEN_FAST.children.join(",") } : {},
+      environment: "node",
+      // processes, not threads: tests set process.env.TZ, which applies to the whole process
+      pool: "forks",
+      // vitest's default is one CPU fewer, i.e. one file at a time on a two-core machine
+      maxWorkers: Math.max(2, availableParallelism()),
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+      reporters: ["default", "./test/support/summary-reporter.ts"],
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: "unit",
+            include: ["test/unit/**/*.test.ts"],
+            exclude: [...exclude, ...STATEFUL_UNIT_FILES],
+            // These leave no process-wide state behind (a test that changes some restores it), so their files
+            // share worker processes: a fresh process per file costs more than most of them take to run.
+            isolate: false,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: "isolated",
+            include: ["test/!(unit)/**/*.test.ts", ...STATEFUL_UNIT_FILES],
+            exclude,
+            // The compiled CLI in child processes runs dist/: compiled once per run. Set here only, not at the
+            // top: each project runs the global setup it has, inherited ones too.
+            globalSetup: fast ? [] : ["./test/support/global-setup.ts"],
+          },
+        },
+      ],
+    },
+  };
 });

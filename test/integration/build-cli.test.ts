@@ -1,44 +1,44 @@
 /**
- * The build as users run it (compiled CLI in a child process): determinism across time zones and locales,
- * atomic output under SIGKILL and SIGINT, single-agency packets.
+ * `vanban build` (and `vanban watch`) as users run it. Most tests go through the CLI's entry in this process
+ * (argument parsing, the command, its exit code and output): the folder and its manifests, single-agency
+ * packets, template and layout-check failures. The compiled CLI (dist/, compiled once by the global setup)
+ * runs in child processes only for what needs a process of its own: the binary's exit codes, the same bytes in
+ * another time zone and locale with worker threads, atomic output under SIGKILL and SIGINT, and watch (a
+ * long-running process stopped by a signal); `npm run test:fast` leaves those out. The first build serves them
+ * all, as the reference and as the previous outputs: a build of the seed costs seconds, the first one in a
+ * process about twice as many.
  */
-import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
-import { runCli, STACK_LINE } from "../support/cli.ts";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { CHILD_PROCESS_SKIP, hashTree, runCli, runCliInProcess, STACK_LINE, type CliRun } from "../support/cli.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
 
 const root = mkdtempSync(join(tmpdir(), "vanban-build-"));
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
-function hashTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function build(out: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  const run = runCli(["build", SEED_MODEL_FILE, "-o", out, "--json", ...extra], { env });
+async function build(out: string, extra: string[] = []): Promise<CliRun> {
+  const run = await runCliInProcess(["build", SEED_MODEL_FILE, "-o", out, "--json", ...extra]);
   expect(run.stderr).not.toMatch(STACK_LINE);
   return run;
 }
 
-describe("vanban build", () => {
-  const first = join(root, "first");
-  const run = build(first, [], { TZ: "UTC", LANG: "C", LC_ALL: "C" });
-  const tree = hashTree(join(first, "qd-503-2013"));
+const first = join(root, "first");
+/** the first build as it was written, for the tests in child processes (the tests here rebuild parts of `first`) */
+const reference = join(root, "reference");
+let run: CliRun;
+let tree: Record<string, string>;
+beforeAll(async () => {
+  run = await build(first);
+  tree = hashTree(join(first, "qd-503-2013"));
+  cpSync(join(first, "qd-503-2013"), join(reference, "qd-503-2013"), { recursive: true });
+});
 
+describe("vanban build", () => {
   it("writes the decision, the workbook and one packet per agency with a manifest", () => {
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.letters).toBe(41);
     expect(Object.keys(tree)).toContain("qd-503-2013.docx");
@@ -58,36 +58,34 @@ describe("vanban build", () => {
     for (const f of manifest.files) expect(tree[`packets/so-tu-phap/${f.path}`]).toBe(f.sha256);
   });
 
-  it("is byte-identical in another time zone and locale, and when worker threads render the letters (REPRO)", () => {
-    const second = join(root, "second");
-    const run = build(second, ["--workers", "2"], { TZ: "Asia/Ho_Chi_Minh", LANG: "vi_VN.UTF-8", LC_ALL: "vi_VN.UTF-8" });
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).workers).toBe(2);
-    expect(hashTree(join(second, "qd-503-2013"))).toEqual(tree);
-  });
-
-  it("--agency rebuilds only that packet, identically, and leaves everything else untouched", () => {
+  it("--agency rebuilds only that packet, identically, and leaves everything else untouched", async () => {
     const docx = join(first, "qd-503-2013", "qd-503-2013.docx");
     const before = statSync(docx).mtimeMs;
-    const single = build(first, ["--agency", "Sở Tư pháp"]);
+    const single = await build(first, ["--agency", "Sở Tư pháp"]);
     expect(single.status).toBe(0);
     expect(JSON.parse(single.stdout).letters).toBe(1);
     expect(statSync(docx).mtimeMs).toBe(before);
     expect(hashTree(join(first, "qd-503-2013"))).toEqual(tree);
   });
 
-  it("--agency after an edit: that packet changes, and the folder's manifest lists its new files and fingerprint", () => {
+  it("--agency after an edit: that packet changes, and the folder's manifest lists its new files and fingerprint", async () => {
     const folder = join(root, "edited");
     cpSync(join(first, "qd-503-2013"), join(folder, "qd-503-2013"), { recursive: true });
     const edited = join(root, "edited.yaml");
     const source = readFileSync(SEED_MODEL_FILE, "utf8");
     expect(source).toContain("Xây dựng và thực hiện Kế hoạch rà soát các văn bản QPPL đã ban hành");
     writeFileSync(edited, source.replace("Xây dựng và thực hiện Kế hoạch rà soát các văn bản QPPL đã ban hành", "Rà soát các văn bản QPPL"));
-    const run = runCli(["build", edited, "-o", folder, "--agency", "so-tu-phap", "--json"]);
+    const run = await runCliInProcess(["build", edited, "-o", folder, "--agency", "so-tu-phap", "--json"]);
     expect(run.status, run.stderr).toBe(0);
     const after = hashTree(join(folder, "qd-503-2013"));
     const changed = Object.keys(after).filter((path) => after[path] !== tree[path]).sort();
-    expect(changed).toEqual(["manifest.json", "packets/so-tu-phap/cong-van-so-tu-phap.docx", "packets/so-tu-phap/cong-van-so-tu-phap.pdf", "packets/so-tu-phap/manifest.json", "packets/so-tu-phap/phu-luc-so-tu-phap.xlsx"]);
+    expect(changed).toEqual([
+      "manifest.json",
+      "packets/so-tu-phap/cong-van-so-tu-phap.docx",
+      "packets/so-tu-phap/cong-van-so-tu-phap.pdf",
+      "packets/so-tu-phap/manifest.json",
+      "packets/so-tu-phap/phu-luc-so-tu-phap.xlsx",
+    ]);
     const manifest = JSON.parse(readFileSync(join(folder, "qd-503-2013", "manifest.json"), "utf8"));
     for (const entry of manifest.files) expect(entry.sha256, entry.path).toBe(after[entry.path]);
     const before = JSON.parse(readFileSync(join(first, "qd-503-2013", "manifest.json"), "utf8"));
@@ -95,19 +93,19 @@ describe("vanban build", () => {
     expect({ ...manifest.units, "packet:so-tu-phap": undefined }).toEqual({ ...before.units, "packet:so-tu-phap": undefined });
   });
 
-  it("rejects an unknown agency with a diagnostic", () => {
-    const bad = build(join(root, "bad"), ["--agency", "Sở Không Có"]);
+  it("rejects an unknown agency with a diagnostic", async () => {
+    const bad = await build(join(root, "bad"), ["--agency", "Sở Không Có"]);
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout).diagnostics[0].ruleId).toBe("agency/unknown-id");
   });
 
-  it("stops on a user template with a misspelt field, naming it, and writes nothing", () => {
+  it("stops on a user template with a misspelt field, naming it, and writes nothing", async () => {
     const templates = join(root, "templates");
     cpSync("templates", templates, { recursive: true });
     const opening = join(templates, "letter", "opening.hbs");
     writeFileSync(opening, `${readFileSync(opening, "utf8")}{{agency.nmae}}`);
     const out = join(root, "bad-template");
-    const bad = runCli(["build", SEED_MODEL_FILE, "-o", out, "--templates", templates]);
+    const bad = await runCliInProcess(["build", SEED_MODEL_FILE, "-o", out, "--templates", templates]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/template\/field/);
     expect(bad.stderr).toContain("nmae");
@@ -115,22 +113,23 @@ describe("vanban build", () => {
     expect(existsSync(join(out, "qd-503-2013"))).toBe(false);
   });
 
-  it("runs the layout checker on the DOCX it wrote: a failing rule stops the build, --no-check skips it", () => {
+  it("runs the layout checker on the DOCX it wrote: a failing rule stops the build, --no-check skips it", async () => {
     const model = join(root, "vv.yaml");
     writeFileSync(model, readFileSync(SEED_MODEL_FILE, "utf8").replace("subject: BAN HÀNH", "subject: V/v BAN HÀNH"));
     const out = join(root, "vv");
-    const checked = runCli(["build", model, "-o", out, "--agency", "so-y-te", "--json"]);
+    const checked = await runCliInProcess(["build", model, "-o", out, "--agency", "so-y-te", "--json"]);
     expect(checked.status).toBe(0); // --agency builds packets only: no DOCX to check
-    const failed = runCli(["build", model, "-o", out, "--json"]);
+    const failed = await runCliInProcess(["build", model, "-o", out, "--json"]);
     expect(failed.status).toBe(1);
     expect(JSON.parse(failed.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain("TITLE-VV");
     expect(existsSync(join(out, "qd-503-2013", "qd-503-2013.docx"))).toBe(false);
-    expect(runCli(["build", model, "-o", out, "--no-check", "-q"]).status).toBe(0);
+    // DOCX only: the check reads the DOCX, the PDFs would only add time
+    expect((await runCliInProcess(["build", model, "-o", out, "--no-check", "--formats", "docx", "-q"])).status).toBe(0);
     expect(existsSync(join(out, "qd-503-2013", "qd-503-2013.docx"))).toBe(true);
   });
 
-  it("rejects a template folder without letter templates", () => {
-    const bad = runCli(["build", SEED_MODEL_FILE, "-o", join(root, "bad"), "--templates", root]);
+  it("rejects a template folder without letter templates", async () => {
+    const bad = await runCliInProcess(["build", SEED_MODEL_FILE, "-o", join(root, "bad"), "--templates", root]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/template\//);
     expect(bad.stderr).not.toMatch(STACK_LINE);
@@ -138,38 +137,113 @@ describe("vanban build", () => {
   });
 });
 
-/** Starts a build and sends `signal` once its temporary folder exists, i.e. in the middle of writing. */
-async function interruptBuild(out: string, signal: NodeJS.Signals): Promise<number | null> {
-  const child = spawn(process.execPath, ["dist/cli/main.js", "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"], { stdio: "ignore" });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
-  for (let i = 0; i < 2000; i++) {
-    if (existsSync(out) && readdirSync(out).some((e) => e.startsWith(".qd-503-2013.tmp-"))) break;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  // Let it write some files first.
-  await new Promise((r) => setTimeout(r, 150));
-  child.kill(signal);
-  return exited;
-}
+// ---------------------------------------------------------------------------------------------------------
+// In child processes
 
-describe("atomic builds", () => {
-  const out = join(root, "atomic");
-  build(out);
-  const before = hashTree(join(out, "qd-503-2013"));
+describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes${CHILD_PROCESS_SKIP}`, () => {
+  it("exits 0, 1 and 2 as documented, also started through a symlink (as npm links it); no stack trace", () => {
+    const link = join(root, "vanban");
+    symlinkSync(resolve("dist/cli/main.js"), link);
+    const version = spawnSync(process.execPath, [link, "--version"], { encoding: "utf8" });
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout.trim()).toBe(pkg.version);
 
-  it("SIGKILL mid-build leaves the previous outputs intact; the next run removes the stray folder", async () => {
-    await interruptBuild(out, "SIGKILL");
-    expect(hashTree(join(out, "qd-503-2013"))).toEqual(before);
-    expect(readdirSync(out).filter((e) => e.startsWith(".qd-503-2013.tmp-"))).toHaveLength(1);
-    expect(build(out).status).toBe(0);
-    expect(readdirSync(out)).toEqual(["qd-503-2013"]);
-    expect(hashTree(join(out, "qd-503-2013"))).toEqual(before);
+    const errors = runCli(["import", join(root, "does-not-exist.txt")]);
+    expect(errors.status).toBe(1);
+    expect(errors.stderr).toContain("input/unreadable");
+    expect(errors.stderr).not.toMatch(STACK_LINE);
+
+    const usage = runCli(["build", SEED_MODEL_FILE, "--profile", "nd31"]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("--profile must be nd30 or tt01");
+    expect(usage.stdout).toBe("");
   });
 
-  it("SIGINT mid-build exits 130, keeps the previous outputs and leaves no temporary folder", async () => {
-    const code = await interruptBuild(out, "SIGINT");
-    expect(code).toBe(130);
-    expect(readdirSync(out)).toEqual(["qd-503-2013"]);
-    expect(hashTree(join(out, "qd-503-2013"))).toEqual(before);
+  it("is byte-identical in another time zone and locale, and when worker threads render the letters (REPRO)", () => {
+    // a zone and a locale other than this process's, which built `tree`
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone === "Asia/Ho_Chi_Minh" ? "America/New_York" : "Asia/Ho_Chi_Minh";
+    const locale = new Intl.NumberFormat().resolvedOptions().locale.startsWith("vi") ? "C" : "vi_VN.UTF-8";
+    const second = join(root, "second");
+    const run = runCli(["build", SEED_MODEL_FILE, "-o", second, "--json", "--workers", "2"], { env: { TZ: zone, LANG: locale, LC_ALL: locale } });
+    expect(run.status, `${run.stderr}${run.stdout.slice(0, 4000)}`).toBe(0);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(JSON.parse(run.stdout).workers).toBe(2);
+    expect(hashTree(join(second, "qd-503-2013"))).toEqual(tree);
+  });
+
+  /** Starts a build and sends `signal` once its temporary folder exists, i.e. in the middle of writing. */
+  async function interruptBuild(out: string, signal: NodeJS.Signals): Promise<number | null> {
+    const child = spawn(process.execPath, ["dist/cli/main.js", "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"], { stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
+    for (let i = 0; i < 2000; i++) {
+      if (existsSync(out) && readdirSync(out).some((e) => e.startsWith(".qd-503-2013.tmp-"))) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // Let it write some files first.
+    await new Promise((r) => setTimeout(r, 150));
+    child.kill(signal);
+    return exited;
+  }
+
+  describe("atomic builds", () => {
+    const out = join(root, "atomic");
+    // the previous outputs: a copy of the build above (an incremental build reads its manifest, not its inodes)
+    beforeAll(() => cpSync(join(reference, "qd-503-2013"), join(out, "qd-503-2013"), { recursive: true }));
+
+    it("SIGKILL mid-build leaves the previous outputs intact; the next run removes the stray folder", async () => {
+      await interruptBuild(out, "SIGKILL");
+      expect(hashTree(join(out, "qd-503-2013"))).toEqual(tree);
+      expect(readdirSync(out).filter((e) => e.startsWith(".qd-503-2013.tmp-"))).toHaveLength(1);
+      const next = await runCliInProcess(["build", SEED_MODEL_FILE, "-o", out, "--json"]);
+      expect(next.status, next.stderr).toBe(0);
+      expect(readdirSync(out)).toEqual(["qd-503-2013"]);
+      expect(hashTree(join(out, "qd-503-2013"))).toEqual(tree);
+    });
+
+    it("SIGINT mid-build exits 130, keeps the previous outputs and leaves no temporary folder", async () => {
+      const code = await interruptBuild(out, "SIGINT");
+      expect(code).toBe(130);
+      expect(readdirSync(out)).toEqual(["qd-503-2013"]);
+      expect(hashTree(join(out, "qd-503-2013"))).toEqual(tree);
+    });
+  });
+
+  it("vanban watch rebuilds on save, reports a broken model and keeps the last good outputs", async () => {
+    const dir = mkdtempSync(join(root, "watch-"));
+    const model = join(dir, "model.yaml");
+    copyFileSync(SEED_MODEL_FILE, model);
+    const out = join(dir, "out");
+    // started on the outputs of a build of the same model: its first build copies every unit
+    cpSync(join(reference, "qd-503-2013"), join(out, "qd-503-2013"), { recursive: true });
+    const child = spawn(process.execPath, ["dist/cli/main.js", "watch", model, "-o", out], { env: { ...process.env, NO_COLOR: "1" } });
+    // also when the test times out (its body then goes on in the background): no watcher outlives the run
+    onTestFinished(() => void child.kill("SIGKILL"));
+    let log = "";
+    child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const waitFor = async (pattern: RegExp, count: number) => {
+      for (let i = 0; i < 1200 && (log.match(pattern) ?? []).length < count; i++) await new Promise((r) => setTimeout(r, 100));
+      expect((log.match(pattern) ?? []).length, log).toBeGreaterThanOrEqual(count);
+    };
+    try {
+      await waitFor(/^built /gm, 1);
+      expect(log).toMatch(/42 units unchanged, copied/);
+      const changes = () => readFileSync(join(out, "qd-503-2013", "CHANGES.md"), "utf8");
+      expect(changes()).toContain("Bản dựng đầu tiên");
+
+      writeFileSync(model, readFileSync(model, "utf8").replace("text: Tháng 2\n", "text: Tháng 6\n").replace("due: 2013-02-28", "due: 2013-06-30"));
+      await waitFor(/^built /gm, 2);
+      expect(log).toMatch(/39 units unchanged, copied/);
+      expect(changes()).toContain('deadline: "Tháng 2" → "Tháng 6"');
+
+      const good = readFileSync(join(out, "qd-503-2013", "manifest.json"));
+      writeFileSync(model, "profile: [broken\n");
+      await waitFor(/error model\/yaml/g, 1);
+      expect(readFileSync(join(out, "qd-503-2013", "manifest.json"))).toEqual(good);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGINT");
+        await new Promise((r) => child.once("exit", r));
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
  * the affected files (inode and hash), and the result equals a full build byte for byte.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { diffModels } from "../../src/diff/model-diff.ts";
 import { buildToFolder } from "../../src/pipeline/build-folder.ts";
 import { parseModel } from "../../src/io/model-file.ts";
 import { createRenderContext } from "../../src/pipeline/render-context.ts";
+import { OUTPUT_FORMATS } from "../../src/pipeline/formats.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
 
 const seedSource = readFileSync(SEED_MODEL_FILE, "utf8");
@@ -34,7 +35,7 @@ function tree(dir: string): Map<string, { sha: string; ino: number }> {
 
 async function build(source: string, target: string, force = false) {
   const decision = parseModel(source, "model.yaml").decision!;
-  return buildToFolder(decision, ctx, renderer!, { target, source, toolVersion: "test", force });
+  return buildToFolder(decision, ctx, renderer!, { target, source, toolVersion: "test", force, formats: [...OUTPUT_FORMATS] });
 }
 
 const EDITS: { name: string; edit: (s: string) => string; expect: { tasks: string[]; groups: string[]; packets: number } }[] = [
@@ -91,9 +92,9 @@ describe("incremental builds after edits", async () => {
       expect(diff.groups.map((g) => `${g.kind} ${g.index + 1}`)).toEqual(fixture.expect.groups);
       if (fixture.expect.packets >= 0) expect(diff.affectedAgencies).toHaveLength(fixture.expect.packets);
 
-      // incremental: copy of the base build, then the edited model on top of it
+      // incremental: copy of the base build (same bytes and manifest as building it again), then the edited model on top of it
       const incremental = join(root, `inc-${i}`);
-      await build(seedSource, incremental);
+      cpSync(base, incremental, { recursive: true });
       const baseline = tree(incremental);
       const result = await build(edited, incremental);
       const after = tree(incremental);

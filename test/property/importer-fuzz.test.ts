@@ -12,6 +12,9 @@ import { importScrape } from "../../src/import/import-decision.ts";
 import { walkStrings } from "../../src/validate/known-typos.ts";
 import { seedText, validationEnv, SEED_MODEL_FILE } from "../support/seed.ts";
 
+/** Runs per property: sized for `npm test` (seconds for the file); VANBAN_PROPERTY_SCALE=10 for a deeper run. */
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.VANBAN_PROPERTY_SCALE ?? 1)));
+
 const env = await validationEnv();
 const seedLines = seedText().split("\n");
 const seedYaml = readFileSync(SEED_MODEL_FILE, "utf8");
@@ -68,7 +71,7 @@ describe("importer under mutation of the seed", () => {
           expect(result.diagnostics.filter((d) => d.severity === "error").every((d) => d.start && d.start.line >= 1)).toBe(true);
         }
       }),
-      { numRuns: 150, seed: 503, endOnFailure: true },
+      { numRuns: runs(60), seed: 503, endOnFailure: true },
     );
   });
 
@@ -79,7 +82,7 @@ describe("importer under mutation of the seed", () => {
         wellFormed(input.diagnostics);
         if (input.text !== undefined) wellFormed(importScrape(input.text, "bytes.txt", env).diagnostics);
       }),
-      { numRuns: 200, seed: 2013, endOnFailure: true },
+      { numRuns: runs(200), seed: 2013, endOnFailure: true },
     );
   });
 });
@@ -101,7 +104,7 @@ describe("model loader under mutation of the seed YAML", () => {
           for (const d of loaded.diagnostics.filter((x) => x.severity === "error")) expect(d.start?.line ?? 0).toBeGreaterThanOrEqual(1);
         },
       ),
-      { numRuns: 100, seed: 6, endOnFailure: true },
+      { numRuns: runs(40), seed: 6, endOnFailure: true },
     );
   });
 });

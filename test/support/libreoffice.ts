@@ -1,33 +1,57 @@
 /**
- * LibreOffice for the optional visual checks: detection (tests skip with a message when it is absent) and
- * headless conversion to PDF with a private profile and a fontconfig that maps Times New Roman to Tinos
- * (same metrics), so results do not depend on the fonts installed on the machine.
+ * External tools for the optional checks (LibreOffice, poppler): detection (tests skip with a message when a
+ * tool is absent, or left out by `npm run test:fast`) and headless conversion to PDF with a private profile
+ * and a fontconfig that maps Times New Roman to Tinos (same metrics), so results do not depend on the fonts
+ * installed on the machine.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, dirname, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { TINOS_PATHS } from "../../src/io/fonts.ts";
 
-export function onPath(tool: string): boolean {
-  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
+/** Tools the run leaves out as if absent (comma-separated): `npm run test:fast` sets it (vitest.config.ts). */
+const LEFT_OUT = new Set((process.env.VANBAN_TEST_WITHOUT ?? "").split(",").filter(Boolean));
+
+function findOnPath(tool: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     try {
       accessSync(join(dir, tool), constants.X_OK);
-      return true;
+      return join(dir, tool);
     } catch {
-      return false;
+      // not in this folder
     }
-  });
+  }
+  return undefined;
+}
+
+export function onPath(tool: string): boolean {
+  return !LEFT_OUT.has(tool) && findOnPath(tool) !== undefined;
 }
 
 /** " (skipped: soffice not on PATH)" or "" for test titles; also printed once. */
 export function skipReasonFor(tools: readonly string[], what: string): string {
-  const missing = tools.filter((tool) => !onPath(tool));
-  const reason = missing.length ? ` (skipped: ${missing.join(", ")} not on PATH)` : "";
+  const leftOut = tools.filter((tool) => LEFT_OUT.has(tool));
+  const missing = tools.filter((tool) => !LEFT_OUT.has(tool) && !onPath(tool));
+  const reasons = [...(leftOut.length ? [`${leftOut.join(", ")} left out (VANBAN_TEST_WITHOUT)`] : []), ...(missing.length ? [`${missing.join(", ")} not on PATH`] : [])];
+  const reason = reasons.length ? ` (skipped: ${reasons.join("; ")})` : "";
   if (reason) console.warn(`${what}${reason}`);
   return reason;
 }
+
+/**
+ * Whether the LibreOffice on PATH has Calc, which prints spreadsheets (Debian splits it into
+ * libreoffice-calc(-nogui); with Writer alone, soffice fails an .xlsx with "source file could not be loaded").
+ */
+export function libreOfficeHasCalc(): boolean {
+  const soffice = onPath("soffice") ? findOnPath("soffice") : undefined;
+  if (!soffice) return false;
+  const program = dirname(realpathSync(soffice));
+  return ["libsclo.so", "libsclo.dylib", "sclo.dll"].some((lib) => existsSync(join(program, lib)));
+}
+
+const SPREADSHEET = /\.(xlsx|xls|ods)$/i;
 
 function writeFontConfig(dir: string): string {
   const file = join(dir, "fonts.conf");
@@ -49,6 +73,8 @@ function writeFontConfig(dir: string): string {
 
 /** Converts office files to PDF in one LibreOffice run; returns the PDF paths in input order. */
 export function convertToPdf(files: readonly string[], workDir = mkdtempSync(join(tmpdir(), "vanban-soffice-"))): string[] {
+  if (files.some((file) => SPREADSHEET.test(file)) && !libreOfficeHasCalc())
+    throw new Error("this LibreOffice has no Calc, which prints spreadsheets (Debian: apt-get install libreoffice-calc-nogui); skip with libreOfficeHasCalc()");
   const outDir = mkdtempSync(join(workDir, "pdf-"));
   const result = spawnSync(
     "soffice",

@@ -1,8 +1,9 @@
+/** `vanban import` on malformed input, through the CLI's entry in this process (exit code and output captured). */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, STACK_LINE } from "../../support/cli.ts";
+import { runCliInProcess, STACK_LINE } from "../../support/cli.ts";
 import { seedText } from "../../support/seed.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "vanban-malformed-"));
@@ -27,10 +28,10 @@ describe("vanban import on malformed input: a clear diagnostic, exit 1, no stack
     ["truncated-table.txt", seedText().slice(0, seedText().lastIndexOf("Văn phòng UBND tỉnh")), "appendix/truncated"],
   ];
   for (const [name, data, ruleId] of cases) {
-    it(`${name} → ${ruleId}`, () => {
+    it(`${name} → ${ruleId}`, async () => {
       const input = write(name, data);
       const output = join(dir, `${name}.yaml`);
-      const run = runCli(["import", input, "-o", output]);
+      const run = await runCliInProcess(["import", input, "-o", output]);
       expect(run.status).toBe(1);
       expect(run.stderr).not.toMatch(STACK_LINE);
       const line = run.stderr.split("\n").find((l) => l.includes(` ${ruleId} `));
@@ -39,37 +40,37 @@ describe("vanban import on malformed input: a clear diagnostic, exit 1, no stack
     });
   }
 
-  it("a missing file is a diagnostic too", () => {
-    const run = runCli(["import", join(dir, "does-not-exist.txt")]);
+  it("a missing file is a diagnostic too", async () => {
+    const run = await runCliInProcess(["import", join(dir, "does-not-exist.txt")]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("input/unreadable");
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 
-  it("a file over the size limit is refused before reading (21 MB)", () => {
-    const run = runCli(["import", write("huge.txt", "x".repeat(21 * 1024 * 1024))]);
+  it("a file over the size limit is refused before reading (21 MB)", async () => {
+    const run = await runCliInProcess(["import", write("huge.txt", "x".repeat(21 * 1024 * 1024))]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("input/too-large");
   });
 
-  it("a 10 MB file of scraped-looking text is read and rejected with a diagnostic", () => {
-    const run = runCli(["import", write("ten-mb.txt", "Đang tải nội dung\n\n" + "Dòng chữ tiếng Việt có dấu.\n\n".repeat(350_000))]);
+  it("a 10 MB file of scraped-looking text is read and rejected with a diagnostic", async () => {
+    const run = await runCliInProcess(["import", write("ten-mb.txt", "Đang tải nội dung\n\n" + "Dòng chữ tiếng Việt có dấu.\n\n".repeat(350_000))]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("import/header-number");
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 
-  it("CRLF line ends import like LF, with an info diagnostic", () => {
-    const run = runCli(["import", write("crlf.txt", seedText().replace(/\n/g, "\r\n")), "--json"]);
+  it("CRLF line ends import like LF, with an info diagnostic", async () => {
+    const run = await runCliInProcess(["import", write("crlf.txt", seedText().replace(/\n/g, "\r\n")), "--json"]);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.summary).toMatchObject({ groups: 8, tasks: 37 });
     expect(report.diagnostics.some((d: { ruleId: string }) => d.ruleId === "input/normalised")).toBe(true);
   });
 
-  it("NFD text is normalised to NFC and gives the same model", () => {
-    const nfd = runCli(["import", write("nfd.txt", seedText().normalize("NFD"))]);
-    const nfc = runCli(["import", write("nfc.txt", seedText())]);
+  it("NFD text is normalised to NFC and gives the same model", async () => {
+    const nfd = await runCliInProcess(["import", write("nfd.txt", seedText().normalize("NFD"))]);
+    const nfc = await runCliInProcess(["import", write("nfc.txt", seedText())]);
     expect(nfd.status).toBe(0);
     expect(nfd.stdout.replace(/nfd\.txt/, "nfc.txt")).toBe(nfc.stdout);
     expect(nfd.stderr).toContain("input/normalised");

@@ -6,7 +6,7 @@ import { parseModel } from "../../../src/io/model-file.ts";
 import { placeDiagnostics } from "../../../src/diagnostics/locate.ts";
 import { validateDecision } from "../../../src/validate/validate-decision.ts";
 import { JSON_SCHEMAS, renderJsonSchema } from "../../../src/resolve/json-schema.ts";
-import { runCli } from "../../support/cli.ts";
+import { runCliInProcess } from "../../support/cli.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
 
 const seedYaml = readFileSync(SEED_MODEL_FILE, "utf8");
@@ -44,8 +44,8 @@ describe("the bundled seed model", () => {
     expect(typo.start?.column).toBe(seedYaml.split("\n")[typo.start!.line - 1]!.indexOf("CÔNG") + 1);
   });
 
-  it("is the importer's output for the bundled scrape (regenerate with `vanban import`)", () => {
-    const run = runCli(["import", "seeds/qd-503-2013.txt"]);
+  it("is the importer's output for the bundled scrape (regenerate with `vanban import`)", async () => {
+    const run = await runCliInProcess(["import", "seeds/qd-503-2013.txt"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(seedYaml);
   });
@@ -88,15 +88,15 @@ describe("model errors point into the YAML", () => {
   });
 });
 
-describe("vanban validate", () => {
-  it("exits 0 on the seed and prints file:line:col diagnostics and the summary", () => {
-    const run = runCli(["validate", SEED_MODEL_FILE]);
+describe("vanban validate (the CLI's entry, in this process)", () => {
+  it("exits 0 on the seed and prints file:line:col diagnostics and the summary", async () => {
+    const run = await runCliInProcess(["validate", SEED_MODEL_FILE]);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^seeds\/qd-503-2013\.yaml:\d+:\d+ warning appendix\/group-sequence /m);
     expect(run.stderr).toContain("8 groups, 37 tasks, 41 agencies resolved");
   });
-  it("--json gives machine-readable diagnostics", () => {
-    const run = runCli(["validate", SEED_MODEL_FILE, "--json"]);
+  it("--json gives machine-readable diagnostics", async () => {
+    const run = await runCliInProcess(["validate", SEED_MODEL_FILE, "--json"]);
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
     expect(report.summary).toMatchObject({ groups: 8, tasks: 37, agencies: 41, unresolvedPhrases: [] });
@@ -111,12 +111,12 @@ describe("JSON Schema", () => {
 });
 
 describe("vanban validate --fix", () => {
-  it("applies the suggested fixes in the file, keeping comments and every other line, and lists them", () => {
+  it("applies the suggested fixes in the file, keeping comments and every other line, and lists them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vanban-fix-"));
     const file = join(dir, "model.yaml");
     const withComment = seedYaml.replace("profile: nd30\n", "profile: nd30 # ghi chú của văn thư\n");
     writeFileSync(file, withComment);
-    const run = runCli(["validate", file, "--fix"]);
+    const run = await runCliInProcess(["validate", file, "--fix"]);
     expect(run.status).toBe(0);
     expect(run.stderr.match(/^fixed /gm)).toHaveLength(9);
     const after = readFileSync(file, "utf8");
@@ -125,7 +125,7 @@ describe("vanban validate --fix", () => {
       ['- number: "2a"', '- number: "2b"', '- number: "2c"', "- numeral: IV", "- numeral: V", "- numeral: VI", "- numeral: VII", "- numeral: VIII", "title: CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"].sort(),
     );
     expect(after).toContain("# ghi chú của văn thư");
-    const again = runCli(["validate", file, "--json"]);
+    const again = await runCliInProcess(["validate", file, "--json"]);
     const rules = JSON.parse(again.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId);
     expect(rules).not.toContain("appendix/group-sequence");
     expect(rules).not.toContain("appendix/empty-number");
