@@ -25,7 +25,7 @@ export const TASK_CELL: Readonly<Record<ColumnKey, (task: Task) => string>> = {
 
 const cell = (text: string, key: ColumnKey, bold = false): TableCell => ({ runs: text === "" ? [] : [run(text, bold ? { bold } : {})], align: COLUMN_MODEL[key].align });
 
-function groupRow(group: Group, keys: readonly ColumnKey[]): Omit<TableRow, "keepTogether"> {
+function groupRow(group: Group, keys: readonly ColumnKey[]): Omit<TableRow, "keepTogether" | "keepRoomPt"> {
   // APX-TABLE: group rows bold across the row, the numeral in the first column, kept with their first task
   const cells: TableCell[] =
     keys.length > 1
@@ -41,11 +41,11 @@ export function composeAppendixSection(appendix: Appendix, layout: ProfileLayout
   const page = pageSetup(layout, layout.appendix.orientation);
   const width = textWidthPt(page);
   const keys = appendix.columns.map((column) => column.key);
-  const rows: Omit<TableRow, "keepTogether">[] = [
+  const rows: Omit<TableRow, "keepTogether" | "keepRoomPt">[] = [
     { role: "header", cells: appendix.columns.map((column) => ({ ...cell(column.label, column.key, true), align: "center" })), keepWithNext: true },
     ...appendix.groups.flatMap((group) => [
       groupRow(group, keys),
-      ...group.tasks.map((task): Omit<TableRow, "keepTogether"> => ({ role: "item", cells: keys.map((key) => cell(TASK_CELL[key](task), key)), keepWithNext: false })),
+      ...group.tasks.map((task): Omit<TableRow, "keepTogether" | "keepRoomPt"> => ({ role: "item", cells: keys.map((key) => cell(TASK_CELL[key](task), key)), keepWithNext: false })),
     ]),
   ];
   return {

@@ -45,9 +45,9 @@ function taskTable(tasks: readonly AssignedTask[], role: Role, headings: readonl
     ref: Math.ceil(Math.max(widest(tasks.map((t) => t.ref), false), widest(words(headings[0]), true))) + padding,
     due: Math.ceil(Math.max(widest([formatShortDate("2000-12-31"), NO_DUE_DATE], false), widest(words(headings[5]), true))) + padding,
   };
-  const rows: Omit<TableRow, "keepTogether">[] = [
+  const rows: Omit<TableRow, "keepTogether" | "keepRoomPt">[] = [
     { role: "header", cells: headings.map((heading) => ({ runs: [run(heading, { bold: true })], align: "center" })), keepWithNext: true },
-    ...tasks.map((task): Omit<TableRow, "keepTogether"> => ({ role: "item", cells: taskCells(task, role), keepWithNext: false })),
+    ...tasks.map((task): Omit<TableRow, "keepTogether" | "keepRoomPt"> => ({ role: "item", cells: taskCells(task, role), keepWithNext: false })),
   ];
   return composeTable(
     { role: "tasks", columnsPt: fitColumnsPt(TASK_TABLE_COLUMNS, textWidthPt(page), minPt), rows, pageTextHeightPt: textHeightPt(page), spaceAfterPt: layout.body.spaceAfterPt },

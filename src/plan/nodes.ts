@@ -120,6 +120,8 @@ export interface TableRow {
   keepTogether: boolean;
   /** kept on the page of the next row (group rows) */
   keepWithNext: boolean;
+  /** with keepWithNext: the estimated height of this row and the next together; 0 otherwise */
+  keepRoomPt: number;
 }
 
 /** APX-TABLE and the letters' task tables: a ruled grid whose first `headerRows` rows repeat on every page. */

@@ -10,7 +10,7 @@ import type { TableCell, TableNode, TableRow } from "./nodes.ts";
 export interface TableInput {
   role: TableNode["role"];
   columnsPt: readonly number[];
-  rows: readonly Omit<TableRow, "keepTogether">[];
+  rows: readonly Omit<TableRow, "keepTogether" | "keepRoomPt">[];
   /** the height a row may take on a page below the repeated header */
   pageTextHeightPt: number;
   spaceAfterPt: number;
@@ -66,7 +66,12 @@ export function composeTable(input: TableInput, layout: ProfileLayout, measurer:
     role: input.role,
     columns: input.columnsPt.map((widthPt) => ({ widthPt })),
     headerRows,
-    rows: input.rows.map((row, r) => ({ ...row, keepTogether: heights[r]! <= room })),
+    rows: input.rows.map((row, r) => ({
+      ...row,
+      keepTogether: heights[r]! <= room,
+      // a header row is kept with the first row by the table itself (repeated header rows)
+      keepRoomPt: row.keepWithNext && row.role !== "header" ? heights[r]! + (heights[r + 1] ?? 0) : 0,
+    })),
     ...base,
     strokePt: layout.table.strokePt,
     spaceAfterPt: input.spaceAfterPt,

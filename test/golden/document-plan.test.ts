@@ -16,7 +16,7 @@ import type { RenderContext } from "../../src/write/context.ts";
 import { writeDocx } from "../../src/write/docx/write-docx.ts";
 import { writePdf } from "../../src/write/pdf/write-pdf.ts";
 import { openDocx, readDocument, tablesOf, type ParagraphInfo } from "../support/docx-xml.ts";
-import { horizontalRules, readPdfStrokes } from "../support/pdf-strokes.ts";
+import { balancedGraphicsStates, horizontalRules, readPdfStrokes } from "../support/pdf-strokes.ts";
 import { readPdfText } from "../support/pdf-text.ts";
 import { loadSeed } from "../support/seed-docx.ts";
 
@@ -57,6 +57,18 @@ function pdfBodyText(pages: readonly string[], plan: DocumentPlan, shownNumber: 
 function withoutNumber(page: string, number: number): string {
   const lines = page.trimEnd().split("\n");
   return (lines.at(-1)?.trim() === String(number) ? lines.slice(0, -1) : lines).join("\n");
+}
+
+/** The seed letters rendered once each (both 41-letter tests read them). */
+const seedLetterPdfs = new Map<string, Promise<{ plan: DocumentPlan; pdf: Awaited<ReturnType<typeof readPdfText>> }>>();
+function seedLetterPdf(id: string) {
+  let found = seedLetterPdfs.get(id);
+  if (!found) {
+    const plan = letterPlanFor(id);
+    found = pdfOf(plan).then(async (bytes) => ({ plan, pdf: await readPdfText(bytes) }));
+    seedLetterPdfs.set(id, found);
+  }
+  return found;
 }
 
 beforeAll(async () => {
@@ -202,8 +214,8 @@ describe("writers: both formats carry the plan", () => {
 
   it("each of the 41 letters: its DOCX and its PDF hold the same words (no task, paragraph or signature lost)", async () => {
     for (const id of assignments.map((a) => a.agency.id)) {
-      const plan = letterPlanFor(id);
-      const { pages } = await readPdfText(await pdfOf(plan));
+      const { plan, pdf } = await seedLetterPdf(id);
+      const { pages } = pdf;
       // page numbers are drawn in the PDF, a field in the DOCX
       const pdfText = pdfBodyText(pages, plan, (i) => (i === 0 ? 0 : i + 1));
       const docxText = squash(readDocument(openDocx(await docxOf(plan))).paragraphs.map((p) => p.text).join(""));
@@ -236,14 +248,26 @@ describe("writers: both formats carry the plan", () => {
     expect(pdfText).toBe(squash(docx.paragraphs.map((p) => p.text).join("")));
   });
 
+  it("APX-TABLE: no group row ends an appendix page of the decision PDF, and every page's graphics states balance", async () => {
+    const plan = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
+    const bytes = await pdfOf(plan);
+    const pdf = await readPdfText(bytes);
+    const appendixStart = pdf.sizes.findIndex((s) => s.width > s.height);
+    const groups = decision.appendix!.groups.map((g) => squash(`${g.numeral}${g.title}`));
+    for (let i = appendixStart; i < pdf.pages.length; i++) {
+      const text = squash(withoutNumber(pdf.pages[i]!, i - appendixStart + 1));
+      for (const group of groups) expect(text.endsWith(group), `page ${i + 1} ends with ${group}`).toBe(false);
+    }
+    expect(await balancedGraphicsStates(bytes)).toEqual(pdf.pages.map(() => true));
+  });
+
   it("no heading, table intro or lone table header ends a page in any of the 41 letters", async () => {
     expect(assignments).toHaveLength(41);
     for (const a of assignments) {
-      const plan = letterPlanFor(a.agency.id);
+      const { plan, pdf } = await seedLetterPdf(a.agency.id);
       const intros = blocksOf(plan).filter((b) => b.kind === "paragraph" && b.role === "intro").map((b) => words((b as { runs: { text: string }[] }).runs[0]!.text).join(" "));
       const headers = (only(plan, "table") as TableNode[]).map((t) => words(t.rows[0]!.cells.map((c) => c.runs[0]!.text).join(" ")).join(" "));
-      const { pages } = await readPdfText(await pdfOf(plan));
-      pages.forEach((page, i) => {
+      pdf.pages.forEach((page, i) => {
         const text = words(page).join(" ").replace(new RegExp(` ${i + 1}$`), "");
         for (const intro of intros) expect(text.endsWith(intro), `${a.agency.id} page ${i + 1}`).toBe(false);
         for (const header of headers) expect(text.endsWith(header), `${a.agency.id} page ${i + 1}`).toBe(false);

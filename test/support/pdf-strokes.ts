@@ -74,3 +74,23 @@ export function horizontalRules(strokes: readonly Stroke[], widthPt: number): { 
     .filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && Math.abs(s.widthPt - widthPt) < 0.01)
     .map((s) => ({ y: s.y1, x1: Math.min(s.x1, s.x2), x2: Math.max(s.x1, s.x2), lengthPt: Math.abs(s.x2 - s.x1) }));
 }
+
+/** Per page, whether every graphics-state restore has a save before it on that page (a viewer reports the rest as errors). */
+export async function balancedGraphicsStates(bytes: Uint8Array): Promise<boolean[]> {
+  const doc = await getDocument({ data: bytes.slice(), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    const pages: boolean[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      let depth = 0;
+      let balanced = true;
+      for (const fn of (await (await doc.getPage(n)).getOperatorList()).fnArray) {
+        if (fn === OPS.save) depth++;
+        else if (fn === OPS.restore && --depth < 0) balanced = false;
+      }
+      pages.push(balanced && depth === 0);
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

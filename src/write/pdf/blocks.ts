@@ -2,7 +2,7 @@
 import type { Content, CustomTableLayout, TableCell as PdfCell } from "pdfmake/interfaces.js";
 import type { NodeHandlers, TableNode } from "../../plan/nodes.ts";
 import { cellColumns } from "../../plan/table.ts";
-import { keepWithNext } from "./keep-with-next.ts";
+import { keepRowWithNext, keepWithNext } from "./keep-with-next.ts";
 import { gridRow, lineContent, runContent, stackContent } from "./stack.ts";
 
 function tableLayout(node: TableNode): CustomTableLayout {
@@ -30,6 +30,12 @@ function table(node: TableNode): Content {
       };
       if ((cell.colSpan ?? 1) > 1) content.colSpan = cell.colSpan;
       if ((cell.rowSpan ?? 1) > 1) content.rowSpan = cell.rowSpan;
+      // a row kept with the next one (a group row) moves to the next page when the two do not fit
+      // (keep-with-next.ts): every cell asks, as pdfmake breaks a page before a cell, not before its row
+      const keep = keepRowWithNext(row);
+      // pdfmake's vertical alignment saves the graphics state on the page a cell starts and restores it where it
+      // ends: a cell that moves to the next page would restore a state its page never saved
+      if (keep.headlineLevel !== undefined) Object.assign(content, keep, { verticalAlignment: undefined });
       cells[starts[r]![i]!] = content as PdfCell;
     });
     return cells;

@@ -5,10 +5,14 @@
  * next block lands cannot be asked: pdfmake reports the first try of an unbreakable block, not where it went.)
  */
 import type { Node } from "pdfmake/interfaces.js";
-import type { ParagraphNode } from "../../plan/nodes.ts";
+import type { ParagraphNode, TableRow } from "../../plan/nodes.ts";
 
-export const keepWithNext = (node: ParagraphNode): { headlineLevel?: number } =>
-  node.keepWithNext && node.keepRoomPt > 0 ? { headlineLevel: Math.ceil(node.keepRoomPt) } : {};
+const room = (keep: boolean, roomPt: number): { headlineLevel?: number } => (keep && roomPt > 0 ? { headlineLevel: Math.ceil(roomPt) } : {});
+
+export const keepWithNext = (node: ParagraphNode): { headlineLevel?: number } => room(node.keepWithNext, node.keepRoomPt);
+
+/** On a row's first cell: pdfmake then moves the whole row to the next page. */
+export const keepRowWithNext = (row: TableRow): { headlineLevel?: number } => room(row.keepWithNext, row.keepRoomPt);
 
 export function pageBreakBefore(node: Node): boolean {
   const room = node.headlineLevel;
