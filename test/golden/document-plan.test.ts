@@ -8,6 +8,7 @@ import { loadLetterWording } from "../../src/io/templates.ts";
 import type { LetterWording } from "../../src/letters/templates.ts";
 import { MOTTO, NATIONAL_NAME } from "../../src/model/national-motto.ts";
 import type { Decision } from "../../src/model/schema.ts";
+import { profileLayout } from "../../src/layout/profiles.ts";
 import { composeDecisionPlan } from "../../src/plan/decision.ts";
 import { composeLetterPlan } from "../../src/plan/letter.ts";
 import type { BlockNode, ClosingNode, DocumentPlan, HeaderGridNode, RuleLine, StackLine, TableNode } from "../../src/plan/nodes.ts";
@@ -128,6 +129,21 @@ describe("plan: gaps, strokes, keep-with-next", () => {
       expect(closing.spaceBeforePt).toBe(ctx.layout.gaps.beforeClosing);
       for (const rule of [...rules(grid.issuer), ...rules(grid.national)]) expect(rule.strokePt).toBe(ctx.layout.rules.strokePt);
       for (const table of only(plan, "table")) expect(table.strokePt).toBe(ctx.layout.table.strokePt);
+    }
+  });
+
+  it("the profile's gaps stay within about one blank line (ND30 Phụ lục III templates, practice), strokes thin", () => {
+    for (const profile of ["nd30", "tt01"] as const) {
+      const layout = profileLayout(profile);
+      // one blank line of the body: 14 pt at single spacing, Times New Roman's line height 1.15 em
+      const blankLinePt = layout.body.sizePt * 1.15 * (layout.body.lineAuto240 / 240);
+      for (const [name, gap] of Object.entries(layout.gaps)) {
+        expect(gap, name).toBeGreaterThan(0);
+        expect(gap, name).toBeLessThanOrEqual(blankLinePt + 1);
+      }
+      expect(layout.gaps.beforeClosing).toBeGreaterThanOrEqual(layout.body.spaceAfterPt);
+      expect(layout.rules.strokePt).toBeGreaterThanOrEqual(0.5);
+      expect(layout.rules.strokePt).toBeLessThanOrEqual(1);
     }
   });
 
