@@ -4,7 +4,7 @@ import { ptToTwips } from "../../layout/units.ts";
 import type { NodeHandlers, TableNode } from "../../plan/nodes.ts";
 import { borderlessGrid } from "./grid.ts";
 import { ruleParagraph } from "./rules.ts";
-import { ALIGNMENT, columnsTwips, lineParagraph, SINGLE_LINE_240, textRun, type DocxFont } from "./runs.ts";
+import { ALIGNMENT, columnsTwips, EIGHTHS_PER_PT, lineParagraph, SINGLE_LINE_240, textRun, type DocxFont } from "./runs.ts";
 import { tableCellStyleId } from "./styles.ts";
 
 export interface BlockContext {
@@ -12,8 +12,6 @@ export interface BlockContext {
   /** the section's text width */
   textWidthTwips: number;
 }
-
-const EIGHTHS_PER_PT = 8;
 
 function table(node: TableNode, ctx: BlockContext): Table {
   const widthsTwips = columnsTwips(node.columns.map((c) => c.widthPt), ctx.textWidthTwips);

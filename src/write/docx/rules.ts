@@ -6,10 +6,7 @@
 import { BorderStyle, LineRuleType, Paragraph } from "docx";
 import { ptToTwips } from "../../layout/units.ts";
 import type { RuleLine } from "../../plan/nodes.ts";
-import type { DocxFont } from "./runs.ts";
-
-/** OOXML border widths are in eighths of a point. */
-const EIGHTHS_PER_PT = 8;
+import { EIGHTHS_PER_PT, type DocxFont } from "./runs.ts";
 
 /** Indents that centre a line of `lineTwips` in a box `boxTwips` wide; they add up to exactly box − line. */
 function centringIndentsTwips(boxTwips: number, lineTwips: number): { left: number; right: number } {

@@ -12,6 +12,9 @@ export const ALIGNMENT: Readonly<Record<Align, DocxAlignment>> = {
   justify: AlignmentType.JUSTIFIED,
 };
 
+/** OOXML border widths are in eighths of a point. */
+export const EIGHTHS_PER_PT = 8;
+
 /** Word's single line spacing in `w:line` units (240 = 1 line). */
 export const SINGLE_LINE_240 = 240;
 
