@@ -16,7 +16,13 @@ function tableLayout(node: TableNode): CustomTableLayout {
   };
 }
 
-function table(node: TableNode): Content {
+/** Per document: a serial for each table, so that the keep-with-next ids of its rows are unique in the document. */
+export interface PdfBlockContext {
+  nextTableSerial(): number;
+}
+
+function table(node: TableNode, ctx: PdfBlockContext): Content {
+  const tableSerial = ctx.nextTableSerial();
   const columnCount = node.columns.length;
   const starts = cellColumns(node.rows, columnCount);
   const body = node.rows.map((row, r) => {
@@ -32,7 +38,7 @@ function table(node: TableNode): Content {
       if ((cell.rowSpan ?? 1) > 1) content.rowSpan = cell.rowSpan;
       // a row kept with the next one (a group row) moves to the next page when the two do not fit
       // (keep-with-next.ts): every cell asks, as pdfmake breaks a page before a cell, not before its row
-      const keep = keepRowWithNext(row);
+      const keep = keepRowWithNext(row, `vanban-keep-row:${tableSerial}:${r}`, i);
       // pdfmake's vertical alignment saves the graphics state on the page a cell starts and restores it where it
       // ends: a cell that moves to the next page would restore a state its page never saved
       if (keep.headlineLevel !== undefined) Object.assign(content, keep, { verticalAlignment: undefined });
@@ -59,7 +65,7 @@ function table(node: TableNode): Content {
   };
 }
 
-export const BLOCK_HANDLERS: NodeHandlers<Content, undefined> = {
+export const BLOCK_HANDLERS: NodeHandlers<Content, PdfBlockContext> = {
   headerGrid: (node) => ({
     stack: [gridRow(node.columnsPt, node.cellPaddingPt, [node.issuer, node.national], 0), gridRow(node.columnsPt, node.cellPaddingPt, [node.number, node.placeDate], node.rowGapPt)],
     unbreakable: true,

@@ -7,8 +7,8 @@ import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { FontBytes } from "../../layout/font-bytes.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { BlockNode, DocumentPlan } from "../../plan/nodes.ts";
-import { BLOCK_HANDLERS } from "./blocks.ts";
-import { pageBreakBefore } from "./keep-with-next.ts";
+import { BLOCK_HANDLERS, type PdfBlockContext } from "./blocks.ts";
+import { pageBreakHook } from "./keep-with-next.ts";
 import { pdfMargins, pdfPageSize, sectionNumberings } from "./page-numbers.ts";
 import { renderPdf } from "./pdfmake-runtime.ts";
 
@@ -17,7 +17,7 @@ export interface PdfOptions {
   toolName: string;
 }
 
-const writeBlock = (block: BlockNode): Content => (BLOCK_HANDLERS[block.kind] as (node: BlockNode, ctx: undefined) => Content)(block, undefined);
+const writeBlock = (block: BlockNode, ctx: PdfBlockContext): Content => (BLOCK_HANDLERS[block.kind] as (node: BlockNode, ctx: PdfBlockContext) => Content)(block, ctx);
 
 /** Nodes pdfmake lays out as unbreakable blocks: it does not report where such a block finally lands. */
 const UNBREAKABLE: ReadonlySet<BlockNode["kind"]> = new Set(["headerGrid", "titleBlock", "addressee", "closing"]);
@@ -27,22 +27,24 @@ const UNBREAKABLE: ReadonlySet<BlockNode["kind"]> = new Set(["headerGrid", "titl
  * stack with it (the plan keeps such a pair within a page); before anything else keep-with-next is the
  * pageBreakBefore hook's (keep-with-next.ts).
  */
-function sectionContent(blocks: readonly BlockNode[]): Content[] {
+function sectionContent(blocks: readonly BlockNode[], ctx: PdfBlockContext): Content[] {
   const out: Content[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
     if (block.kind === "paragraph" && block.keepWithNext && next && UNBREAKABLE.has(next.kind)) {
       // no page break may be asked for inside an unbreakable block: pdfmake would drop what follows it
-      out.push({ stack: [writeBlock({ ...block, keepWithNext: false }), writeBlock(next)], unbreakable: true });
+      out.push({ stack: [writeBlock({ ...block, keepWithNext: false }, ctx), writeBlock(next, ctx)], unbreakable: true });
       i++;
-    } else out.push(writeBlock(block));
+    } else out.push(writeBlock(block, ctx));
   }
   return out;
 }
 
 export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumentDefinitions {
   const numberings = sectionNumberings(plan.sections);
+  let tables = 0;
+  const ctx: PdfBlockContext = { nextTableSerial: () => tables++ };
   const first = plan.sections[0]!;
   const date = isoToUtcDate(plan.metadata.date);
   const { metadata } = plan;
@@ -63,9 +65,9 @@ export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumen
       modDate: date,
     },
     defaultStyle: { fontSize: plan.baseSizePt },
-    pageBreakBefore,
+    pageBreakBefore: pageBreakHook(),
     content: plan.sections.map((section, i) => ({
-      section: sectionContent(section.blocks),
+      section: sectionContent(section.blocks, ctx),
       pageSize: pdfPageSize(section.page),
       pageOrientation: section.page.orientation,
       pageMargins: pdfMargins(section.page),
