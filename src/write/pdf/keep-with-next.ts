@@ -5,7 +5,8 @@
  * next block lands cannot be asked: pdfmake reports the first try of an unbreakable block, not where it went.)
  *
  * pdfmake lays the whole document out again after every break the hook asks for, so the breaks a document may
- * ask for are bounded: a 10,000-task appendix would otherwise be laid out once per group row that ends a page.
+ * ask for are bounded by its size: a 10,000-task appendix would otherwise be laid out once per group row that
+ * ends a page (24 layouts of it took 214 s).
  */
 import type { Node } from "pdfmake/interfaces.js";
 import type { ParagraphNode, TableRow } from "../../plan/nodes.ts";
@@ -25,9 +26,17 @@ const rowOf = (id: string | undefined): string | undefined => (id === undefined 
 
 /** Breaks one document may ask for: each costs a layout of the whole document. */
 export const KEEP_BREAKS_PER_DOCUMENT = 24;
+/**
+ * Blocks and table rows laid out again, summed over the extra layouts: about 20,000 rows take pdfmake 15 s here,
+ * so a 10,000-task appendix gets one extra layout and a letter all 24.
+ */
+const RELAYOUT_WORK = 20_000;
+
+/** How many breaks a document of `size` blocks and rows may ask for. */
+export const keepBreakBudget = (size: number): number => Math.min(KEEP_BREAKS_PER_DOCUMENT, Math.floor(RELAYOUT_WORK / Math.max(1, size)));
 
 /** A fresh `pageBreakBefore` hook for one document. */
-export function pageBreakHook(budget = KEEP_BREAKS_PER_DOCUMENT): (node: Node) => boolean {
+export function pageBreakHook(budget: number): (node: Node) => boolean {
   let left = budget;
   const movedRows = new Set<string>();
   return (node) => {

@@ -8,7 +8,7 @@ import type { FontBytes } from "../../layout/font-bytes.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { BlockNode, DocumentPlan } from "../../plan/nodes.ts";
 import { BLOCK_HANDLERS, type PdfBlockContext } from "./blocks.ts";
-import { pageBreakHook } from "./keep-with-next.ts";
+import { keepBreakBudget, pageBreakHook } from "./keep-with-next.ts";
 import { pdfMargins, pdfPageSize, sectionNumberings } from "./page-numbers.ts";
 import { renderPdf } from "./pdfmake-runtime.ts";
 
@@ -16,6 +16,10 @@ export interface PdfOptions {
   /** written as the file's creator and producer */
   toolName: string;
 }
+
+/** Blocks and table rows: what a layout of the document costs. */
+const planSize = (plan: DocumentPlan): number =>
+  plan.sections.reduce((sum, s) => sum + s.blocks.reduce((n, b) => n + (b.kind === "table" ? b.rows.length : 1), 0), 0);
 
 const writeBlock = (block: BlockNode, ctx: PdfBlockContext): Content => (BLOCK_HANDLERS[block.kind] as (node: BlockNode, ctx: PdfBlockContext) => Content)(block, ctx);
 
@@ -65,7 +69,7 @@ export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumen
       modDate: date,
     },
     defaultStyle: { fontSize: plan.baseSizePt },
-    pageBreakBefore: pageBreakHook(),
+    pageBreakBefore: pageBreakHook(keepBreakBudget(planSize(plan))),
     content: plan.sections.map((section, i) => ({
       section: sectionContent(section.blocks, ctx),
       pageSize: pdfPageSize(section.page),
