@@ -14,7 +14,7 @@ import { COLUMN_MODEL, fitColumnsPt, type ColumnRole } from "./columns.ts";
 import { composeHeaderGrid } from "./header-grid.ts";
 import { withKeepRoom } from "./heights.ts";
 import { letterMetadata } from "./metadata.ts";
-import type { AddresseeNode, BlockNode, DocumentPlan, TableCell, TableNode, TableRow } from "./nodes.ts";
+import type { AddresseeNode, BlockNode, DocumentPlan, PageSetup, TableCell, TableNode, TableRow } from "./nodes.ts";
 import { pageNumbering, pageSetup, textHeightPt, textWidthPt } from "./page.ts";
 import { bodyParagraph, run } from "./paragraphs.ts";
 import { composeTable } from "./table.ts";
@@ -33,8 +33,7 @@ function taskCells(task: AssignedTask, role: Role): TableCell[] {
   return texts.map((text, i) => ({ runs: text === "" ? [] : [run(text)], align: COLUMN_MODEL[TASK_TABLE_COLUMNS[i]!].align }));
 }
 
-function taskTable(tasks: readonly AssignedTask[], role: Role, headings: readonly string[], layout: ProfileLayout, measurer: TextMeasurer): TableNode {
-  const page = pageSetup(layout, "portrait");
+function taskTable(tasks: readonly AssignedTask[], role: Role, headings: readonly string[], page: PageSetup, layout: ProfileLayout, measurer: TextMeasurer): TableNode {
   const size = layout.appendix.tableSizePt;
   // the text must fit inside the padding and the rules on both sides
   const padding = 2 * (layout.table.paddingPt.x + layout.table.strokePt);
@@ -56,9 +55,16 @@ function taskTable(tasks: readonly AssignedTask[], role: Role, headings: readonl
   );
 }
 
+/** RECIP-KG: one addressee on the label's line; several on their own lines "- …;", the last ending ".". */
+export function addresseeLines(names: readonly string[]): string[] {
+  const nfc = names.map((name) => name.normalize("NFC"));
+  if (nfc.length === 1) return [`${ADDRESSEE_LABEL} ${nfc[0]!}`];
+  return [ADDRESSEE_LABEL, ...nfc.map((name, i) => `- ${name}${i === nfc.length - 1 ? "." : ";"}`)];
+}
+
 function addressee(name: string, layout: ProfileLayout): AddresseeNode {
   const gap = layout.gaps.aroundAddressee;
-  return { kind: "addressee", label: ADDRESSEE_LABEL, names: [name.normalize("NFC")], sizePt: layout.addressee.sizePt, spaceBeforePt: gap, spaceAfterPt: gap };
+  return { kind: "addressee", lines: addresseeLines([name]), sizePt: layout.addressee.sizePt, spaceBeforePt: gap, spaceAfterPt: gap };
 }
 
 export function composeLetterPlan(
@@ -78,10 +84,10 @@ export function composeLetterPlan(
   ];
   // A table and its intro are left out when the agency has no task in that role; the intro stays with its table.
   if (assignment.lead.length > 0) {
-    blocks.push(bodyParagraph(layout, "intro", [run(text.leadIntro)], true), taskTable(assignment.lead, "lead", text.leadColumns, layout, measurer));
+    blocks.push(bodyParagraph(layout, "intro", [run(text.leadIntro)], true), taskTable(assignment.lead, "lead", text.leadColumns, page, layout, measurer));
   }
   if (assignment.support.length > 0) {
-    blocks.push(bodyParagraph(layout, "intro", [run(text.supportIntro)], true), taskTable(assignment.support, "support", text.supportColumns, layout, measurer));
+    blocks.push(bodyParagraph(layout, "intro", [run(text.supportIntro)], true), taskTable(assignment.support, "support", text.supportColumns, page, layout, measurer));
   }
   const closingParagraph = bodyParagraph(layout, "body", [run(text.closing)]);
   const closing = composeClosing({ signer: letters.signer, recipients: [AS_ABOVE, ...letters.copies, letters.archive] }, layout, width);

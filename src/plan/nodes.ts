@@ -93,11 +93,11 @@ export interface ParagraphNode {
   keepRoomPt: number;
 }
 
-/** RECIP-KG: "Kính gửi:" and one addressee on its line, or several on their own lines "- …;". */
+/** RECIP-KG: "Kính gửi: X" on one line, or "Kính gửi:" and several addressees on their own lines "- …;". */
 export interface AddresseeNode {
   kind: "addressee";
-  label: string;
-  names: readonly string[];
+  /** centred lines, as printed */
+  lines: readonly string[];
   sizePt: number;
   spaceBeforePt: number;
   spaceAfterPt: number;

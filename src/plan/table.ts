@@ -5,6 +5,7 @@
  */
 import type { TextMeasurer } from "../layout/measure.ts";
 import type { ProfileLayout } from "../layout/profiles.ts";
+import { linesHeightPt, runsText } from "./heights.ts";
 import type { TableCell, TableNode, TableRow } from "./nodes.ts";
 
 export interface TableInput {
@@ -35,9 +36,8 @@ export function cellColumns(rows: readonly Pick<TableRow, "cells">[], columnCoun
 
 function cellHeightPt(cell: TableCell, widthPt: number, table: Pick<TableNode, "sizePt" | "lineSpacing" | "paddingPt">, measurer: TextMeasurer): number {
   const bold = cell.runs.some((r) => r.bold);
-  const text = cell.runs.map((r) => r.text).join("");
-  const lines = measurer.lineCount(text, table.sizePt, Math.max(1, widthPt - 2 * table.paddingPt.x), { bold });
-  return lines * table.sizePt * table.lineSpacing * measurer.lineHeightEm() + 2 * table.paddingPt.y;
+  const lines = measurer.lineCount(runsText(cell.runs), table.sizePt, Math.max(1, widthPt - 2 * table.paddingPt.x), { bold });
+  return linesHeightPt(lines, table.sizePt, table.lineSpacing, measurer) + 2 * table.paddingPt.y;
 }
 
 export function composeTable(input: TableInput, layout: ProfileLayout, measurer: TextMeasurer): TableNode {

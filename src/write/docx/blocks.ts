@@ -76,32 +76,16 @@ export const BLOCK_HANDLERS: NodeHandlers<(Paragraph | Table)[], BlockContext> =
       children: node.runs.map((run) => textRun(ctx.font, run, node.sizePt)),
     }),
   ],
-  addressee: (node, ctx) => {
-    const spacing = (before: number, after: number) => ({ spacing: { before: ptToTwips(before), after: ptToTwips(after) } });
-    if (node.names.length === 1) {
-      return [
+  addressee: (node, ctx) =>
+    node.lines.map(
+      (text, i) =>
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          ...spacing(node.spaceBeforePt, node.spaceAfterPt),
+          spacing: { before: ptToTwips(i === 0 ? node.spaceBeforePt : 0), after: ptToTwips(i === node.lines.length - 1 ? node.spaceAfterPt : 0) },
           keepNext: true,
-          children: [textRun(ctx.font, { text: `${node.label} ${node.names[0]!}` }, node.sizePt)],
+          children: [textRun(ctx.font, { text }, node.sizePt)],
         }),
-      ];
-    }
-    // several addressees: one per line, "- …;", the last ending "."
-    return [
-      new Paragraph({ alignment: AlignmentType.CENTER, ...spacing(node.spaceBeforePt, 0), keepNext: true, children: [textRun(ctx.font, { text: node.label }, node.sizePt)] }),
-      ...node.names.map(
-        (name, i) =>
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            ...spacing(0, i === node.names.length - 1 ? node.spaceAfterPt : 0),
-            keepNext: true,
-            children: [textRun(ctx.font, { text: `- ${name}${i === node.names.length - 1 ? "." : ";"}` }, node.sizePt)],
-          }),
-      ),
-    ];
-  },
+    ),
   table: (node, ctx) => {
     const out: (Paragraph | Table)[] = [table(node, ctx)];
     // Word needs a paragraph after a table; it carries the space below it

@@ -84,13 +84,13 @@ export const BLOCK_HANDLERS: NodeHandlers<Content, PdfBlockContext> = {
     margin: [0, node.spaceBeforePt, 0, node.spaceAfterPt],
     ...keepWithNext(node),
   }),
-  addressee: (node) => {
-    const lines =
-      node.names.length === 1
-        ? [`${node.label} ${node.names[0]!}`]
-        : [node.label, ...node.names.map((name, i) => `- ${name}${i === node.names.length - 1 ? "." : ";"}`)];
-    return { stack: lines.map((text) => ({ text, alignment: "center" })), fontSize: node.sizePt, lineHeight: 1, margin: [0, node.spaceBeforePt, 0, node.spaceAfterPt], unbreakable: true };
-  },
+  addressee: (node) => ({
+    stack: node.lines.map((text) => ({ text, alignment: "center" })),
+    fontSize: node.sizePt,
+    lineHeight: 1,
+    margin: [0, node.spaceBeforePt, 0, node.spaceAfterPt],
+    unbreakable: true,
+  }),
   table,
   closing: (node) => ({ stack: [gridRow(node.columnsPt, node.cellPaddingPt, [node.recipients, node.signature], node.spaceBeforePt)], unbreakable: true }),
 };
