@@ -6,8 +6,8 @@
 import type { TextMeasurer } from "../layout/measure.ts";
 import { profileLayout } from "../layout/profiles.ts";
 import type { Profile } from "../model/schema.ts";
-import { readCoreProperties, readDocx } from "./ooxml/document.ts";
-import { openDocxPackage } from "./ooxml/package.ts";
+import { readCoreProperties, readDocx } from "../read/docx/ooxml/document.ts";
+import { openDocxPackage } from "../read/docx/ooxml/package.ts";
 import { recognise } from "./parts/recognize.ts";
 import { LAYOUT_RULE_IDS, type CheckReport, type RuleResult } from "./report.ts";
 import { RULES_BY_ID } from "./rules/index.ts";
@@ -19,7 +19,7 @@ export interface CheckOptions {
 }
 
 /**
- * Checks a DOCX. Throws `DocxReadError` (from `./ooxml/package.ts`) when the bytes are not a readable
+ * Checks a DOCX. Throws `DocxReadError` (from `src/read/docx/ooxml/package.ts`) when the bytes are not a readable
  * DOCX: not a zip, a corrupt zip, a zip without word/document.xml, a password-protected file.
  */
 export function checkDocx(bytes: Uint8Array, options: CheckOptions): CheckReport {

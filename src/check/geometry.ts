@@ -5,7 +5,7 @@
  * line shape.
  */
 import type { TextMeasurer } from "../layout/measure.ts";
-import type { Paragraph, Run } from "./ooxml/paragraphs.ts";
+import type { Paragraph, Run } from "../read/docx/ooxml/paragraphs.ts";
 import { isBlank, type TextLine } from "./parts/text.ts";
 
 /** Paragraphs sharing one box: a section's text width, or a table cell's inner width. */

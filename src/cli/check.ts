@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { checkDocx, profileFromKeywords } from "../check/check-docx.ts";
 import { checkDiagnostics } from "../check/diagnostics.ts";
-import { DocxReadError } from "../check/ooxml/package.ts";
+import { DocxReadError } from "../read/docx/ooxml/package.ts";
 import { formatWhere, type CheckReport, type RuleResult } from "../check/report.ts";
 import { loadTinos } from "../io/fonts.ts";
 import { TextMeasurer } from "../layout/measure.ts";

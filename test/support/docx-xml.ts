@@ -7,13 +7,13 @@
  * Only what the document states directly is reported; inheritance from styles is left to the caller
  * (use `docDefaults` for the document-wide run properties).
  */
-import { openDocxPackage, relationships, type DocxPackage } from "../../src/check/ooxml/package.ts";
-import { attr, attrsOf, child, childrenNamed, childrenOf, findAll, numberAttr, onOff as onOffOrUnset, tagOf, textOf, type XmlNode } from "../../src/check/ooxml/xml.ts";
+import { openDocxPackage, relationships, type DocxPackage } from "../../src/read/docx/ooxml/package.ts";
+import { attr, attrsOf, child, childrenNamed, childrenOf, findAll, numberAttr, onOff as onOffOrUnset, tagOf, textOf, type XmlNode } from "../../src/read/docx/ooxml/xml.ts";
 
-// The XML parsing and the package are the checker's (src/check/ooxml); this module keeps the
+// The XML parsing and the package are the DOCX reader's (src/read/docx/ooxml); this module keeps the
 // direct-formatting view the renderer's golden tests assert on.
 export { relationships, type DocxPackage };
-export type { XmlNode } from "../../src/check/ooxml/xml.ts";
+export type { XmlNode } from "../../src/read/docx/ooxml/xml.ts";
 
 export const openDocx = (bytes: Uint8Array): DocxPackage => openDocxPackage(bytes);
 

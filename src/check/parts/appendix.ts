@@ -4,9 +4,9 @@
  * a short line, and the first table after the heading.
  */
 import { drawnLineAfter, type DrawnLine, type Flow } from "../geometry.ts";
-import type { Block, Table } from "../ooxml/blocks.ts";
-import type { Section } from "../ooxml/document.ts";
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { Block, Table } from "../../read/docx/ooxml/blocks.ts";
+import type { Section } from "../../read/docx/ooxml/document.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import { APPENDIX_PATTERN, isBlank, normalise } from "./text.ts";
 
 export interface AppendixPart {

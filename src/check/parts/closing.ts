@@ -3,8 +3,8 @@
  * line ("TM. …", "KT. …") or sits beside "Nơi nhận:" in a borderless table; its name is the last line
  * after the space left for signing. Nơi nhận is its label line and the lines after it.
  */
-import type { Block, Cell } from "../ooxml/blocks.ts";
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { Block, Cell } from "../../read/docx/ooxml/blocks.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import { isBlank, isCaps, linesOf, normalise, PREFIX_LIKE_PATTERN, RECIPIENTS_PATTERN, type TextLine } from "./text.ts";
 
 export interface SignaturePart {

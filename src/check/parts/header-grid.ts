@@ -4,8 +4,8 @@
  * body, issuer) and the issuer line; "Số:", the place-date line and a "V/v" line may sit in any row.
  */
 import { drawnLineAfter, type DrawnLine, type Flow } from "../geometry.ts";
-import { cellInnerTwips, type Block, type Cell, type Table } from "../ooxml/blocks.ts";
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import { cellInnerTwips, type Block, type Cell, type Table } from "../../read/docx/ooxml/blocks.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import {
   isBlank,
   linesOf,

@@ -4,9 +4,9 @@
  * header grid → title block → (Kính gửi) → căn cứ → "QUYẾT ĐỊNH:" → articles → closing → appendices.
  */
 import { drawnLineAfter, type DrawnLine } from "../geometry.ts";
-import type { Block } from "../ooxml/blocks.ts";
-import type { DocxDocument, Section } from "../ooxml/document.ts";
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { Block } from "../../read/docx/ooxml/blocks.ts";
+import type { DocxDocument, Section } from "../../read/docx/ooxml/document.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import { findAppendices, sectionFlow, type AppendixPart } from "./appendix.ts";
 import { findClosing, type ClosingPart } from "./closing.ts";
 import { findHeaderGrid, type HeaderGridPart } from "./header-grid.ts";

@@ -2,7 +2,7 @@
  * Text as the checker compares it: NFC, spaces collapsed, and split into the lines a paragraph shows
  * (a manual line break `w:br` starts a new line). Patterns recognise parts by their wording.
  */
-import type { Paragraph, Run } from "../ooxml/paragraphs.ts";
+import type { Paragraph, Run } from "../../read/docx/ooxml/paragraphs.ts";
 
 /** One line of a paragraph: its text and the pieces of runs that draw it. */
 export interface TextLine {

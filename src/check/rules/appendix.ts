@@ -3,7 +3,7 @@
  * (caps bold 13–14 pt centred), APX-REF ("(Kèm theo … số … ngày …)" italic centred, then a short line),
  * APX-TABLE (header row repeats, header cells bold 12–13 pt, group rows bold, rows do not split).
  */
-import type { Row, Table } from "../ooxml/blocks.ts";
+import type { Row, Table } from "../../read/docx/ooxml/blocks.ts";
 import { sectionTextWidthTwips, type AppendixPart } from "../parts/appendix.ts";
 import { linesOf, normalise, visibleRuns, type TextLine } from "../parts/text.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";

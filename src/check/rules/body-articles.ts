@@ -4,7 +4,7 @@
  * ("Phần I" / "Chương I" alone on a line, bold, centred; its title caps bold centred), BODY-END ("./."),
  * BODY-APPENDIX-REF (a document with a Phụ lục mentions it; several are numbered I, II, …).
  */
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import { ARTICLE_PATTERN, linesOf, normalise, POINT_PATTERN, visibleRuns } from "../parts/text.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";
 import { failed, judge, notEvaluated, whereOf, type Finding, type LayoutRule } from "./outcome.ts";

@@ -4,7 +4,7 @@
  * line spacing auto 240–360 (TT01 also exact ≥ 15 pt); `lineRule="exactly"` is not a schema value.
  */
 import { ptToTwips } from "../../layout/units.ts";
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import { linesOf, normalise } from "../parts/text.ts";
 import { alignmentName, describeExpected, lookFinding, lookProblems, type Look } from "./look.ts";
 import { failed, formatRange, inRange, judge, notEvaluated, whereOf, withWarnings, type Finding, type LayoutRule, type RuleContext } from "./outcome.ts";

@@ -2,7 +2,7 @@
  * Signature and recipients (spec §5–6): SIGN-PREFIX, SIGN-TITLE, SIGN-NAME, SIGN-DIGITAL, RECIP-LABEL,
  * RECIP-ITEMS, RECIP-KG.
  */
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import type { SignaturePart } from "../parts/closing.ts";
 import { linesOf, normalise, PREFIX_LIKE_PATTERN } from "../parts/text.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";

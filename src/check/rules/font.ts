@@ -3,7 +3,7 @@
  * and footer in use, is Times New Roman in black (auto or 000000), and its text is NFC. The Latin slots
  * (w:ascii, w:hAnsi) draw Vietnamese; w:eastAsia counts too when the run's hint asks for it.
  */
-import type { Paragraph, Run } from "../ooxml/paragraphs.ts";
+import type { Paragraph, Run } from "../../read/docx/ooxml/paragraphs.ts";
 import { excerpt } from "../parts/text.ts";
 import { type LayoutRule, type RuleContext, whereOf } from "./outcome.ts";
 

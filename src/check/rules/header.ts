@@ -6,8 +6,8 @@
 import { MOTTO } from "../../model/national-motto.ts";
 import { twipsToPt } from "../../layout/units.ts";
 import { textWidthPt, wrappedWidthsPt } from "../geometry.ts";
-import { cellInnerTwips, type Cell } from "../ooxml/blocks.ts";
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import { cellInnerTwips, type Cell } from "../../read/docx/ooxml/blocks.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import type { HeaderGridPart } from "../parts/header-grid.ts";
 import { linesOf, NATIONAL_NAME_PATTERN, normalise, type TextLine } from "../parts/text.ts";
 import { checkLine } from "./lines.ts";

@@ -1,8 +1,8 @@
 /** Building a rule's result from what it measured: findings, pass/fail, places. */
 import type { TextMeasurer } from "../../layout/measure.ts";
 import type { ProfileLayout, Range } from "../../layout/profiles.ts";
-import type { DocxDocument } from "../ooxml/document.ts";
-import type { Paragraph } from "../ooxml/paragraphs.ts";
+import type { DocxDocument } from "../../read/docx/ooxml/document.ts";
+import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import type { DocumentParts } from "../parts/recognize.ts";
 import { excerpt } from "../parts/text.ts";
 import type { LayoutRuleId, RuleResult, Where } from "../report.ts";

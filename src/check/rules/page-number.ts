@@ -3,8 +3,8 @@
  * the default header, none on page 1 (w:titlePg, no PAGE in the first-page header), none in footers.
  * TT01: bottom right in the default footer, none on page 1, none in headers. Each appendix starts at 1.
  */
-import type { HeaderFooter, HeaderFooterKind, Section } from "../ooxml/document.ts";
-import type { Field, Paragraph } from "../ooxml/paragraphs.ts";
+import type { HeaderFooter, HeaderFooterKind, Section } from "../../read/docx/ooxml/document.ts";
+import type { Field, Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import { formatRange, inRange, judge, notEvaluated, whereOf, withWarnings, type Finding, type LayoutRule, type RuleContext } from "./outcome.ts";
 
 interface PageField {

@@ -1,6 +1,6 @@
 /** Page rules (spec §1): PAGE-SIZE, PAGE-ORIENT, PAGE-MARGIN, for every section. */
 import { mmToTwips } from "../../layout/units.ts";
-import type { Section } from "../ooxml/document.ts";
+import type { Section } from "../../read/docx/ooxml/document.ts";
 import { formatRange, inRange, judge, type Finding, type LayoutRule, type RuleContext } from "./outcome.ts";
 
 const SIDES = ["top", "bottom", "left", "right"] as const;

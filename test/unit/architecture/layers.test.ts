@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 /** Bottom to top: each folder may import the folders before it in this list, never one after it. */
 const LAYERS = [
   "diagnostics",
+  "read",
   "model",
   "resolve",
   "validate",

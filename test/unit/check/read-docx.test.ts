@@ -5,9 +5,9 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { readDocx } from "../../../src/check/ooxml/document.ts";
-import { DocxReadError, type DocxReadFailure } from "../../../src/check/ooxml/package.ts";
-import type { Paragraph } from "../../../src/check/ooxml/paragraphs.ts";
+import { readDocx } from "../../../src/read/docx/ooxml/document.ts";
+import { DocxReadError, type DocxReadFailure } from "../../../src/read/docx/ooxml/package.ts";
+import type { Paragraph } from "../../../src/read/docx/ooxml/paragraphs.ts";
 import { packDocx, p, r, sectPr } from "../../support/fixture/ooxml-package.ts";
 
 const STYLES = `

@@ -1,0 +1,108 @@
+/**
+ * The neutral source document every reader produces (DOCX, HTML, text and markdown scrapes): what the
+ * file shows, in order, with where each block came from. It knows nothing of decisions; a recognizer maps
+ * it onto the model.
+ */
+
+/** A place in a text input; 1-based, like the diagnostics' points. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** One step down a DOCX or HTML tree; every number is 1-based, counted within the container above. */
+export type TreeStep = { paragraph: number } | { table: number } | { table: number; row: number; cell: number } | { textbox: number } | { footnote: number };
+
+export interface TreePosition {
+  /** the DOCX part ("word/document.xml", "word/footnotes.xml"); absent for HTML */
+  part?: string;
+  path: TreeStep[];
+}
+
+export type SourcePosition = TextPosition | TreePosition;
+
+export type Alignment = "left" | "center" | "right" | "justify";
+
+export interface SourceRun {
+  /** what the run shows; an explicit line break is "\n", a tab "\t" */
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** shown in capitals whatever the letters (w:caps, CSS text-transform: uppercase) */
+  caps?: boolean;
+  sizePt?: number;
+  /** a footnote reference mark: the id of a SourceDocument footnote; `text` is the mark as shown */
+  footnote?: number;
+}
+
+export interface SourceParagraph {
+  kind: "paragraph";
+  /** the runs' text joined */
+  text: string;
+  runs: SourceRun[];
+  alignment?: Alignment;
+  /** the style name as the file gives it ("Heading 1", "Normal"), when it has one */
+  style?: string;
+  position: SourcePosition;
+}
+
+export interface SourceCell {
+  /** 1 unless the cell spans rows below it (rows it covers hold no cell of their own there) */
+  rowSpan: number;
+  /** the number of grid columns it covers */
+  colSpan: number;
+  blocks: SourceBlock[];
+  position: SourcePosition;
+}
+
+export interface SourceRow {
+  cells: SourceCell[];
+}
+
+export interface SourceTable {
+  kind: "table";
+  rows: SourceRow[];
+  position: SourcePosition;
+}
+
+export type SourceBlock = SourceParagraph | SourceTable;
+
+export interface PageSetup {
+  widthMm?: number;
+  heightMm?: number;
+  orientation?: "portrait" | "landscape";
+  marginsMm?: { top?: number; bottom?: number; left?: number; right?: number };
+}
+
+/** A run of blocks on the same page setup; formats without pages have one section and no page setup. */
+export interface SourceSection {
+  page: PageSetup;
+  blocks: SourceBlock[];
+}
+
+export interface SourceFootnote {
+  /** what references carry in SourceRun.footnote */
+  id: number;
+  /** the mark as the source shows it ("1", "*") */
+  mark: string;
+  blocks: SourceBlock[];
+}
+
+export type SourceFormat = "docx" | "html" | "text";
+
+export interface SourceDocument {
+  format: SourceFormat;
+  sections: SourceSection[];
+  footnotes: SourceFootnote[];
+}
+
+/** The runs' text of a paragraph (what `text` holds). */
+export const textOfRuns = (runs: readonly SourceRun[]): string => runs.map((run) => run.text).join("");
+
+/** Every block in reading order, descending into table cells (not into footnotes). */
+export function allBlocks(blocks: readonly SourceBlock[]): SourceBlock[] {
+  return blocks.flatMap((block) =>
+    block.kind === "paragraph" ? [block] : [block, ...block.rows.flatMap((row) => row.cells.flatMap((cell) => allBlocks(cell.blocks)))],
+  );
+}
