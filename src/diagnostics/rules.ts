@@ -258,6 +258,70 @@ export const RULES = {
     message: () => "the model has no `letters` settings; the build writes no assignment letters or packets",
     hint: () => "add `letters:` (number, symbol, date, subject, signer, archive) to the model",
   },
+  // --- readers of source documents (src/read, issue #15) ---
+  "read/empty": {
+    severity: "error",
+    message: () => "the file is empty",
+  },
+  "read/legacy-office": {
+    severity: "error",
+    message: () => "the file is a legacy Word or Excel document (.doc/.xls, an OLE2 compound file), which is not read",
+    hint: () => "save it as .docx/.xlsx in Word or Excel (or convert it: `soffice --headless --convert-to docx <file>`)",
+  },
+  "read/encrypted": {
+    severity: "error",
+    message: () => "the document is password-protected (an encrypted Office package)",
+    hint: () => "remove the password in Word (File → Info → Protect Document) and save it again",
+  },
+  "read/pdf": {
+    severity: "error",
+    message: () => "the file is a PDF; its text is not read",
+    hint: () => "use the document the PDF was made from (.docx), or the page's HTML or text; Word opens a PDF and saves it as .docx",
+  },
+  "read/image": {
+    severity: "error",
+    message: (a) => `the file is a ${a.kind} image, not a document`,
+    hint: () => "use the document itself (.docx, or the page's HTML or text); a scan needs text recognition (OCR) first",
+  },
+  "read/unknown-package": {
+    severity: "error",
+    message: (a) => `the file is a zip package but neither a DOCX nor an XLSX${a.what}`,
+    hint: () => "save the document as .docx (Word or LibreOffice: Save as…, Word Document)",
+  },
+  "read/unsupported-format": {
+    severity: "error",
+    message: (a) => `${a.format} files are not read into a source document yet`,
+  },
+  "read/corrupt": {
+    severity: "error",
+    message: (a) => `the ${a.format} cannot be read: ${a.reason}`,
+    hint: () => "open it in Word or LibreOffice and save it again",
+  },
+  "read/too-large": {
+    severity: "error",
+    message: (a) => `${a.reason}; nothing was unpacked`,
+    hint: () => "a document is far smaller: the file is damaged, or built to exhaust memory (a zip bomb)",
+  },
+  "read/utf16": {
+    severity: "info",
+    message: (a) => `the text is UTF-16 (${a.how}); it was decoded as such`,
+    hint: () => "save it as UTF-8 to be sure of the encoding",
+  },
+  "read/binary": {
+    severity: "error",
+    message: (a) => `the file holds binary data (${a.reason}) and is no document format vanban reads`,
+    hint: () => "pass a .docx, an HTML page, or the page's text saved as UTF-8",
+  },
+  "read/invalid-utf8": {
+    severity: "error",
+    message: (a) => `the text is not valid UTF-8: byte 0x${a.byte} at offset ${a.offset} (line ${a.line})`,
+    hint: () => "it is probably Windows-1258 or Windows-1252 (an old Vietnamese or Western code page): open it in a text editor and save it as UTF-8",
+  },
+  "read/no-content": {
+    severity: "error",
+    message: (a) => `no document text was found in the ${a.format}`,
+    hint: () => "is this the page or file of the document itself?",
+  },
 } satisfies Record<string, RuleEntry>;
 
 export type RuleId = keyof typeof RULES;
