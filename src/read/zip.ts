@@ -11,7 +11,7 @@ export const ZIP_LIMITS = {
   partBytes: 64 * 1024 * 1024,
   totalBytes: 256 * 1024 * 1024,
   /** inflated : compressed, for parts over `ratioFromBytes`; XML rarely passes 50 */
-  ratio: 1_000,
+  ratio: 200,
   ratioFromBytes: 1024 * 1024,
 } as const;
 

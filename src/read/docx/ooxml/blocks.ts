@@ -113,7 +113,7 @@ export function readBlocks(nodes: readonly XmlNode[], context: ReadContext): Blo
 /** Every paragraph in reading order: table cells and text boxes included. */
 export function paragraphsOf(blocks: readonly Block[]): Paragraph[] {
   return blocks.flatMap((b) =>
-    b.kind === "paragraph" ? [b.paragraph, ...b.paragraph.textboxes] : b.table.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs)),
+    b.kind === "paragraph" ? [b.paragraph, ...b.paragraph.textboxes.flatMap(paragraphsOf)] : b.table.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs)),
   );
 }
 
@@ -123,7 +123,7 @@ export function partContext(styles: StyleSheet, part: string): ReadContext {
     styles,
     part,
     counter: { next: 1 },
-    readTextbox: (content, outer) => paragraphsOf(readBlocks(childrenOf(content), { ...outer, table: undefined })),
+    readTextbox: (content, outer) => readBlocks(childrenOf(content), { ...outer, table: undefined }),
   };
   return context;
 }

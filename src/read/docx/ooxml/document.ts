@@ -34,6 +34,12 @@ export interface Section {
   blocks: Block[];
 }
 
+export interface Footnote {
+  /** w:id, what w:footnoteReference points at */
+  id: string;
+  blocks: Block[];
+}
+
 export interface DocxDocument {
   pkg: DocxPackage;
   styles: StyleSheet;
@@ -44,6 +50,8 @@ export interface DocxDocument {
   evenAndOddHeaders: boolean;
   /** docProps/core.xml by local name: title, subject, keywords, … */
   core: Record<string, string>;
+  /** the footnotes part's notes, without Word's separators */
+  footnotes: Footnote[];
 }
 
 type PartReader = (part: string) => HeaderFooter | undefined;
@@ -108,6 +116,18 @@ function readEvenAndOdd(pkg: DocxPackage): boolean {
   return pkg.has(settings) ? (onOff(findAll(pkg.xml(settings), "w:evenAndOddHeaders")[0]) ?? false) : false;
 }
 
+/** Word's separator lines between body and notes are notes of these types (ECMA-376 17.18.33). */
+const SEPARATOR_NOTES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
+
+function readFootnotes(pkg: DocxPackage, styles: StyleSheet): Footnote[] {
+  const part = pkg.mainPart.replace(/[^/]+$/, "footnotes.xml");
+  if (!pkg.has(part)) return [];
+  const context = partContext(styles, part);
+  return findAll(pkg.xml(part), "w:footnote")
+    .filter((note) => !SEPARATOR_NOTES.has(attr(note, "w:type") ?? "normal"))
+    .map((note) => ({ id: attr(note, "w:id") ?? "", blocks: readBlocks(childrenOf(note), context) }));
+}
+
 /** Reads a DOCX; throws `DocxReadError` when the input is not a readable DOCX. */
 export function readDocx(bytes: Uint8Array): DocxDocument {
   const pkg = openDocxPackage(bytes);
@@ -137,5 +157,13 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
     }
   }
   sections.push(readSection(child(body, "w:sectPr"), sections.length + 1, current, rels, readPart, sections.at(-1)));
-  return { pkg, styles, sections, paragraphs: paragraphsOf(blocks), evenAndOddHeaders: readEvenAndOdd(pkg), core: readCoreProperties(pkg) };
+  return {
+    pkg,
+    styles,
+    sections,
+    paragraphs: paragraphsOf(blocks),
+    evenAndOddHeaders: readEvenAndOdd(pkg),
+    core: readCoreProperties(pkg),
+    footnotes: readFootnotes(pkg, styles),
+  };
 }

@@ -1,11 +1,14 @@
 /**
- * Opens a DOCX package: unzips it (fflate), finds the main document part through `_rels/.rels`, and
- * parses parts on demand. Inputs that are not a DOCX fail with a typed `DocxReadError` naming why.
+ * Opens a DOCX package: unzips its XML parts within the limits of src/read/zip.ts, finds the main document
+ * part through `_rels/.rels`, and parses parts on demand. Inputs that are not a DOCX fail with a typed
+ * `DocxReadError` naming why.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { XMLValidator } from "fast-xml-parser";
+import { strFromU8 } from "fflate";
+import { listZipEntries, unzipEntries, zipLimitExceeded } from "../../zip.ts";
 import { attr, findAll, parseXml, type XmlNode } from "./xml.ts";
 
-export type DocxReadFailure = "empty" | "not-zip" | "corrupt-zip" | "not-docx" | "malformed-xml" | "password-protected" | "legacy-doc";
+export type DocxReadFailure = "empty" | "not-zip" | "corrupt-zip" | "not-docx" | "malformed-xml" | "password-protected" | "legacy-doc" | "too-large";
 
 /** An input that cannot be checked; `message` is meant for the user as is. */
 export class DocxReadError extends Error {
@@ -19,10 +22,11 @@ export class DocxReadError extends Error {
 }
 
 export interface DocxPackage {
-  /** part names, e.g. "word/document.xml" */
+  /** every entry's name, e.g. "word/document.xml", "word/media/image1.png" */
   names: string[];
   /** the main document part, normally "word/document.xml" */
   mainPart: string;
+  /** whether the package has this XML part (only XML parts are unpacked; media are listed in `names`) */
   has(name: string): boolean;
   /** the part as a string (throws if missing) */
   text(name: string): string;
@@ -53,28 +57,37 @@ function classifyNonZip(bytes: Uint8Array): DocxReadError {
   return new DocxReadError("not-zip", "the file is not a DOCX: it is not a zip package");
 }
 
-function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
+function corruptZip(error?: unknown): DocxReadError {
+  const reason = error === undefined ? "no central directory" : error instanceof Error ? error.message : String(error);
+  return new DocxReadError("corrupt-zip", `the file is a corrupt or truncated zip package (${reason})`);
+}
+
+function unzip(bytes: Uint8Array): { names: string[]; files: Map<string, Uint8Array> } {
+  const entries = listZipEntries(bytes);
+  if (entries === undefined) throw corruptZip();
+  const exceeded = zipLimitExceeded(entries, isXmlPart);
+  if (exceeded !== undefined) throw new DocxReadError("too-large", exceeded);
   try {
-    return unzipSync(bytes);
+    return { names: entries.map((e) => e.name), files: unzipEntries(bytes, isXmlPart) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DocxReadError("corrupt-zip", `the file is a corrupt or truncated zip package (${reason})`);
+    throw corruptZip(error);
   }
 }
 
 /** The main document part named by `_rels/.rels`, else the conventional word/document.xml. */
-function findMainPart(files: Record<string, Uint8Array>): string | undefined {
-  const rels = files["_rels/.rels"];
+function findMainPart(files: Map<string, Uint8Array>): string | undefined {
+  const rels = files.get("_rels/.rels");
   if (rels) {
-    const relation = findAll(parseXml(strFromU8(rels)), "Relationship").find((r) => MAIN_DOCUMENT_TYPE.test(attr(r, "Type") ?? ""));
+    const relation = findAll(parsePart("_rels/.rels", strFromU8(rels)), "Relationship").find((r) => MAIN_DOCUMENT_TYPE.test(attr(r, "Type") ?? ""));
     const target = attr(relation, "Target")?.replace(/^\//, "");
-    if (target !== undefined && target in files) return target;
+    if (target !== undefined && files.has(target)) return target;
   }
-  return "word/document.xml" in files ? "word/document.xml" : undefined;
+  return files.has("word/document.xml") ? "word/document.xml" : undefined;
 }
 
-function notDocx(files: Record<string, Uint8Array>): DocxReadError {
-  const names = Object.keys(files);
+function notDocx(names: readonly string[]): DocxReadError {
   const what = names.some((n) => n.startsWith("xl/"))
     ? " (it looks like an XLSX workbook)"
     : names.some((n) => n.startsWith("ppt/"))
@@ -84,6 +97,9 @@ function notDocx(files: Record<string, Uint8Array>): DocxReadError {
 }
 
 function parsePart(name: string, xml: string): XmlNode[] {
+  // the parser itself accepts mismatched or unclosed tags (a truncated part) without a word
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new DocxReadError("malformed-xml", `${name} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   try {
     return parseXml(xml);
   } catch (error) {
@@ -93,19 +109,19 @@ function parsePart(name: string, xml: string): XmlNode[] {
 
 export function openDocxPackage(bytes: Uint8Array): DocxPackage {
   if (!startsWith(bytes, ZIP_MAGIC)) throw classifyNonZip(bytes);
-  const files = unzip(bytes);
+  const { names, files } = unzip(bytes);
   const mainPart = findMainPart(files);
-  if (mainPart === undefined) throw notDocx(files);
+  if (mainPart === undefined) throw notDocx(names);
   const parsed = new Map<string, XmlNode[]>();
   const text = (name: string) => {
-    const data = files[name];
+    const data = files.get(name);
     if (!data) throw new Error(`no part ${name} in the package`);
     return strFromU8(data);
   };
   return {
-    names: Object.keys(files),
+    names,
     mainPart,
-    has: (name) => name in files,
+    has: (name) => files.has(name),
     text,
     xml(name) {
       let nodes = parsed.get(name);

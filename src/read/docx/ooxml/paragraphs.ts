@@ -3,6 +3,7 @@
  * (simple `w:fldSimple` and complex `w:fldChar` begin / instrText / separate / end), drawn line shapes and
  * the paragraphs of its text boxes.
  */
+import type { Block } from "./blocks.ts";
 import { readParaProps, readRunProps } from "./properties.ts";
 import { readDrawing, type LineShape } from "./shapes.ts";
 import type { ParagraphFormat, RunFormat, StyleContext, StyleSheet } from "./styles.ts";
@@ -14,6 +15,8 @@ export interface Run {
   format: RunFormat;
   /** inside a field's code (begin … separate): draws nothing */
   isFieldCode: boolean;
+  /** w:footnoteReference: the w:id of the footnote whose number mark the run shows */
+  footnoteId?: string;
 }
 
 export interface Field {
@@ -39,7 +42,8 @@ export interface Paragraph {
   numbered: boolean;
   fields: Field[];
   lines: LineShape[];
-  textboxes: Paragraph[];
+  /** the content of each text box anchored in the paragraph */
+  textboxes: Block[][];
   /** the w:sectPr this paragraph closes, for every section but the last */
   sectPr?: XmlNode;
 }
@@ -51,7 +55,7 @@ export interface ReadContext {
   counter: { next: number };
   table?: { styleId: string | undefined };
   /** reads the block content of a text box (w:txbxContent); supplied by blocks.ts */
-  readTextbox: (content: XmlNode, context: ReadContext) => Paragraph[];
+  readTextbox: (content: XmlNode, context: ReadContext) => Block[];
 }
 
 interface OpenField {
@@ -105,6 +109,7 @@ class ParagraphBuilder {
       else if (tag === "w:tab" || tag === "w:ptab") run.text += "\t";
       else if (tag === "w:br" || tag === "w:cr") run.text += "\n";
       else if (tag === "w:noBreakHyphen") run.text += "-";
+      else if (tag === "w:footnoteReference") run.footnoteId = attr(node, "w:id");
       else if (tag === "w:instrText" && this.open.length > 0) this.open.at(-1)!.field.instruction += textOf(node);
       else if (tag === "w:fldChar") attachedTo = this.fieldChar(attr(node, "w:fldCharType"), run, attachedTo);
       else if (tag === "w:drawing" || tag === "w:pict") this.drawing(node);
@@ -171,7 +176,7 @@ export function readParagraph(p: XmlNode, context: ReadContext): Paragraph {
     numbered: child(pPr, "w:numPr") !== undefined,
     fields: builder.fields,
     lines: builder.lines,
-    textboxes: builder.textboxes.flatMap((content) => context.readTextbox(content, context)),
+    textboxes: builder.textboxes.map((content) => context.readTextbox(content, context)),
   };
   if (styleId !== undefined) paragraph.styleId = styleId;
   const sectPr = child(pPr, "w:sectPr");

@@ -23,6 +23,8 @@ export interface RunProps {
   italic?: boolean;
   /** w:caps: shown in capitals whatever the text */
   caps?: boolean;
+  /** w:u with any line style but "none" */
+  underline?: boolean;
   /** "auto" or RRGGBB */
   color?: string;
   /** w:vanish */
@@ -100,6 +102,12 @@ function readColor(color: XmlNode | undefined, theme: Theme): string | undefined
   return (fromTheme ?? attr(color, "w:val"))?.toUpperCase().replace("AUTO", "auto");
 }
 
+/** w:u without w:val is a single line (ECMA-376 17.3.2.40). */
+function readUnderline(u: XmlNode | undefined): boolean | undefined {
+  if (u === undefined) return undefined;
+  return (attr(u, "w:val") ?? "single") !== "none";
+}
+
 export function readRunProps(rPr: XmlNode | undefined, theme: Theme): RunProps {
   const rFonts = child(rPr, "w:rFonts");
   const props: RunProps = {
@@ -108,6 +116,7 @@ export function readRunProps(rPr: XmlNode | undefined, theme: Theme): RunProps {
     bold: onOff(child(rPr, "w:b")),
     italic: onOff(child(rPr, "w:i")),
     caps: onOff(child(rPr, "w:caps")),
+    underline: readUnderline(child(rPr, "w:u")),
     color: readColor(child(rPr, "w:color"), theme),
     hidden: onOff(child(rPr, "w:vanish")),
   };

@@ -23,6 +23,8 @@ type StyleType = "paragraph" | "character" | "table" | "numbering";
 
 interface StyleDef {
   id: string;
+  /** w:name, as Word shows it ("heading 1", "Normal") */
+  name?: string;
   type: StyleType;
   basedOn?: string;
   pPr: ParaProps;
@@ -39,6 +41,7 @@ export interface RunFormat {
   bold: boolean;
   italic: boolean;
   caps: boolean;
+  underline: boolean;
   /** "auto" or RRGGBB */
   color: string;
   hidden: boolean;
@@ -103,6 +106,8 @@ export class StyleSheet {
         right: numberAttr(child(cellMar, "w:right") ?? child(cellMar, "w:end"), "w:w"),
       },
     };
+    const name = attr(child(node, "w:name"), "w:val");
+    if (name !== undefined) def.name = name;
     const basedOn = attr(child(node, "w:basedOn"), "w:val");
     if (basedOn !== undefined) def.basedOn = basedOn;
     this.styles.set(`${type}:${id}`, def);
@@ -134,6 +139,11 @@ export class StyleSheet {
   /** Table style formatting applies only inside a table. */
   private tableLevel<T>(context: StyleContext, resolve: (id: string | undefined) => T, none: () => T): T {
     return context.table ? resolve(context.table.styleId) : none();
+  }
+
+  /** The name of a paragraph style, by its id. */
+  paragraphStyleName(id: string): string | undefined {
+    return this.styles.get(`paragraph:${id}`)?.name;
   }
 
   /** Left and right cell margins a table style gives (its chain, then the default table style). */
@@ -180,6 +190,7 @@ export class StyleSheet {
       bold: toggle("bold"),
       italic: toggle("italic"),
       caps: toggle("caps"),
+      underline: merged.underline ?? false,
       color: merged.color ?? "auto",
       hidden: merged.hidden ?? false,
     };

@@ -1,0 +1,95 @@
+/**
+ * The OOXML reader's blocks (src/read/docx/ooxml) as source blocks: what each paragraph shows (field codes,
+ * hidden text and deleted revisions left out), runs of the same look joined, text boxes after the paragraph
+ * that anchors them, vertically merged cells as one cell with a row span.
+ */
+import type { Block, Cell, Table } from "./ooxml/blocks.ts";
+import type { Paragraph, Run } from "./ooxml/paragraphs.ts";
+import type { StyleSheet } from "./ooxml/styles.ts";
+import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
+import { textOfRuns } from "../source-document.ts";
+
+export interface BlockContext {
+  part: string;
+  styles: StyleSheet;
+  /** a footnote's w:id → its number mark, in order of first reference (Word numbers them so) */
+  footnoteNumber: (id: string) => number;
+}
+
+const ALIGNMENTS: Record<string, Alignment> = { left: "left", start: "left", center: "center", right: "right", end: "right", both: "justify", distribute: "justify" };
+
+function sourceRun(run: Run, context: BlockContext): SourceRun | undefined {
+  const format = run.format;
+  const out: SourceRun = { text: run.text.normalize("NFC") };
+  if (run.footnoteId !== undefined) {
+    out.footnote = context.footnoteNumber(run.footnoteId);
+    out.text = String(out.footnote);
+  }
+  if (out.text === "") return undefined;
+  if (format.bold) out.bold = true;
+  if (format.italic) out.italic = true;
+  if (format.underline) out.underline = true;
+  if (format.caps) out.caps = true;
+  out.sizePt = format.sizeHalfPt / 2;
+  return out;
+}
+
+const sameLook = (a: SourceRun, b: SourceRun) =>
+  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.caps === b.caps && a.sizePt === b.sizePt && a.footnote === undefined && b.footnote === undefined;
+
+/** Word splits runs for revisions and spelling marks; runs that look the same are one span. */
+function joinRuns(runs: readonly SourceRun[]): SourceRun[] {
+  const joined: SourceRun[] = [];
+  for (const run of runs) {
+    const last = joined.at(-1);
+    if (last && sameLook(last, run)) last.text += run.text;
+    else joined.push({ ...run });
+  }
+  return joined;
+}
+
+function sourceParagraph(paragraph: Paragraph, path: TreeStep[], context: BlockContext): SourceParagraph {
+  const runs = joinRuns(paragraph.runs.filter((r) => !r.isFieldCode && !r.format.hidden).flatMap((r) => sourceRun(r, context) ?? []));
+  const out: SourceParagraph = { kind: "paragraph", text: textOfRuns(runs), runs, position: { part: context.part, path } };
+  const alignment = ALIGNMENTS[paragraph.format.alignment];
+  if (alignment) out.alignment = alignment;
+  const style = paragraph.styleId === undefined ? undefined : (context.styles.paragraphStyleName(paragraph.styleId) ?? paragraph.styleId);
+  if (style !== undefined) out.style = style;
+  return out;
+}
+
+/** How many rows a w:vMerge="restart" cell covers: itself and the "continue" cells below at its grid column. */
+function rowSpanOf(table: Table, rowIndex: number, cell: Cell): number {
+  let span = 1;
+  for (const row of table.rows.slice(rowIndex + 1)) {
+    const below = row.cells.find((c) => c.gridStart === cell.gridStart);
+    if (below?.verticalMerge !== "continue") break;
+    span++;
+  }
+  return span;
+}
+
+function sourceTable(table: Table, path: TreeStep[], context: BlockContext): SourceTable {
+  const tableNumber = (path.at(-1) as { table: number }).table;
+  const outer = path.slice(0, -1);
+  const rows: SourceRow[] = table.rows.map((row, r) => ({
+    cells: row.cells.flatMap((cell, c): SourceCell[] => {
+      if (cell.verticalMerge === "continue") return [];
+      const cellPath: TreeStep[] = [...outer, { table: tableNumber, row: r + 1, cell: c + 1 }];
+      return [{ rowSpan: cell.verticalMerge === "restart" ? rowSpanOf(table, r, cell) : 1, colSpan: cell.gridSpan, blocks: sourceBlocks(cell.blocks, cellPath, context), position: { part: context.part, path: cellPath } }];
+    }),
+  }));
+  return { kind: "table", rows, position: { part: context.part, path } };
+}
+
+/** Source blocks of a container at `path` (the body: []); paragraphs and tables are numbered from 1 in it. */
+export function sourceBlocks(blocks: readonly Block[], path: readonly TreeStep[], context: BlockContext): SourceBlock[] {
+  let paragraphs = 0;
+  let tables = 0;
+  return blocks.flatMap((block): SourceBlock[] => {
+    if (block.kind === "table") return [sourceTable(block.table, [...path, { table: ++tables }], context)];
+    const at: TreeStep[] = [...path, { paragraph: ++paragraphs }];
+    const textboxes = block.paragraph.textboxes.flatMap((content, k) => sourceBlocks(content, [...at, { textbox: k + 1 }], context));
+    return [sourceParagraph(block.paragraph, at, context), ...textboxes];
+  });
+}

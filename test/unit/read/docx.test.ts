@@ -1,0 +1,203 @@
+/**
+ * The DOCX reader on hand-written packages: spans and their look (style inheritance included), line breaks
+ * and tabs, merged cells as spans, nested tables, text boxes read once, fields by their result, footnotes,
+ * sections, and the limits on what a package may inflate to.
+ */
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { readDocxSource } from "../../../src/read/docx/read-docx.ts";
+import type { SourceDocument, SourceParagraph, SourceTable } from "../../../src/read/source-document.ts";
+import { docxOf, p, r, tbl, tc, tr, type DocxParts } from "./support/docx-package.ts";
+
+const A4 = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/></w:sectPr>';
+
+function read(parts: DocxParts): SourceDocument {
+  const result = readDocxSource(docxOf(parts));
+  expect(result.diagnostics).toEqual([]);
+  return result.document!;
+}
+
+const blocksOf = (body: string, extra: Omit<DocxParts, "body"> = {}) => read({ body: body + A4, ...extra }).sections[0]!.blocks;
+const onlyParagraph = (body: string, extra: Omit<DocxParts, "body"> = {}) => blocksOf(body, extra)[0] as SourceParagraph;
+
+describe("paragraphs", () => {
+  it("keeps line breaks (w:br, Shift+Enter) as \\n and tabs as \\t inside the text", () => {
+    const para = onlyParagraph(p('<w:r><w:t>ỦY BAN NHÂN DÂN</w:t><w:br/><w:t>TỈNH LÂM ĐỒNG</w:t><w:tab/><w:t>Số: 12</w:t><w:cr/></w:r>'));
+    expect(para.text).toBe("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\tSố: 12\n");
+    expect(para.position).toEqual({ part: "word/document.xml", path: [{ paragraph: 1 }] });
+  });
+
+  it("gives each span its look: bold, italic, underline, caps and size; runs that look alike are one span", () => {
+    const para = onlyParagraph(
+      p(
+        [
+          r("Độc lập", '<w:b/><w:u w:val="single"/><w:sz w:val="28"/>'),
+          r(" - Tự do", '<w:b/><w:u w:val="single"/><w:sz w:val="28"/>'),
+          r(" nghiêng", '<w:i/><w:u w:val="none"/><w:sz w:val="28"/>'),
+          r(" hoa", '<w:caps/><w:sz w:val="26"/>'),
+        ].join(""),
+        '<w:jc w:val="center"/>',
+      ),
+    );
+    expect(para.runs).toEqual([
+      { text: "Độc lập - Tự do", bold: true, underline: true, sizePt: 14 },
+      { text: " nghiêng", italic: true, sizePt: 14 },
+      { text: " hoa", caps: true, sizePt: 13 },
+    ]);
+    expect(para.alignment).toBe("center");
+  });
+
+  it("inherits the look of the paragraph style and names the style", () => {
+    const styles = [
+      '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="26"/></w:rPr></w:rPrDefault></w:docDefaults>',
+      '<w:style w:type="paragraph" w:styleId="Motto"><w:name w:val="Tieu ngu"/><w:pPr><w:jc w:val="both"/></w:pPr><w:rPr><w:b/><w:u/></w:rPr></w:style>',
+    ].join("");
+    const para = onlyParagraph(p(r("Hạnh phúc") + r(" thường", '<w:b w:val="0"/><w:u w:val="none"/>'), '<w:pStyle w:val="Motto"/>'), { styles });
+    expect(para).toMatchObject({ style: "Tieu ngu", alignment: "justify" });
+    expect(para.runs).toEqual([
+      { text: "Hạnh phúc", bold: true, underline: true, sizePt: 13 },
+      { text: " thường", sizePt: 13 },
+    ]);
+  });
+
+  it("shows a field's result, not its instruction (complex and simple fields)", () => {
+    const complex = ['<w:r><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>', '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', r("3"), '<w:r><w:fldChar w:fldCharType="end"/></w:r>'].join("");
+    const simple = `<w:fldSimple w:instr=" DATE \\@ &quot;dd/MM/yyyy&quot; ">${r("06/02/2013")}</w:fldSimple>`;
+    const para = onlyParagraph(p(r("Trang ") + complex + r(", ngày ") + simple));
+    expect(para.text).toBe("Trang 3, ngày 06/02/2013");
+  });
+
+  it("leaves out hidden text and deleted revisions, keeps inserted ones", () => {
+    const para = onlyParagraph(p(r("Điều 1.") + r(" ẩn", "<w:vanish/>") + `<w:del><w:r><w:delText> cũ</w:delText></w:r></w:del>` + `<w:ins>${r(" mới")}</w:ins>`));
+    expect(para.text).toBe("Điều 1. mới");
+  });
+});
+
+describe("tables", () => {
+  const grid = tbl(
+    3,
+    tr(tc(p(r("STT")), '<w:gridSpan w:val="2"/>'), tc(p(r("Chủ trì")))),
+    tr(tc(p(r("I")), '<w:vMerge w:val="restart"/>'), tc(p(r("a"))), tc(p(r("Sở Nội vụ")))),
+    tr(tc(p(""), "<w:vMerge/>"), tc(p(r("b"))), tc(p(r("Sở Tư pháp")))),
+  );
+
+  it("turns gridSpan into colSpan and a vMerge run into one cell with a rowSpan", () => {
+    const table = blocksOf(grid)[0] as SourceTable;
+    const shape = table.rows.map((row) => row.cells.map((cell) => [(cell.blocks[0] as SourceParagraph).text, cell.rowSpan, cell.colSpan]));
+    expect(shape).toEqual([
+      [
+        ["STT", 1, 2],
+        ["Chủ trì", 1, 1],
+      ],
+      [
+        ["I", 2, 1],
+        ["a", 1, 1],
+        ["Sở Nội vụ", 1, 1],
+      ],
+      [
+        ["b", 1, 1],
+        ["Sở Tư pháp", 1, 1],
+      ],
+    ]);
+  });
+
+  it("places every cell and its blocks by table, row and cell", () => {
+    const table = blocksOf(p(r("trước")) + grid)[1] as SourceTable;
+    expect(table.position).toEqual({ part: "word/document.xml", path: [{ table: 1 }] });
+    const cell = table.rows[2]!.cells[1]!;
+    expect(cell.position).toEqual({ part: "word/document.xml", path: [{ table: 1, row: 3, cell: 3 }] });
+    expect(cell.blocks[0]!.position).toEqual({ part: "word/document.xml", path: [{ table: 1, row: 3, cell: 3 }, { paragraph: 1 }] });
+  });
+
+  it("reads a table nested in a cell as a table block of that cell", () => {
+    const nested = tbl(1, tr(tc(p(r("Nơi nhận")) + tbl(2, tr(tc(p(r("x"))), tc(p(r("y"))))))));
+    const cell = (blocksOf(nested)[0] as SourceTable).rows[0]!.cells[0]!;
+    expect(cell.blocks.map((b) => b.kind)).toEqual(["paragraph", "table"]);
+    const inner = cell.blocks[1] as SourceTable;
+    expect(inner.position).toEqual({ part: "word/document.xml", path: [{ table: 1, row: 1, cell: 1 }, { table: 1 }] });
+    expect(inner.rows[0]!.cells.map((c) => (c.blocks[0] as SourceParagraph).text)).toEqual(["x", "y"]);
+  });
+});
+
+describe("text boxes", () => {
+  const box = (text: string) => `<w:txbxContent>${p(r(text))}</w:txbxContent>`;
+  const drawing = (text: string) =>
+    `<w:drawing><wp:anchor><wp:extent cx="100" cy="100"/><a:graphic><a:graphicData><wps:wsp><wps:txbx>${box(text)}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>`;
+
+  it("reads a text box once, after its anchor paragraph, though both mc:AlternateContent branches hold it", () => {
+    const run = `<w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing("Số: 12/QĐ-UBND")}</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box("Số: 12/QĐ-UBND")}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const blocks = blocksOf(p(r("Neo") + run) + p(r("sau")));
+    expect(blocks.map((b) => (b as SourceParagraph).text)).toEqual(["Neo", "Số: 12/QĐ-UBND", "sau"]);
+    expect(blocks[1]!.position).toEqual({ part: "word/document.xml", path: [{ paragraph: 1 }, { textbox: 1 }, { paragraph: 1 }] });
+  });
+
+  it("reads a VML text box (w:pict alone)", () => {
+    const blocks = blocksOf(p(`<w:r><w:pict><v:shape><v:textbox>${box("Dự thảo")}</v:textbox></v:shape></w:pict></w:r>`));
+    expect(blocks.map((b) => (b as SourceParagraph).text)).toEqual(["", "Dự thảo"]);
+  });
+});
+
+describe("footnotes", () => {
+  it("numbers footnotes in order of reference and keeps their text, without Word's separators", () => {
+    const footnotes = [
+      '<w:footnote w:type="separator" w:id="-1">' + p("<w:r><w:separator/></w:r>") + "</w:footnote>",
+      '<w:footnote w:type="continuationSeparator" w:id="0">' + p("<w:r><w:continuationSeparator/></w:r>") + "</w:footnote>",
+      `<w:footnote w:id="7">${p('<w:r><w:footnoteRef/></w:r>' + r(" Đã sửa đổi"))}</w:footnote>`,
+      `<w:footnote w:id="4">${p('<w:r><w:footnoteRef/></w:r>' + r(" Bãi bỏ"))}</w:footnote>`,
+    ].join("");
+    const ref = (id: string) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
+    const document = read({ body: p(r("Điều 1") + ref("4")) + p(r("Điều 2") + ref("7")) + A4, footnotes });
+    const paragraphs = document.sections[0]!.blocks as SourceParagraph[];
+    expect(paragraphs[0]!.runs.at(-1)).toMatchObject({ text: "1", footnote: 1 });
+    expect(paragraphs[1]!.text).toBe("Điều 22");
+    expect(document.footnotes.map((f) => [f.id, f.mark, (f.blocks[0] as SourceParagraph).text])).toEqual([
+      [1, "1", " Bãi bỏ"],
+      [2, "2", " Đã sửa đổi"],
+    ]);
+    expect(document.footnotes[0]!.blocks[0]!.position).toEqual({ part: "word/footnotes.xml", path: [{ footnote: 1 }, { paragraph: 1 }] });
+  });
+});
+
+describe("sections", () => {
+  it("gives every section its page size, orientation and margins in millimetres", () => {
+    const landscape = '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1134"/></w:sectPr>';
+    const document = read({ body: p(r("Quyết định"), A4) + p(r("Phụ lục")) + landscape });
+    expect(document.sections.map((s) => s.page)).toEqual([
+      { widthMm: 210, heightMm: 297, orientation: "portrait", marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } },
+      { widthMm: 297, heightMm: 210, orientation: "landscape", marginsMm: { top: 20, bottom: 20, left: 20, right: 15 } },
+    ]);
+    expect(document.sections.map((s) => s.blocks.map((b) => (b as SourceParagraph).text))).toEqual([["Quyết định"], ["Phụ lục"]]);
+  });
+});
+
+describe("packages that are not read", () => {
+  /** A package whose central directory says word/document.xml inflates to `declared` bytes. */
+  function declaring(declared: number): Uint8Array {
+    const bytes = docxOf({ body: p(r("x")) });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = strToU8("word/document.xml");
+    for (let at = 0; at < bytes.length - 46; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue; // central directory file header
+      const nameLength = view.getUint16(at + 28, true);
+      if (nameLength === name.length && name.every((b, i) => bytes[at + 46 + i] === b)) view.setUint32(at + 24, declared, true);
+    }
+    return bytes;
+  }
+
+  it("refuses a part whose stated size is over the limit before inflating it", () => {
+    const result = readDocxSource(declaring(0xfff0_0000));
+    expect(result.document).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["read/too-large"]);
+    expect(result.diagnostics[0]!.message).toContain("word/document.xml");
+  });
+
+  it("refuses a part that inflates far more than XML does (a zip bomb)", () => {
+    const bomb = zipSync({ "_rels/.rels": strToU8("<Relationships/>"), "word/document.xml": new Uint8Array(8 * 1024 * 1024).fill(0x20) });
+    expect(readDocxSource(bomb).diagnostics.map((d) => d.ruleId)).toEqual(["read/too-large"]);
+  });
+
+  it("reports a malformed part as a corrupt DOCX", () => {
+    const broken = zipSync({ "word/document.xml": strToU8("<w:document><w:body><w:p></w:body>") });
+    expect(readDocxSource(broken).diagnostics.map((d) => d.ruleId)).toEqual(["read/corrupt"]);
+  });
+});
