@@ -2,15 +2,17 @@ import { basename, join } from "node:path";
 import { buildOutputs, LayoutCheckError, type BuildResult, type StageTimes } from "../pipeline/build-outputs.ts";
 import { checkDocx } from "../check/check-docx.ts";
 import { checkDiagnostics } from "../check/diagnostics.ts";
-import { buildToFolder, refreshManifestForPackets, type InterruptHook } from "../pipeline/build-folder.ts";
+import { buildToFolder, replacePackets, type InterruptHook } from "../pipeline/build-folder.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
 import { MemorySink } from "../io/output-sink.ts";
 import { documentSlug } from "../pipeline/output-names.ts";
 import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "../pipeline/formats.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { formatDiagnostics } from "../diagnostics/format.ts";
 import { diagnose } from "../diagnostics/rules.ts";
-import { OutputTransaction } from "../io/output-dir.ts";
+import { outputFailureDiagnostic, staleLockDiagnostic } from "../io/output-failure.ts";
+import { OutputBusyError, type LockOptions } from "../io/output-lock.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
 import { fontChoice, fontSummary } from "../io/fonts.ts";
 import { findAgency } from "../resolve/assignments.ts";
@@ -38,6 +40,8 @@ export interface BuildCommandOptions {
   check?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** --wait: seconds to wait for another build writing the same folder (default: fail at once) */
+  wait?: number;
   toolVersion: string;
 }
 
@@ -49,18 +53,14 @@ interface Job {
   packets: PacketRenderer;
   target: string;
   progress: boolean;
+  lock: LockOptions;
 }
 
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
 async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult> {
   const memory = new MemorySink();
   const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion });
-  for (const dir of result.packetDirs.values()) {
-    const transaction = await OutputTransaction.begin(join(job.target, dir));
-    for (const [path, data] of memory.files) if (path.startsWith(`${dir}/`)) await transaction.write(path.slice(dir.length + 1), data);
-    await transaction.commit();
-  }
-  await refreshManifestForPackets(job.target, result);
+  await replacePackets(job.target, { files: memory.files, result, lock: job.lock });
   return result;
 }
 
@@ -86,16 +86,18 @@ const exitOnSignal: InterruptHook = (abort) => {
 export async function runBuild(file: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
   const { decision, env, diagnostics, source } = await loadAndValidate(file, options.directory);
-  const fail = (extra: Diagnostic[] = []) => {
+  const fail = (extra: Diagnostic[] = [], exitCode: number = EXIT.errors) => {
     const all = [...diagnostics, ...extra];
     if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(all) });
     printDiagnostics(all, options);
-    return EXIT.errors;
+    return exitCode;
   };
   if (!decision || !env || hasErrors(diagnostics)) return fail();
   // The profile to build with: --profile, else the model's. The model stays as loaded.
   const profile = options.profile ?? decision.profile;
 
+  /** printed even on success: the clerk should know a build of theirs was cut short */
+  const lockWarnings: Diagnostic[] = [];
   const agencyIds: string[] = [];
   for (const query of options.agency ?? []) {
     const agency = findAgency(query, env.resolver);
@@ -116,6 +118,15 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     packets: renderer,
     target: join(options.output, documentSlug(decision)),
     progress: process.stderr.isTTY && !options.json && !options.quiet,
+    lock: {
+      command: ["vanban build", file, ...(options.agency ?? []).map((a) => `--agency ${a}`)].join(" "),
+      waitMs: (options.wait ?? 0) * 1000,
+      onStale: (holder, lockFile) => {
+        const warning = staleLockDiagnostic(holder, lockFile);
+        diagnostics.push(warning);
+        lockWarnings.push(warning);
+      },
+    },
   };
   let result: BuildResult;
   try {
@@ -129,6 +140,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
             force: options.force ?? false,
             formats,
             onInterrupt: exitOnSignal,
+            lock: job.lock,
             checkLayout:
               options.check === false
                 ? undefined
@@ -138,6 +150,8 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   } catch (error) {
     if (error instanceof TemplateError) return fail([templateErrorDiagnostic(error)]);
     if (error instanceof LayoutCheckError) return fail(error.diagnostics);
+    const failure = outputFailureDiagnostic(error);
+    if (failure) return fail([failure], error instanceof OutputBusyError ? EXIT.busy : EXIT.output);
     throw error;
   } finally {
     await renderer.close();
@@ -166,6 +180,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     return EXIT.ok;
   }
   printDiagnostics(diagnostics, { quiet: true });
+  if (lockWarnings.length > 0) process.stderr.write(`${formatDiagnostics(lockWarnings)}\n`);
   if (diagnostics.some((d) => d.severity === "warning")) process.stderr.write(`(vanban validate ${file} lists the warnings)\n`);
   printSummary(summary);
   process.stderr.write(`${fontSummary(ctx.fonts)}\n`);

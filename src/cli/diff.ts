@@ -4,6 +4,7 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 import { loadAndValidate } from "./validate.ts";
 import { MODEL_SNAPSHOT_NAME } from "../pipeline/output-names.ts";
+import { completeOutputFolder } from "../io/output-dir.ts";
 
 /**
  * `vanban diff <old.yaml> <new.yaml>` or `vanban diff <new.yaml> --against <out/doc>`: what changed and
@@ -16,6 +17,8 @@ export async function runDiff(first: string, second: string | undefined, options
     process.stderr.write("vanban diff: give two models, or one model and --against <build folder>\n");
     return EXIT.usage;
   }
+  // a build killed between its two commit renames: the folder is completed first
+  if (options.against) await completeOutputFolder(options.against, "vanban diff --against");
   const [before, after] = await Promise.all([loadAndValidate(oldFile, options.directory), loadAndValidate(newFile, options.directory)]);
   const diagnostics = [...before.diagnostics, ...after.diagnostics].filter((d) => d.severity === "error");
   if (!before.decision || !after.decision || !after.env || hasErrors(diagnostics)) {

@@ -4,9 +4,16 @@
  * Heavy renderers are imported only by the commands that need them (exceljs alone costs ~450 ms).
  */
 import { readFileSync, realpathSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
-import { EXIT } from "./output.ts";
+import { diagnose } from "../diagnostics/rules.ts";
+import { outputFailureDiagnostic } from "../io/output-failure.ts";
+import { OutputBusyError } from "../io/output-lock.ts";
+import { EXIT, EXIT_CODES_HELP, printDiagnostics } from "./output.ts";
+
+const DEFAULT_WAIT_SECONDS = 120;
+const MAX_WAIT_SECONDS = 3600;
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -21,9 +28,25 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
     .description("Render a Vietnamese official decision (Quyết định), its appendix and per-agency letters from one YAML model.")
     .version(pkg.version, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   const checkProfile = (profile: string | undefined) => {
     if (profile && !["nd30", "tt01"].includes(profile)) program.error(`error: --profile must be nd30 or tt01, not "${profile}"`, { exitCode: EXIT.usage });
+  };
+  /** `auto`, or a whole number of threads from 0 to the machine's cores (each worker costs ~100 MB). */
+  const checkWorkers = (workers: string) => {
+    const cores = availableParallelism();
+    if (workers === "auto") return;
+    if (!/^\d+$/.test(workers) || Number(workers) > cores)
+      program.error(`error: --workers must be auto or a whole number from 0 to ${cores} (the cores of this machine), not "${workers}"`, { exitCode: EXIT.usage });
+  };
+  /** --wait: a bare flag waits the default time; a number of seconds is bounded, so no build waits forever. */
+  const waitSeconds = (wait: boolean | string | undefined): number | undefined => {
+    if (wait === undefined || wait === false) return undefined;
+    if (wait === true) return DEFAULT_WAIT_SECONDS;
+    if (!/^\d+$/.test(wait) || Number(wait) > MAX_WAIT_SECONDS)
+      program.error(`error: --wait takes a number of seconds from 0 to ${MAX_WAIT_SECONDS}, not "${wait}"`, { exitCode: EXIT.usage });
+    return Number(wait);
   };
 
   program
@@ -35,6 +58,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
     .option("--directory <file>", "agency directory (YAML) instead of the bundled Quảng Nam 2013 one")
     .option("--json", "print a JSON report on standard output")
     .action((input: string, options) => exitWith(import("./import.ts").then((m) => m.runImport(input, options))));
+
+  program
+    .command("migrate")
+    .description("rewrite a model of an older schema in the current one, keeping every value (a schema 1 file's stored agencies and dates become overrides where the text does not give them)")
+    .argument("<model.yaml>", "the model")
+    .option("-o, --output <model.yaml>", "write the migrated model here (default: rewrite the file in place)")
+    .option("--directory <file>", "agency directory (YAML)")
+    .option("--json", "print a JSON report on standard output")
+    .action((file: string, options) => exitWith(import("./migrate.ts").then((m) => m.runMigrate(file, options))));
 
   program
     .command("validate")
@@ -55,18 +87,21 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
     .option("--agency <id-or-name...>", "build only these agencies' packets (ids, names or aliases)")
     .option("--templates <dir>", "letter wording from <dir>/letter/*.hbs instead of the bundled templates")
     .option("--directory <file>", "agency directory (YAML)")
-    .option("--workers <n>", "worker threads for the letters: auto or a number (0 = none)", "auto")
+    .option("--workers <n>", `worker threads for the letters: auto or a number from 0 (none) to ${availableParallelism()} (the cores)`, "auto")
     .option("--font-dir <dir>", "look here first for Times New Roman's four faces (then the system font folders; Tinos unless all four are found)")
     .option("--formats <list>", "formats of the decision and the letters: docx,pdf (default both), docx or pdf", "docx,pdf")
     .option("--force", "render everything, even outputs whose inputs did not change since the last build")
     .option("-q, --quiet", "print errors only")
     .option("--json", "print a JSON report on standard output")
     .option("--no-check", "do not run the layout checker on the DOCX just written")
+    .option("--wait [seconds]", `if another build is writing the same folder, wait for it (default ${DEFAULT_WAIT_SECONDS} s, at most ${MAX_WAIT_SECONDS}) instead of exiting with ${EXIT.busy}`)
     .action((file: string, options) => {
       checkProfile(options.profile);
+      checkWorkers(options.workers);
+      const wait = waitSeconds(options.wait);
       if (options.fontDir !== undefined && !statSync(options.fontDir, { throwIfNoEntry: false })?.isDirectory())
         program.error(`error: --font-dir "${options.fontDir}" is not a folder`, { exitCode: EXIT.usage });
-      return exitWith(import("./build.ts").then((m) => m.runBuild(file, { ...options, toolVersion: pkg.version })));
+      return exitWith(import("./build.ts").then((m) => m.runBuild(file, { ...options, wait, toolVersion: pkg.version })));
     });
 
   program
@@ -119,9 +154,15 @@ export async function run(args: readonly string[]): Promise<number> {
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // A file-system failure that a command did not turn into a diagnostic itself (e.g. import -o at a folder).
+    const failure = outputFailureDiagnostic(error);
+    if (failure) {
+      printDiagnostics([failure], {});
+      return error instanceof OutputBusyError ? EXIT.busy : EXIT.output;
+    }
     // Programmer errors only: input problems are diagnostics. Keep the message, not a stack trace.
-    process.stderr.write(`vanban: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 70;
+    printDiagnostics([diagnose("internal/bug", { reason: error instanceof Error ? error.message : String(error) })], {});
+    return EXIT.internal;
   }
 }
 

@@ -1,8 +1,34 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatCounts, formatDiagnostics, sortDiagnostics } from "../diagnostics/format.ts";
 
-/** Documented exit codes of every command. */
-export const EXIT = { ok: 0, errors: 1, usage: 2, unreadable: 2 } as const;
+/** Documented exit codes of every command (`vanban --help` and the README list them: keep the three in step). */
+export const EXIT = {
+  ok: 0,
+  /** errors in the input: nothing is written */
+  errors: 1,
+  usage: 2,
+  /** `check`: the file is not a readable DOCX */
+  unreadable: 2,
+  /** another build is writing the output folder (its lock is live) */
+  busy: 3,
+  /** the output cannot be written: a file where a folder should be, permissions, a full disk, a read-only file system, a symbolic link */
+  output: 4,
+  /** a bug in vanban (reported as a diagnostic, never a stack trace) */
+  internal: 70,
+  /** Ctrl-C (SIGINT); 143 for SIGTERM */
+  interrupted: 130,
+  terminated: 143,
+} as const;
+
+/** The exit-code table of `vanban --help`. */
+export const EXIT_CODES_HELP = `Exit codes:
+  0    success (warnings allowed)
+  1    errors in the input; nothing is written
+  2    usage error (unknown option, bad value); check: the file is not a readable DOCX
+  3    another build is writing the output folder (see --wait)
+  4    the output cannot be written (a file in the way, permissions, disk full, read-only, symbolic link)
+  70   a bug in vanban; please report it with the diagnostic printed
+  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM`;
 
 export interface OutputOptions {
   json?: boolean;

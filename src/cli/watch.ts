@@ -4,6 +4,7 @@ import { runBuild, type BuildCommandOptions } from "./build.ts";
 
 /** Editors save by writing in place or by replacing the file: watch the folder and debounce. */
 const DEBOUNCE_MS = 250;
+const WAIT_FOR_OTHER_BUILD_SECONDS = 600;
 
 /**
  * `vanban watch <model.yaml>`: an incremental build on every save, one summary per rebuild with the
@@ -18,8 +19,9 @@ export async function runWatch(file: string, options: BuildCommandOptions): Prom
     running = running.then(async () => {
       rebuilds++;
       process.stderr.write(`— ${reason} (build ${rebuilds}) —\n`);
-      // Letters in this thread: after the first build pdfmake and the fonts are warm.
-      await runBuild(file, { ...options, workers: "0" });
+      // Letters in this thread: after the first build pdfmake and the fonts are warm. A build started by hand
+      // into the same folder is waited for, not reported as busy.
+      await runBuild(file, { ...options, workers: "0", wait: WAIT_FOR_OTHER_BUILD_SECONDS });
     });
   };
   rebuild("start");

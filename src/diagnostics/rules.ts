@@ -20,7 +20,7 @@ export const RULES = {
   },
   "input/too-large": {
     severity: "error",
-    message: (a) => `the file has ${a.size} bytes; the limit is ${a.limit}`,
+    message: (a) => `the input holds more than ${a.limit} bytes, the limit (reading stopped there)`,
     hint: () => "a decision's text is far smaller: is this the right file?",
   },
   "input/binary": {
@@ -321,6 +321,52 @@ export const RULES = {
     severity: "error",
     message: (a) => `no document text was found in the ${a.format}`,
     hint: () => "is this the page or file of the document itself?",
+  },
+  // --- the output folder, the file system and the command line (issue #17) ---
+  "output/busy": {
+    severity: "error",
+    message: (a) => `${a.folder} is being written by another build (${a.holder})`,
+    hint: (a) => `wait for it to finish or add --wait; if no such build is running, delete ${a.lock}`,
+  },
+  "output/stale-lock": {
+    severity: "warning",
+    message: (a) => `took over the lock of a build that is no longer running (${a.holder})`,
+    hint: () => "that build was interrupted; what it left half-written was removed and its last complete output kept",
+  },
+  "output/unwritable": {
+    severity: "error",
+    message: (a) => `cannot write ${a.path}: ${a.reason}`,
+    hint: (a) => `${a.advice}`,
+  },
+  "output/symlink": {
+    severity: "error",
+    message: (a) => `${a.path} is a symbolic link; vanban never writes through one`,
+    hint: () => "replace the link by a real folder, or pass the folder it points to with -o",
+  },
+  "input/encoding": {
+    severity: "error",
+    message: (a) => `the file is not UTF-8 but probably ${a.encoding} (first byte that is not UTF-8: 0x${a.byte} at offset ${a.offset}, line ${a.line})`,
+    hint: () => 'save it again as UTF-8 (Notepad: "Save as…", Encoding "UTF-8"; LibreOffice: "Text – choose encoding", "Unicode (UTF-8)")',
+  },
+  "input/wrong-command": {
+    severity: "error",
+    message: (a) => `this file looks like ${a.looksLike}, not ${a.expected}`,
+    hint: (a) => `${a.command}`,
+  },
+  "watch/folder-gone": {
+    severity: "warning",
+    message: (a) => `the folder of the watched model (${a.folder}) was deleted or moved; watching for it to come back`,
+    hint: () => "restore the folder (or the model file) and the next save rebuilds; Ctrl-C stops watching",
+  },
+  "watch/model-gone": {
+    severity: "warning",
+    message: () => "the watched model file was deleted; the last good outputs stay",
+    hint: () => "save the model again to rebuild",
+  },
+  "internal/bug": {
+    severity: "error",
+    message: (a) => `vanban failed unexpectedly: ${a.reason}`,
+    hint: () => "this is a bug in vanban: please report it with the command line and this message",
   },
 } satisfies Record<string, RuleEntry>;
 

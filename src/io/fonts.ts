@@ -6,13 +6,14 @@
  * file as a Times New Roman face by the names inside it (family and subfamily, read with fontkit), never by its
  * file name alone: Tinos copied to times.ttf stays Tinos. The search is bounded (depth, entries, file size).
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type * as Fontkit from "fontkit";
 import type { FaceName, FontBytes, FontFamily } from "../layout/font-bytes.ts";
+import { readBounded } from "./bounded-read.ts";
 
 const require = createRequire(import.meta.url);
 // fontkit's CommonJS build, the one pdfkit and src/layout/font-faces.ts load
@@ -144,9 +145,12 @@ export async function findTimesNewRoman(dirs: readonly string[], limits = SEARCH
   for (const dir of dirs) {
     for (const path of await candidates(dir, limits)) {
       try {
+        // not a FIFO or a device: opening one may block; the size is checked again as the file is read
         const info = await stat(path);
         if (!info.isFile() || info.size > limits.fileBytes) continue;
-        const face = timesNewRomanFace(await readFile(path));
+        const read = await readBounded(path, limits.fileBytes);
+        if (read.truncated) continue;
+        const face = timesNewRomanFace(Buffer.from(read.bytes));
         if (face && !faces[face]) faces[face] = path;
       } catch {
         continue; // vanished or unreadable
@@ -157,8 +161,15 @@ export async function findTimesNewRoman(dirs: readonly string[], limits = SEARCH
   return undefined;
 }
 
+/** A face chosen by the search (or bundled): read within the same limit, in case it grew since. */
+async function readFaceFile(path: string): Promise<Buffer> {
+  const read = await readBounded(path, SEARCH_LIMITS.fileBytes);
+  if (read.truncated) throw new FontDirError(`the font file ${path} holds more than ${SEARCH_LIMITS.fileBytes} bytes`);
+  return Buffer.from(read.bytes);
+}
+
 async function readFaces(choice: FontChoice): Promise<FontBytes> {
-  const bytes = await Promise.all(FACE_NAMES.map((face) => readFile(choice.files[face])));
+  const bytes = await Promise.all(FACE_NAMES.map((face) => readFaceFile(choice.files[face])));
   const fonts = { family: choice.family, files: { ...choice.files } } as FontBytes;
   FACE_NAMES.forEach((face, i) => (fonts[face] = bytes[i]!));
   return fonts;

@@ -1,47 +1,122 @@
 /**
- * Atomic output folders. A build writes into a temporary sibling folder as it renders, then swaps it in
- * with two renames. An interrupted build (SIGINT, SIGKILL) leaves the previous outputs in place; the next
- * run removes stray temporary folders and, if a swap was cut between its two renames, restores the old one.
+ * Atomic output folders. A build writes into a temporary sibling folder as it renders, then commits it:
+ *
+ *   1. `.<doc>.tmp-<pid>`   → `.<doc>.ready-<pid>`   the new folder is complete (sealed)
+ *   2. `<doc>`              → `.<doc>.old-<pid>`     the previous folder moves aside
+ *   3. `.<doc>.ready-<pid>` → `<doc>`                the new folder is in place
+ *   4. `.<doc>.old-<pid>` removed
+ *
+ * A process killed anywhere in there leaves either the previous folder or a sealed new one, and
+ * recoverInterrupted (run by the next writer, under the folder's lock, and by readers that find `<doc>`
+ * missing) completes the commit from a sealed folder, else puts the previous one back. Temporary folders are
+ * removed only when their owner (the PID in the name) is dead.
  */
-import { link, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { copyFile, link, lstat, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { acquireOutputLock, isProcessAlive } from "./output-lock.ts";
 import type { OutputSink } from "./output-sink.ts";
 
 const TEMP = ".tmp-";
+const READY = ".ready-";
 const OLD = ".old-";
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await readdir(path);
-    return true;
-  } catch {
-    return false;
+/** The steps of a commit, in order: a test hook may stop the commit before any of them (a simulated kill). */
+export const COMMIT_STEPS = ["seal", "move-aside", "swap", "clean"] as const;
+export type CommitStep = (typeof COMMIT_STEPS)[number];
+
+/** An output path the build refuses to write (a symlink on the way): the CLI reports it as output/symlink. */
+export class OutputPathError extends Error {
+  override readonly name = "OutputPathError";
+  constructor(readonly path: string) {
+    super(`refusing to write through the symbolic link ${path}`);
   }
 }
 
-/** Removes what an interrupted earlier build left beside `target`. */
-export async function recoverInterrupted(target: string): Promise<void> {
-  const parent = dirname(target);
+async function isDirectory(path: string): Promise<boolean> {
+  return lstat(path).then((s) => s.isDirectory(), () => false);
+}
+
+interface Leftover {
+  path: string;
+  kind: "tmp" | "ready" | "old";
+  pid: number;
+}
+
+async function leftovers(target: string): Promise<Leftover[]> {
   const name = basename(target);
   let entries: string[];
   try {
-    entries = await readdir(parent);
+    entries = await readdir(dirname(target));
   } catch {
-    return;
+    return [];
   }
+  const found: Leftover[] = [];
   for (const entry of entries.sort()) {
-    const path = join(parent, entry);
-    if (entry.startsWith(`.${name}${OLD}`) && !(await exists(target))) await rename(path, target);
-    else if (entry.startsWith(`.${name}${OLD}`) || entry.startsWith(`.${name}${TEMP}`)) await rm(path, { recursive: true, force: true });
+    for (const [kind, marker] of [["tmp", TEMP], ["ready", READY], ["old", OLD]] as const) {
+      const prefix = `.${name}${marker}`;
+      if (entry.startsWith(prefix)) found.push({ path: join(dirname(target), entry), kind, pid: Number.parseInt(entry.slice(prefix.length), 10) });
+    }
+  }
+  return found;
+}
+
+/** A leftover whose owner still runs is another build's work in progress (this process's own: under its lock, not). */
+const ownerAlive = (leftover: Leftover) => leftover.pid !== process.pid && isProcessAlive(leftover.pid);
+
+/**
+ * Finishes or undoes a commit that a dead process left halfway, and removes its temporary folders: a sealed
+ * new folder is put in place (the build had finished), else the previous folder comes back. Call it holding
+ * the folder's lock.
+ */
+export async function recoverInterrupted(target: string): Promise<void> {
+  const dead = (await leftovers(target)).filter((l) => !ownerAlive(l));
+  const ready = dead.find((l) => l.kind === "ready");
+  const old = dead.find((l) => l.kind === "old");
+  if (ready && (await isDirectory(ready.path))) {
+    if (await isDirectory(target)) await rm(target, { recursive: true, force: true });
+    await rename(ready.path, target);
+  } else if (old && !(await isDirectory(target))) {
+    await rename(old.path, target);
+  }
+  for (const leftover of dead) await rm(leftover.path, { recursive: true, force: true });
+}
+
+/**
+ * For a command that reads a build folder (`diff --against`, `build --agency`): if a commit was cut between
+ * its renames, the folder is completed first, under the lock (waiting briefly for a build that is committing).
+ */
+export async function completeOutputFolder(target: string, command: string): Promise<void> {
+  if (await isDirectory(target)) return;
+  if ((await leftovers(target)).length === 0) return;
+  const lock = await acquireOutputLock(target, { command, waitMs: 10_000 });
+  try {
+    await recoverInterrupted(target);
+  } finally {
+    await lock.release();
   }
 }
 
 /** Resolves a relative output path and refuses anything that would leave `root`. */
-export function safeJoin(root: string, relative: string): string {
-  if (relative.startsWith("/") || relative.split(/[\\/]/).some((part) => part === ".." || part === "" || part === ".")) {
-    throw new Error(`refusing output path outside the output folder: ${relative}`);
+export function safeJoin(root: string, relativePath: string): string {
+  if (relativePath.startsWith("/") || relativePath.split(/[\\/]/).some((part) => part === ".." || part === "" || part === ".")) {
+    throw new Error(`refusing output path outside the output folder: ${relativePath}`);
   }
-  return join(root, relative);
+  return join(root, relativePath);
+}
+
+/** Refuses `target` and every folder between `root` and it that is a symbolic link (a missing one is fine). */
+export async function refuseSymlinks(root: string, target: string): Promise<void> {
+  let path = root;
+  for (const part of relative(root, target).split(sep).filter(Boolean)) {
+    path = join(path, part);
+    const info = await lstat(path).catch(() => undefined);
+    if (info?.isSymbolicLink()) throw new OutputPathError(path);
+  }
+}
+
+export interface TransactionOptions {
+  /** called before each commit step; a test throws here to stand for a kill at that point */
+  beforeCommitStep?: (step: CommitStep) => void | Promise<void>;
 }
 
 /** One atomic replacement of `target`: write files, then commit (all of them appear) or abort (none do). */
@@ -53,14 +128,17 @@ export class OutputTransaction implements OutputSink {
   private constructor(
     readonly target: string,
     private readonly temp: string,
+    private readonly options: TransactionOptions,
   ) {}
 
-  static async begin(target: string): Promise<OutputTransaction> {
+  /** Starts replacing `target`; the caller holds its lock (acquireOutputLock). */
+  static async begin(target: string, options: TransactionOptions = {}): Promise<OutputTransaction> {
+    await refuseSymlinks(dirname(target), target);
     await recoverInterrupted(target);
     const temp = join(dirname(target), `.${basename(target)}${TEMP}${process.pid}`);
     await rm(temp, { recursive: true, force: true });
     await mkdir(temp, { recursive: true });
-    return new OutputTransaction(target, temp);
+    return new OutputTransaction(target, temp, options);
   }
 
   /** Runs file work one at a time, so that an interruption knows when the last write has landed. */
@@ -86,28 +164,48 @@ export class OutputTransaction implements OutputSink {
 
   /** Keeps an unchanged file as it is: a hard link (same inode, same mtime), or a copy with its times. */
   reuse(path: string, data: Uint8Array, source: string): Promise<void> {
-    return this.enqueue(path, async (file) => {
-      try {
-        await link(source, file);
-      } catch {
-        await writeFile(file, data);
-        const times = await stat(source);
-        await utimes(file, times.atime, times.mtime);
-      }
-    });
+    return this.enqueue(path, (file) => keepFile(source, file, () => writeFile(file, data)));
+  }
+
+  /** Carries a file of the previous folder over as it is (`build --agency` keeps all but the packets it rebuilds). */
+  keep(path: string, source: string): Promise<void> {
+    return this.enqueue(path, (file) => keepFile(source, file, () => copyFile(source, file)));
   }
 
   async commit(): Promise<void> {
-    const old = join(dirname(this.target), `.${basename(this.target)}${OLD}${process.pid}`);
-    const hadTarget = await exists(this.target);
+    this.closed = true;
+    await this.pending;
+    const parent = dirname(this.target);
+    const name = basename(this.target);
+    const ready = join(parent, `.${name}${READY}${process.pid}`);
+    const old = join(parent, `.${name}${OLD}${process.pid}`);
+    const step = async (which: CommitStep) => this.options.beforeCommitStep?.(which);
+    await step("seal");
+    await rename(this.temp, ready);
+    await step("move-aside");
+    const hadTarget = await isDirectory(this.target);
     if (hadTarget) await rename(this.target, old);
-    await rename(this.temp, this.target);
+    await step("swap");
+    await rename(ready, this.target);
+    await step("clean");
     if (hadTarget) await rm(old, { recursive: true, force: true });
   }
 
+  /** Drops the new folder; after a commit cut short by an error, completes or undoes it (see recoverInterrupted). */
   async abort(): Promise<void> {
     this.closed = true;
     await this.pending;
     await rm(this.temp, { recursive: true, force: true });
+    await recoverInterrupted(this.target);
+  }
+}
+
+async function keepFile(source: string, file: string, copy: () => Promise<void>): Promise<void> {
+  try {
+    await link(source, file);
+  } catch {
+    await copy();
+    const times = await stat(source);
+    await utimes(file, times.atime, times.mtime);
   }
 }

@@ -1,6 +1,6 @@
-import { readFile, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
+import { readBounded } from "./bounded-read.ts";
 
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
@@ -10,16 +10,15 @@ export interface TextInput {
 }
 
 /**
- * Reads a UTF-8 text input for the importer or the model loader: refuses binary data and oversized files,
- * strips a BOM, turns CRLF into LF and normalises to NFC, saying so with an info diagnostic.
+ * Reads a UTF-8 text input for the importer or the model loader: refuses binary data and oversized input
+ * (counted as it is read, so a FIFO, a pipe or /dev/zero stops at the limit too), strips a BOM, turns CRLF
+ * into LF and normalises to NFC, saying so with an info diagnostic.
  */
-export async function readTextInput(file: string): Promise<TextInput> {
+export async function readTextInput(file: string, limit = MAX_INPUT_BYTES): Promise<TextInput> {
   try {
-    const info = await stat(file);
-    if (info.size > MAX_INPUT_BYTES) {
-      return { diagnostics: [diagnose("input/too-large", { size: info.size, limit: MAX_INPUT_BYTES }, { file })] };
-    }
-    return decodeTextInput(await readFile(file), file);
+    const read = await readBounded(file, limit);
+    if (read.truncated) return { diagnostics: [diagnose("input/too-large", { limit }, { file })] };
+    return decodeTextInput(read.bytes, file);
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
     return { diagnostics: [diagnose("input/unreadable", { reason }, { file })] };

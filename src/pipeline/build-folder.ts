@@ -1,14 +1,17 @@
 /**
  * A build into out/<document>/ as one atomic transaction, incremental against the build already there:
  * units whose input fingerprints are unchanged are copied, the rest rendered. Beside the outputs it keeps
- * the model (model.yaml) and a change log against the previous build's model (CHANGES.md).
+ * the model (model.yaml) and a change log against the previous build's model (CHANGES.md). Every write
+ * holds the folder's lock (io/output-lock.ts): one build per folder at a time.
  */
-import { readFile } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { diffModels, formatChanges } from "../diff/model-diff.ts";
-import { writeFileAtomic } from "../io/atomic-write.ts";
+import { readBounded } from "../io/bounded-read.ts";
 import { parseModel } from "../io/model-file.ts";
-import { OutputTransaction } from "../io/output-dir.ts";
+import { OutputPathError, OutputTransaction, recoverInterrupted, type TransactionOptions } from "../io/output-dir.ts";
+import { acquireOutputLock, type LockOptions, type OutputLock } from "../io/output-lock.ts";
+import { MAX_INPUT_BYTES } from "../io/read-text.ts";
 import type { Decision } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import { buildManifest, buildOutputs, type BuildOptions, type BuildResult, type OutputUnit, type PreviousBuild } from "./build-outputs.ts";
@@ -28,6 +31,10 @@ export interface FolderBuildOptions {
   onInterrupt?: InterruptHook;
   checkLayout?: BuildOptions["checkLayout"];
   formats: BuildOptions["formats"];
+  /** the folder's lock: the command recorded in it, how long to wait for another build (default: not at all) */
+  lock?: LockOptions;
+  /** test hooks of the commit (simulated kills) */
+  transaction?: TransactionOptions;
 }
 
 /**
@@ -40,13 +47,18 @@ export interface FolderBuildResult extends BuildResult {
   changes: string;
 }
 
-async function readOptional(path: string): Promise<Buffer | undefined> {
+/** A file of the previous build, or undefined when it is missing, unreadable or larger than it may be. */
+async function readOptional(path: string, limit = MAX_INPUT_BYTES): Promise<Buffer | undefined> {
   try {
-    return await readFile(path);
+    const read = await readBounded(path, limit);
+    return read.truncated ? undefined : Buffer.from(read.bytes);
   } catch {
     return undefined;
   }
 }
+
+/** A manifest lists every file of a build: far more than a model, still bounded. */
+const MAX_MANIFEST_BYTES = 8 * MAX_INPUT_BYTES;
 
 /** The folder's manifest as a previous build wrote it; undefined when it is missing or damaged. */
 interface FolderManifest {
@@ -55,7 +67,7 @@ interface FolderManifest {
 }
 
 async function readFolderManifest(target: string): Promise<FolderManifest | undefined> {
-  const bytes = await readOptional(join(target, MANIFEST_NAME));
+  const bytes = await readOptional(join(target, MANIFEST_NAME), MAX_MANIFEST_BYTES);
   if (!bytes) return undefined;
   try {
     const parsed = JSON.parse(bytes.toString("utf8")) as Partial<FolderManifest>;
@@ -73,7 +85,7 @@ async function previousBuild(target: string): Promise<PreviousBuild | undefined>
     units: manifest.units,
     async read(entry: ManifestEntry) {
       const source = join(target, entry.path);
-      const data = await readOptional(source);
+      const data = await readOptional(source, entry.bytes);
       return data && sha256(data) === entry.sha256 ? { data: new Uint8Array(data), source } : undefined;
     },
   };
@@ -93,11 +105,27 @@ async function changeLog(target: string, decision: Decision, source: string, ctx
   return formatChanges(diffModels(before, decision, ctx.resolver), `Thay đổi so với bản dựng trước (${decision.document.number}/${decision.document.symbol})`);
 }
 
-export async function buildToFolder(decision: Decision, ctx: RenderContext, packets: PacketRenderer, options: FolderBuildOptions): Promise<FolderBuildResult> {
+/** Runs `work` holding the folder's lock, after completing a commit that a killed build left halfway. */
+async function withFolderLock<T>(target: string, options: LockOptions | undefined, work: (lock: OutputLock) => Promise<T>): Promise<T> {
+  const lock = await acquireOutputLock(target, options ?? { command: "vanban build" });
+  try {
+    await recoverInterrupted(target);
+    return await work(lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+export function buildToFolder(decision: Decision, ctx: RenderContext, packets: PacketRenderer, options: FolderBuildOptions): Promise<FolderBuildResult> {
+  return withFolderLock(options.target, options.lock, (lock) => buildLocked(decision, ctx, packets, options, lock));
+}
+
+async function buildLocked(decision: Decision, ctx: RenderContext, packets: PacketRenderer, options: FolderBuildOptions, lock: OutputLock): Promise<FolderBuildResult> {
   const previous = options.force ? undefined : await previousBuild(options.target);
   const changes = await changeLog(options.target, decision, options.source, ctx);
-  const transaction = await OutputTransaction.begin(options.target);
-  const unsubscribe = options.onInterrupt?.(() => transaction.abort());
+  const transaction = await OutputTransaction.begin(options.target, options.transaction);
+  // an interruption ends the process: the lock goes with the half-written folder
+  const unsubscribe = options.onInterrupt?.(() => transaction.abort().finally(() => lock.release()));
   try {
     const result = await buildOutputs(decision, ctx, transaction, {
       documents: true,
@@ -132,16 +160,53 @@ export async function buildToFolder(decision: Decision, ctx: RenderContext, pack
   }
 }
 
+/** Every file under `root` (relative paths); a symbolic link anywhere in the folder is refused. */
+async function filesOf(root: string, dir = ""): Promise<string[]> {
+  const entries = await readdir(join(root, dir)).catch(() => [] as string[]);
+  const files: string[] = [];
+  for (const name of entries.sort()) {
+    const path = dir ? `${dir}/${name}` : name;
+    const info = await lstat(join(root, path));
+    if (info.isSymbolicLink()) throw new OutputPathError(join(root, path));
+    if (info.isDirectory()) files.push(...(await filesOf(root, path)));
+    else if (info.isFile()) files.push(path);
+  }
+  return files;
+}
+
+export interface PacketReplacement {
+  /** the packets' files, by path in the build folder (packets/<agency>/…) */
+  files: ReadonlyMap<string, Uint8Array>;
+  result: Pick<BuildResult, "entries" | "units" | "packetDirs">;
+  lock?: LockOptions;
+  transaction?: TransactionOptions;
+}
+
 /**
- * After packets were rebuilt in place (`build --agency`): the folder's manifest lists their new files with
- * their SHA-256 and their units' new input fingerprints, so it matches the folder again. A folder without a
- * readable manifest is left as it is (the next full build writes one).
+ * `build --agency`: those packets replace theirs in out/<document>/ and the folder's manifest lists their new
+ * files and input fingerprints, all in one transaction: the folder is rebuilt beside itself from hard links of
+ * every other file, so a failure leaves it as it was (no temporary folder inside packets/) and nothing is ever
+ * written through a symbolic link. A folder without a readable manifest keeps having none (the next full build
+ * writes one).
  */
-export async function refreshManifestForPackets(target: string, result: Pick<BuildResult, "entries" | "units" | "packetDirs">): Promise<void> {
-  const manifest = await readFolderManifest(target);
-  if (!manifest) return;
-  const dirs = [...result.packetDirs.values()].map((dir) => `${dir}/`);
-  manifest.files = sortEntries([...manifest.files.filter((entry) => !dirs.some((dir) => entry.path.startsWith(dir))), ...result.entries]);
-  Object.assign(manifest.units, result.units);
-  await writeFileAtomic(join(target, MANIFEST_NAME), manifestBytes(manifest));
+export function replacePackets(target: string, replacement: PacketReplacement): Promise<void> {
+  return withFolderLock(target, replacement.lock, async () => {
+    const dirs = [...replacement.result.packetDirs.values()].map((dir) => `${dir}/`);
+    const manifest = await readFolderManifest(target);
+    const kept = (await filesOf(target)).filter((path) => path !== MANIFEST_NAME && !dirs.some((dir) => path.startsWith(dir)));
+    const transaction = await OutputTransaction.begin(target, replacement.transaction);
+    try {
+      for (const path of kept) await transaction.keep(path, join(target, path));
+      for (const [path, data] of replacement.files) if (dirs.some((dir) => path.startsWith(dir))) await transaction.write(path, data);
+      if (manifest) {
+        manifest.files = sortEntries([...manifest.files.filter((entry) => !dirs.some((dir) => entry.path.startsWith(dir))), ...replacement.result.entries]);
+        Object.assign(manifest.units, replacement.result.units);
+        await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
+      }
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort();
+      throw error;
+    }
+  });
 }

@@ -1,0 +1,97 @@
+/**
+ * The commit of an output folder, cut at every step as a kill would cut it (a hook throws; nothing is cleaned
+ * up, as after SIGKILL): whatever the next command finds is a complete folder whose manifest matches its files.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { COMMIT_STEPS, completeOutputFolder, OutputPathError, OutputTransaction, recoverInterrupted } from "../../../src/io/output-dir.ts";
+import { hashTree } from "../../support/cli.ts";
+
+const sha = (data: string) => createHash("sha256").update(data).digest("hex");
+
+/** A build folder's files and a manifest of them, as a build writes them. */
+function version(tag: string): Record<string, string> {
+  const files: Record<string, string> = { "doc.docx": `docx ${tag}`, "packets/a/letter.pdf": `pdf ${tag}` };
+  const manifest = { files: Object.entries(files).map(([path, text]) => ({ path, sha256: sha(text) })) };
+  return { ...files, "manifest.json": JSON.stringify(manifest) };
+}
+
+function writeTree(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+/** The folder is complete: its manifest lists exactly its other files with their hashes. */
+function expectComplete(target: string): string {
+  const { "manifest.json": _manifest, ...files } = hashTree(target);
+  const manifest = JSON.parse(readFileSync(join(target, "manifest.json"), "utf8")) as { files: { path: string; sha256: string }[] };
+  expect(Object.fromEntries(manifest.files.map((f) => [f.path, f.sha256]))).toEqual(files);
+  return readFileSync(join(target, "doc.docx"), "utf8");
+}
+
+async function killedCommit(target: string, step: string): Promise<void> {
+  const transaction = await OutputTransaction.begin(target, {
+    beforeCommitStep: (s) => {
+      if (s === step) throw new Error(`killed before ${s}`);
+    },
+  });
+  for (const [path, text] of Object.entries(version("new"))) await transaction.write(path, new TextEncoder().encode(text));
+  await expect(transaction.commit()).rejects.toThrow(/killed/);
+}
+
+describe("atomic output folder commits", () => {
+  it.each(COMMIT_STEPS)("a kill before the step %s leaves the old or the new folder, complete, after recovery", async (step) => {
+    const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+    const target = join(parent, "doc");
+    writeTree(target, version("old"));
+    await killedCommit(target, step);
+    await recoverInterrupted(target);
+    // sealed = the build had finished: recovery completes the commit rather than losing it
+    expect(expectComplete(target)).toBe(step === "seal" ? "docx old" : "docx new");
+    expect(readdirSync(parent)).toEqual(["doc"]);
+  });
+
+  it.each(COMMIT_STEPS)("the first build killed before %s: no folder, or a complete one", async (step) => {
+    const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+    const target = join(parent, "doc");
+    await killedCommit(target, step);
+    await recoverInterrupted(target);
+    if (step === "seal") expect(readdirSync(parent)).toEqual([]);
+    else expect(expectComplete(target)).toBe("docx new");
+  });
+
+  it("a reader that finds the folder missing between the two renames completes it first", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+    const target = join(parent, "doc");
+    writeTree(target, version("old"));
+    await killedCommit(target, "swap");
+    expect(readdirSync(parent)).not.toContain("doc");
+    await completeOutputFolder(target, "vanban diff");
+    expect(expectComplete(target)).toBe("docx new");
+    expect(readdirSync(parent)).toEqual(["doc"]);
+  });
+
+  it("removes temporary folders of dead owners only", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+    const target = join(parent, "doc");
+    writeTree(target, version("old"));
+    // the parent of this test process is alive and is not this process
+    mkdirSync(join(parent, `.doc.tmp-${process.ppid}`));
+    mkdirSync(join(parent, ".doc.tmp-999999999"));
+    await recoverInterrupted(target);
+    expect(readdirSync(parent).sort()).toEqual([`.doc.tmp-${process.ppid}`, "doc"]);
+  });
+
+  it("never writes through a symbolic link in place of the folder", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+    const elsewhere = mkdtempSync(join(tmpdir(), "vanban-elsewhere-"));
+    symlinkSync(elsewhere, join(parent, "doc"));
+    await expect(OutputTransaction.begin(join(parent, "doc"))).rejects.toBeInstanceOf(OutputPathError);
+    expect(readdirSync(parent)).toEqual(["doc"]);
+  });
+});
