@@ -28,7 +28,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   3    another build is writing the output folder (see --wait)
   4    the output cannot be written (a file in the way, permissions, disk full, read-only, symbolic link)
   70   a bug in vanban; please report it with the diagnostic printed
-  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM`;
+  130  interrupted by Ctrl-C (SIGINT); the previous outputs are kept
+  143  ended by SIGTERM; the previous outputs are kept`;
 
 export interface OutputOptions {
   json?: boolean;
