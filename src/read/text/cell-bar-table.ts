@@ -1,0 +1,80 @@
+/**
+ * thuvienphapluat's markdown tables: each cell is preceded by a line holding only "|" and a row is closed
+ * by one, so "|" "|" ends a row and opens the next. A "|" followed by a blank line ends the table; in a
+ * scrape without blank lines (no paragraph breaks at all), a "|" followed by text once the row is as wide as
+ * the rows before it. The export drops spans: a cell spanning rows is absent from the
+ * rows below, and a row of fewer cells is either such a row or one whose last cell spans columns.
+ * `restoreSpans` puts them back so that every row covers the table's width.
+ */
+import { isBlank, isCellBar, type Line } from "./lines.ts";
+import type { TextCell, TextTable } from "./text-table.ts";
+
+/** What a first cell holds in a numbered row: "1", "1.2", "I", "A", "a)", bold or not. */
+const ROW_LABEL = /^(?:\*\*)?\s*(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z]|[a-zđ])\s*[.)]?\s*(?:\*\*)?$/u;
+
+function cellAt(bar: Line, first: Line | undefined): TextCell {
+  const line = first && !isCellBar(first) && !isBlank(first) ? first : bar;
+  return { lines: [], position: { line: line.number, column: 1 }, rowSpan: 1, colSpan: 1 };
+}
+
+/** The table whose opening "|" is `lines[start]`, and the index of the first line after it. */
+export function parseCellBarTable(lines: readonly Line[], start: number, endsAtText: boolean): { table: TextTable; next: number } {
+  const rows: TextCell[][] = [];
+  let row: TextCell[] = [];
+  let cell: TextCell | undefined = cellAt(lines[start]!, lines[start + 1]);
+  let width = 0;
+  let i = start + 1;
+  const closeRow = () => {
+    if (row.length > 0) rows.push(row);
+    width = Math.max(width, row.length);
+    row = [];
+  };
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!isCellBar(line)) {
+      cell?.lines.push(line);
+      continue;
+    }
+    if (cell) row.push(cell);
+    cell = undefined;
+    const next = lines[i + 1];
+    if (isCellBar(next)) {
+      closeRow();
+      i++;
+      cell = cellAt(lines[i]!, lines[i + 1]);
+    } else if (isBlank(next) || (endsAtText && width > 0 && row.length >= width)) {
+      i++;
+      break;
+    } else cell = cellAt(line, next);
+  }
+  if (cell && cell.lines.length > 0) row.push(cell);
+  closeRow();
+  restoreSpans(rows);
+  return { table: { position: { line: lines[start]!.number, column: 1 }, rows }, next: i };
+}
+
+const cellText = (cell: TextCell) => cell.lines.map((l) => l.text).join(" ").trim();
+
+/**
+ * A short row whose first cell is a row label ("1.2", "II") has its last cell span the missing columns (a
+ * group title across the table); one that starts with other text sits under cells of the row above that span
+ * down into it, when those cells fit the missing columns.
+ */
+function restoreSpans(rows: TextCell[][]): void {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  let above: TextCell[] = [];
+  for (const row of rows) {
+    const missing = width - row.length;
+    const grid: TextCell[] = [];
+    if (missing > 0) {
+      const spanning = new Set(above.slice(0, missing));
+      const fits = above.length === width && [...spanning].every((c) => above.lastIndexOf(c) < missing) && !ROW_LABEL.test(cellText(row[0]!));
+      if (fits) {
+        for (const c of spanning) c.rowSpan++;
+        grid.push(...above.slice(0, missing));
+      } else row.at(-1)!.colSpan += missing;
+    }
+    for (const c of row) for (let k = 0; k < c.colSpan; k++) grid.push(c);
+    above = grid;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The text readers on hand-written scrapes: the plain one-paragraph-per-line form with its positions, the
+ * thuvienphapluat markdown (wrapped paragraphs, emphasis across wraps, "|"-line tables with their lost spans
+ * restored), GitHub-style pipe tables with link noise, and footnote marks paired in order.
+ */
+import { describe, expect, it } from "vitest";
+import type { SourceBlock, SourceDocument, SourceParagraph, SourceTable } from "../../../src/read/source-document.ts";
+import { readTextSource } from "../../../src/read/text/read-text.ts";
+
+function read(text: string): SourceDocument {
+  const result = readTextSource(text);
+  expect(result.diagnostics).toEqual([]);
+  return result.document!;
+}
+const blocksOf = (text: string) => read(text).sections[0]!.blocks;
+const cellTexts = (table: SourceTable) => table.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => (b as SourceParagraph).text).join("/")));
+const spans = (table: SourceTable) => table.rows.map((row) => row.cells.map((cell) => [cell.rowSpan, cell.colSpan]));
+const texts = (blocks: readonly SourceBlock[]) => blocks.map((b) => (b.kind === "paragraph" ? b.text : `[table ${b.rows.length}]`));
+
+describe("plain text (one paragraph per line)", () => {
+  const seed = "Hệ thống pháp luật\n\nỦY BAN NHÂN DÂN\n  TỈNH QUẢNG NAM\n\n\u00a0\n\nĐiều 1. Ban hành kèm theo *Quyết định* này\nb) bên dưới";
+
+  it("reads every line as a paragraph with its line and column; blank lines separate, a no-break space is kept", () => {
+    const blocks = blocksOf(seed) as SourceParagraph[];
+    expect(blocks.map((b) => [b.text, b.position])).toEqual([
+      ["Hệ thống pháp luật", { line: 1, column: 1 }],
+      ["ỦY BAN NHÂN DÂN", { line: 3, column: 1 }],
+      ["TỈNH QUẢNG NAM", { line: 4, column: 3 }],
+      ["\u00a0", { line: 6, column: 1 }],
+      ["Điều 1. Ban hành kèm theo *Quyết định* này", { line: 8, column: 1 }],
+      ["b) bên dưới", { line: 9, column: 1 }],
+    ]);
+    expect(blocks[4]!.runs).toEqual([{ text: "Điều 1. Ban hành kèm theo *Quyết định* này" }]);
+  });
+
+  it("reads Windows line ends like Unix ones", () => {
+    expect(texts(blocksOf("Số: 12\r\nNgày 1\r\n"))).toEqual(["Số: 12", "Ngày 1"]);
+  });
+});
+
+describe("thuvienphapluat markdown", () => {
+  it("joins wrapped lines into paragraphs and reads **bold** and *italic* across the wraps", () => {
+    const blocks = blocksOf("**I. MỤC\nĐÍCH, YÊU CẦU**\n\n- Triển khai thực hiện Nghị\nquyết số 57-NQ/TW của *Bộ Chính\ntrị*\na) điểm a\nKẾ HOẠCH\n") as SourceParagraph[];
+    expect(blocks.map((b) => b.runs)).toEqual([
+      [{ text: "I. MỤC ĐÍCH, YÊU CẦU", bold: true }],
+      [{ text: "- Triển khai thực hiện Nghị quyết số 57-NQ/TW của " }, { text: "Bộ Chính trị", italic: true }],
+      [{ text: "a) điểm a" }],
+      [{ text: "KẾ HOẠCH" }],
+    ]);
+    expect(blocks.map((b) => b.position)).toEqual([
+      { line: 1, column: 1 },
+      { line: 4, column: 1 },
+      { line: 7, column: 1 },
+      { line: 8, column: 1 },
+    ]);
+  });
+
+  const header = ["|", "**ỦY BAN NHÂN", "DÂN**", "TỈNH X", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "|", "|", "Số: 12/KH-UBND", "|", "*X, ngày 18", "tháng 11 năm 2025*", "|", "", "**KẾ HOẠCH**"].join("\n");
+
+  it("reads a table of '|' lines: a cell after each '|', a row closed by '|' '|', the table by a blank line", () => {
+    const blocks = blocksOf(header);
+    expect(texts(blocks)).toEqual(["[table 2]", "KẾ HOẠCH"]);
+    const table = blocks[0] as SourceTable;
+    expect(cellTexts(table)).toEqual([
+      ["ỦY BAN NHÂN DÂN/TỈNH X", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+      ["Số: 12/KH-UBND", "X, ngày 18 tháng 11 năm 2025"],
+    ]);
+    expect(table.position).toEqual({ line: 1, column: 1 });
+    expect(table.rows[1]!.cells[1]!.position).toEqual({ line: 11, column: 1 });
+    expect(table.rows[1]!.cells[1]!.blocks[0]!.position).toEqual({ line: 11, column: 1 });
+  });
+
+  const cells = (...rows: string[][]) => ["|", rows.map((row) => row.join("\n|\n")).join("\n|\n|\n"), "|", ""].join("\n");
+
+  it("restores the spans the export dropped: a group title across the table, cells spanning down", () => {
+    const text = cells(
+      ["**STT**", "**Nội dung**", "**Chủ trì**", "**Phối hợp**"],
+      ["**I**", "**CẢI CÁCH THỂ CHẾ**"],
+      ["1", "Rà soát văn bản", "Sở Tư pháp", "Các sở"],
+      ["Xây dựng quy chế", "Sở Nội vụ", "Các sở"],
+      ["2", "Tuyên truyền", "Sở Văn hóa", "Các xã"],
+    );
+    const table = blocksOf(text)[0] as SourceTable;
+    expect(cellTexts(table)).toEqual([
+      ["STT", "Nội dung", "Chủ trì", "Phối hợp"],
+      ["I", "CẢI CÁCH THỂ CHẾ"],
+      ["1", "Rà soát văn bản", "Sở Tư pháp", "Các sở"],
+      ["Xây dựng quy chế", "Sở Nội vụ", "Các sở"],
+      ["2", "Tuyên truyền", "Sở Văn hóa", "Các xã"],
+    ]);
+    expect(spans(table)).toEqual([
+      [[1, 1], [1, 1], [1, 1], [1, 1]],
+      [[1, 1], [1, 3]],
+      [[2, 1], [1, 1], [1, 1], [1, 1]],
+      [[1, 1], [1, 1], [1, 1]],
+      [[1, 1], [1, 1], [1, 1], [1, 1]],
+    ]);
+  });
+
+  it("ends a table at the first text after a full row when the scrape has no blank lines at all", () => {
+    const text = ["|", "a", "|", "b", "|", "|", "c", "|", "d", "|", "Điều 2. Sau bảng", "tiếp tục"].join("\n");
+    const blocks = blocksOf(text);
+    expect(texts(blocks)).toEqual(["[table 2]", "Điều 2. Sau bảng tiếp tục"]);
+  });
+});
+
+describe("pipe tables", () => {
+  const text = [
+    "Phụ lục I",
+    "| STT |  | Tên văn bản | Đơn vị chủ trì |",
+    "| --- | --- | --- | --- |",
+    "| 1 | 37 | 06/2022/NĐ-CP [Link: https://thuvienphapluat.vn/van-ban/x.aspx] Nghị định | Cục A |",
+    "| 2 |  | Điều 17 [JavaScript: LS_Tip_Type_Bookmark_dc] [ID: dc_1] Luật a \\| b |",
+    "Ghi chú",
+  ].join("\n");
+
+  it("reads rows and cells, leaves out the delimiter row and the link noise, fills short rows", () => {
+    const blocks = blocksOf(text);
+    expect(texts(blocks)).toEqual(["Phụ lục I", "[table 3]", "Ghi chú"]);
+    const table = blocks[1] as SourceTable;
+    expect(cellTexts(table)).toEqual([
+      ["STT", "", "Tên văn bản", "Đơn vị chủ trì"],
+      ["1", "37", "06/2022/NĐ-CP Nghị định", "Cục A"],
+      ["2", "", "Điều 17 Luật a | b", ""],
+    ]);
+    expect(table.position).toEqual({ line: 2, column: 1 });
+    expect(table.rows[1]!.cells[2]!.position).toEqual({ line: 4, column: 12 });
+  });
+});
+
+describe("footnotes", () => {
+  it("pairs each mark with the next paragraph starting with it, in order, duplicate numbers included", () => {
+    const document = read(["Điều 1 sửa đổi[1] và Điều 2[1].", "", "Điều 3[2] không có chú thích.", "", "[1] Theo Luật 2015.", "", "[1] Theo Nghị định 30."].join("\n"));
+    const [first, second] = document.sections[0]!.blocks as SourceParagraph[];
+    expect(first!.runs).toEqual([{ text: "Điều 1 sửa đổi" }, { text: "[1]", footnote: 1 }, { text: " và Điều 2" }, { text: "[1]", footnote: 2 }, { text: "." }]);
+    expect(second!.runs).toEqual([{ text: "Điều 3[2] không có chú thích." }]);
+    expect(document.sections[0]!.blocks).toHaveLength(2);
+    expect(document.footnotes.map((f) => [f.id, f.mark, (f.blocks[0] as SourceParagraph).text, f.blocks[0]!.position])).toEqual([
+      [1, "1", "Theo Luật 2015.", { line: 5, column: 1 }],
+      [2, "1", "Theo Nghị định 30.", { line: 7, column: 1 }],
+    ]);
+  });
+});
+
+it("reports a text without content", () => {
+  expect(readTextSource("\n  \n").diagnostics.map((d) => d.ruleId)).toEqual(["read/no-content"]);
+});
