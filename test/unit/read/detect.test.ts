@@ -53,9 +53,9 @@ describe("detectFormat", () => {
     expect(detectFormat(withTail(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).diagnostics[0]!.hint).toContain("soffice --headless --convert-to docx");
   });
 
-  it("decodes UTF-16 with a byte-order mark and says so", () => {
-    const detection = detectFormat(new Uint8Array([0xff, 0xfe, ...utf16le("Quyết định số 12")]));
-    expect(detection).toMatchObject({ format: "text", text: "Quyết định số 12" });
+  it("decodes UTF-16 with a byte-order mark and says so, even with no ASCII letter to give NUL bytes", () => {
+    const detection = detectFormat(new Uint8Array([0xff, 0xfe, ...utf16le("ỦỶỆỘỨỪỬỮỰ")]));
+    expect(detection).toMatchObject({ format: "text", text: "ỦỶỆỘỨỪỬỮỰ" });
     expect(detection.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([["read/utf16", "info"]]);
     expect(detection.diagnostics[0]!.message).toContain("UTF-16");
   });

@@ -67,6 +67,13 @@ describe("paragraphs", () => {
     expect(para.text).toBe("Trang 3, ngày 06/02/2013");
   });
 
+  it("shows nothing of a field nested in another field's code, only the outer result", () => {
+    const char = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+    const instr = (text: string) => `<w:r><w:instrText xml:space="preserve">${text}</w:instrText></w:r>`;
+    const nested = [char("begin"), instr(" IF "), char("begin"), instr(" PAGE "), char("separate"), r("7"), char("end"), instr(' = 1 "một" "nhiều" '), char("separate"), r("nhiều"), char("end")].join("");
+    expect(onlyParagraph(p(r("Trang ") + nested)).text).toBe("Trang nhiều");
+  });
+
   it("leaves out hidden text and deleted revisions, keeps inserted ones", () => {
     const para = onlyParagraph(p(r("Điều 1.") + r(" ẩn", "<w:vanish/>") + `<w:del><w:r><w:delText> cũ</w:delText></w:r></w:del>` + `<w:ins>${r(" mới")}</w:ins>`));
     expect(para.text).toBe("Điều 1. mới");

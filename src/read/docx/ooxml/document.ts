@@ -50,7 +50,7 @@ export interface DocxDocument {
   evenAndOddHeaders: boolean;
   /** docProps/core.xml by local name: title, subject, keywords, … */
   core: Record<string, string>;
-  /** the footnotes part's notes, without Word's separators */
+  /** the footnotes part's notes (Word's separator lines among them, as notes no reference points at) */
   footnotes: Footnote[];
 }
 
@@ -116,16 +116,11 @@ function readEvenAndOdd(pkg: DocxPackage): boolean {
   return pkg.has(settings) ? (onOff(findAll(pkg.xml(settings), "w:evenAndOddHeaders")[0]) ?? false) : false;
 }
 
-/** Word's separator lines between body and notes are notes of these types (ECMA-376 17.18.33). */
-const SEPARATOR_NOTES = new Set(["separator", "continuationSeparator", "continuationNotice"]);
-
 function readFootnotes(pkg: DocxPackage, styles: StyleSheet): Footnote[] {
   const part = pkg.mainPart.replace(/[^/]+$/, "footnotes.xml");
   if (!pkg.has(part)) return [];
   const context = partContext(styles, part);
-  return findAll(pkg.xml(part), "w:footnote")
-    .filter((note) => !SEPARATOR_NOTES.has(attr(note, "w:type") ?? "normal"))
-    .map((note) => ({ id: attr(note, "w:id") ?? "", blocks: readBlocks(childrenOf(note), context) }));
+  return findAll(pkg.xml(part), "w:footnote").map((note) => ({ id: attr(note, "w:id") ?? "", blocks: readBlocks(childrenOf(note), context) }));
 }
 
 /** Reads a DOCX; throws `DocxReadError` when the input is not a readable DOCX. */

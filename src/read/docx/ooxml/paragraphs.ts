@@ -100,7 +100,8 @@ class ParagraphBuilder {
   private run(r: XmlNode): void {
     const rPr = child(r, "w:rPr");
     const format = this.styles.runFormat(this.styleContext, attr(child(rPr, "w:rStyle"), "w:val"), readRunProps(rPr, this.styles.theme));
-    const run: Run = { text: "", format, isFieldCode: this.open.at(-1)?.inCode ?? false };
+    // inside the code of any open field, even as the result of a field nested in that code: not shown
+    const run: Run = { text: "", format, isFieldCode: this.open.some((f) => f.inCode) };
     let attachedTo = this.open.at(-1);
     attachedTo?.field.runs.push(run);
     for (const node of childrenOf(r)) {
