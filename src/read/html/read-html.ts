@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diagnose, type Place } from "../../diagnostics/rules.ts";
 import type { SourceDocument, SourceFootnote } from "../source-document.ts";
 import { decodeHtml } from "./decode-html.ts";
-import { attrOf, childrenOf, cssOf, findElement, isElement, rawText, type HtmlElement, type HtmlNode } from "./dom.ts";
+import { attrOf, cssOf, findElement, isElement, isInside, limitDepth, pushChildren, rawText, type HtmlElement, type HtmlNode } from "./dom.ts";
 import { htmlBlocks, type HtmlContext } from "./html-blocks.ts";
 import { findMainContent } from "./main-content.ts";
 
@@ -19,8 +19,18 @@ const FOOTNOTE_MARK = /^[[(]?\s*(?:\d{1,3}|\*{1,3}|[ivx]{1,5})\s*[\])]?$/i;
 
 const isHidden = (element: HtmlElement) => attrOf(element, "hidden") !== undefined || cssOf(element, "display") === "none";
 
+/** Every element below `node`, in document order. */
 function elementsOf(node: HtmlNode): HtmlElement[] {
-  return childrenOf(node).flatMap((child) => (isElement(child) ? [child, ...elementsOf(child)] : []));
+  const found: HtmlElement[] = [];
+  const pending: HtmlNode[] = [];
+  pushChildren(pending, node);
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (!isElement(next)) continue;
+    found.push(next);
+    pushChildren(pending, next);
+  }
+  return found;
 }
 
 const FOOTNOTE_BODIES = new Set(["div", "li", "p", "aside", "section", "td"]);
@@ -51,13 +61,13 @@ function findFootnotes(elements: readonly HtmlElement[]): Footnotes {
     const mark = rawText(link).trim();
     if (!attrOf(link, "href")?.startsWith("#") || target === undefined || !FOOTNOTE_MARK.test(mark) || found.backLinks.has(link)) continue;
     const body = footnoteBody(target);
-    if (found.bodies.has(body) || elementsOf(body).includes(link) || body === link) continue;
+    if (found.bodies.has(body) || isInside(link, body)) continue;
     const id = found.bodies.size + 1;
     found.references.set(link, id);
     found.bodies.set(body, { id, mark: mark.replace(/^[[(]\s*|\s*[\])]$/g, "") });
     for (const back of elementsOf(body).filter((e) => e.tagName === "a")) {
       const pointsAt = targets.get(attrOf(back, "href")?.replace(/^#/, "") ?? "");
-      if (pointsAt !== undefined && (pointsAt === link || elementsOf(pointsAt).includes(link))) found.backLinks.add(back);
+      if (pointsAt !== undefined && isInside(link, pointsAt)) found.backLinks.add(back);
     }
   }
   return found;
@@ -67,6 +77,7 @@ export function readHtmlSource(bytes: Uint8Array, place: Place = {}, decodedText
   const decoded = decodedText === undefined ? decodeHtml(bytes, place) : { text: decodedText, diagnostics: [] };
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   const page = parse(decoded.text);
+  limitDepth(page);
   const html = findElement(page, "html")!;
   const body = findElement(html, "body") ?? html;
   const elements = elementsOf(html);

@@ -128,6 +128,11 @@ describe("the document among a site's chrome", () => {
     expect(texts(read(chrome("<p>Hello</p>")).sections[0]!.blocks)).toContain("Hello");
   });
 
+  it("reads a page nested deeper than browsers nest, keeping the text below that depth", () => {
+    const deep = `<html><body>${"<div>".repeat(5000)}<p>Điều 1.</p><p>Điều 2.</p>${"</div>".repeat(5000)}</body></html>`;
+    expect(texts(read(deep).sections[0]!.blocks)).toEqual(["Điều 1.Điều 2."]);
+  });
+
   it("reports a page without text", () => {
     expect(readHtmlSource(strToU8("<html><body><script>x()</script></body></html>")).diagnostics.map((d) => d.ruleId)).toEqual(["read/no-content"]);
   });
