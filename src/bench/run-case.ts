@@ -11,7 +11,7 @@ import { importScrape } from "../import/import-decision.ts";
 import { loadValidationEnv } from "../pipeline/environment.ts";
 import { parseModel } from "../io/model-file.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
-import { listAssignments } from "../resolve/assignments.ts";
+import { resolveDecision } from "../resolve/resolve-decision.ts";
 import { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
 import { syntheticModel } from "./synthetic-model.ts";
@@ -50,19 +50,19 @@ async function main(): Promise<void> {
   validateDecision(decision, { resolver, knownTypos: env!.knownTypos });
   stages.validate = ms(t);
   t = performance.now();
-  const assignments = listAssignments(decision.appendix!, resolver);
+  const resolved = resolveDecision(decision, resolver);
   stages.resolve = ms(t);
-  const ctx = await createRenderContext(decision.profile, resolver);
+  const ctx = await createRenderContext(decision.profile);
   const { renderer } = await createPacketRenderer(ctx, { workers });
   const sink = new DiscardingSink();
-  const result = await buildOutputs(decision, ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "bench" });
+  const result = await buildOutputs(resolved, ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "bench" });
   await renderer!.close();
   Object.assign(stages, result.times);
   const totalMs = ms(started);
   const out: CaseResult = {
     name: kind === "seed" ? "seed" : `${agencyArg} agencies × ${taskArg} tasks`,
-    agencies: assignments.length,
-    tasks: decision.appendix!.groups.reduce((n, g) => n + g.tasks.length, 0),
+    agencies: resolved.assignments.length,
+    tasks: resolved.tasks.length,
     letters: result.assignments.length,
     files: result.entries.length,
     bytes: result.entries.reduce((n, e) => n + e.bytes, 0),

@@ -12,7 +12,8 @@ import { buildToFolder } from "../pipeline/build-folder.ts";
 import { loadValidationEnv } from "../pipeline/environment.ts";
 import { parseModel, serializeModel } from "../io/model-file.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
-import type { Decision } from "../model/schema.ts";
+import type { Decision, Group, Row } from "../model/schema.ts";
+import { resolveDecision } from "../resolve/resolve-decision.ts";
 import { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { syntheticModel } from "./synthetic-model.ts";
 
@@ -25,18 +26,18 @@ if (kind === "synthetic") {
   decision = model.decision;
   resolver = new AgencyResolver(model.directory);
 }
-const ctx = await createRenderContext(decision.profile, resolver);
+const ctx = await createRenderContext(decision.profile);
 const { renderer } = await createPacketRenderer(ctx, { workers: "auto" });
 const target = join(mkdtempSync(join(tmpdir(), "vanban-incremental-")), "doc");
 const build = async (model: Decision) => {
   const start = performance.now();
-  const result = await buildToFolder(model, ctx, renderer!, { target, source: serializeModel(model), toolVersion: "bench", formats: OUTPUT_FORMATS });
+  const result = await buildToFolder(resolveDecision(model, resolver), resolver, ctx, renderer!, { target, source: serializeModel(model, join(target, "model.yaml")), toolVersion: "bench", formats: OUTPUT_FORMATS });
   return { ms: performance.now() - start, reused: result.reused.length, units: Object.keys(result.units).length, stagesMs: result.times };
 };
 const full = await build(decision);
 const edited = structuredClone(decision);
-const task = edited.appendix!.groups.at(-1)!.tasks.at(-1)!;
-task.deadline = { text: "Quý IV", due: `${edited.appendix!.planYear}-12-31` };
+const lastGroup = edited.appendices[0]!.items.at(-1) as Group;
+(lastGroup.items.at(-1) as Row).deadline = "Quý IV";
 const oneEdit = await build(edited);
 await renderer!.close();
 rmSync(join(target, ".."), { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * A seeded generator of large models for benchmarks and scale tests: N agencies (with their directory),
  * M tasks in groups of 10, deadlines and agency cells in the seed's wording. Same seed, same model.
  */
-import type { Decision } from "../model/schema.ts";
+import type { Decision, Group } from "../model/schema.ts";
 import { toRoman } from "../model/refs.ts";
 import type { AgencyDirectory } from "../resolve/directory-schema.ts";
 
@@ -40,21 +40,22 @@ export function syntheticModel(base: Decision, options: { agencies: number; task
     groups: [{ id: "cac-so", name: "Các Sở", kinds: ["department"], aliases: [] }],
     unspecified: [],
   };
-  const groups: NonNullable<Decision["appendix"]>["groups"] = [];
+  const groups: Group[] = [];
   for (let t = 0; t < options.tasks; t++) {
-    if (t % 10 === 0) groups.push({ numeral: toRoman(groups.length + 1), title: sentence(5).toUpperCase(), tasks: [] });
+    if (t % 10 === 0) groups.push({ group: toRoman(groups.length + 1), title: sentence(5).toUpperCase(), items: [] });
     // Every agency leads round-robin so that each gets a letter; supports are random.
     const lead = agencies[t % agencies.length]!;
     const supports = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(agencies).name);
-    groups.at(-1)!.tasks.push({
+    groups.at(-1)!.items.push({
       number: String((t % 10) + 1),
       content: `${sentence(8 + Math.floor(rand() * 20))}`.replace(/^./, (c) => c.toUpperCase()),
       product: `Quyết định ${sentence(4)}`,
-      lead: { text: lead.name },
-      support: { text: supports.join("; ") },
-      deadline: { text: pick(DEADLINES) },
+      lead: lead.name,
+      support: supports.join("; "),
+      deadline: pick(DEADLINES),
+      rows: [],
     });
   }
-  const appendix = { ...base.appendix!, groups };
-  return { decision: { ...base, appendix }, directory };
+  const appendix = { ...base.appendices[0]!, items: groups };
+  return { decision: { ...base, appendices: [appendix], overrides: [] }, directory };
 }

@@ -11,24 +11,25 @@ import { createRenderContext } from "../pipeline/render-context.ts";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { composeLetterText } from "../letters/letter-text.ts";
 import { loadLetterWording } from "../io/templates.ts";
-import { listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
+import { resolveDecision, type AgencyAssignment } from "../resolve/resolve-decision.ts";
 import { renderPdf } from "../write/pdf/pdfmake-runtime.ts";
 import { writePdf } from "../write/pdf/write-pdf.ts";
 import { composeLetterPlan } from "../plan/letter.ts";
 
 const { env } = await loadValidationEnv();
 const decision = parseModel(await readFile("seeds/qd-503-2013.yaml", "utf8"), "seed.yaml").decision!;
-const ctx = await createRenderContext(decision.profile, env!.resolver);
+const ctx = await createRenderContext(decision.profile);
 const wording = await loadLetterWording();
-const assignments = listAssignments(decision.appendix!, env!.resolver);
+const resolved = resolveDecision(decision, env!.resolver);
+const { assignments } = resolved;
 /** pdfkit writes one "/Type /Page" dictionary per page (and "/Type /Pages" once). */
 const pageCount = (pdf: Uint8Array) => Buffer.from(pdf).toString("latin1").match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
 
 /** A letter's words as plain paragraphs: the text, one paragraph per table row, at the body size. */
 function plainText(assignment: AgencyAssignment): TDocumentDefinitions {
-  const text = composeLetterText(decision, assignment, wording, ctx.resolver.byId);
+  const text = composeLetterText(resolved, assignment, wording);
   const rows = (tasks: AgencyAssignment["lead"]) =>
-    tasks.map(({ ref, task }) => [ref, task.content, task.product, task.lead.text, task.support.text, task.deadline.text].join(" "));
+    tasks.map(({ ref, task }) => [ref, task.content, task.product, task.lead, task.support, task.deadline].join(" "));
   const paragraphs = [text.opening, text.leadIntro, ...rows(assignment.lead), text.supportIntro, ...rows(assignment.support), text.closing];
   return { pageSize: "A4", defaultStyle: { fontSize: ctx.layout.body.sizePt }, content: paragraphs.map((p) => ({ text: p, margin: [0, 0, 0, 6] })) };
 }
@@ -43,7 +44,7 @@ async function medianPassMs(render: (a: AgencyAssignment) => Promise<unknown>): 
   return passesMs.sort((a, b) => a - b)[1]!;
 }
 
-const letterPlan = (a: AgencyAssignment) => composeLetterPlan(decision, decision.letters!, a, composeLetterText(decision, a, wording, ctx.resolver.byId), ctx.layout, ctx.measurer);
+const letterPlan = (a: AgencyAssignment) => composeLetterPlan(resolved, decision.letters!, a, composeLetterText(resolved, a, wording), ctx.layout, ctx.measurer);
 const renderLetterPdf = (a: AgencyAssignment) => writePdf(letterPlan(a), ctx.fonts, { toolName: "bench" });
 let pages = 0;
 let start = performance.now();

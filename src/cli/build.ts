@@ -16,7 +16,8 @@ import { OutputBusyError, type LockOptions } from "../io/output-lock.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
 import { fontChoice, fontSummary } from "../io/fonts.ts";
 import { findAgency } from "../resolve/assignments.ts";
-import type { Decision, Profile } from "../model/schema.ts";
+import type { Profile } from "../model/schema.ts";
+import type { ResolvedDecision } from "../resolve/resolve-decision.ts";
 import { summarize } from "../resolve/summary.ts";
 import type { RenderContext } from "../write/context.ts";
 import type { PacketRenderer } from "../pipeline/packet-renderer.ts";
@@ -48,7 +49,7 @@ export interface BuildCommandOptions {
 interface Job {
   toolVersion: string;
   formats: OutputFormat[];
-  decision: Decision;
+  resolved: ResolvedDecision;
   ctx: RenderContext;
   packets: PacketRenderer;
   target: string;
@@ -59,7 +60,7 @@ interface Job {
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
 async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult> {
   const memory = new MemorySink();
-  const result = await buildOutputs(job.decision, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion });
+  const result = await buildOutputs(job.resolved, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion });
   await replacePackets(job.target, { files: memory.files, result, lock: job.lock });
   return result;
 }
@@ -85,14 +86,14 @@ const exitOnSignal: InterruptHook = (abort) => {
 /** `vanban build <model.yaml> [-o out] [--profile nd30|tt01] [--agency X]… [--templates DIR] [--json]` */
 export async function runBuild(file: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
-  const { decision, env, diagnostics, source } = await loadAndValidate(file, options.directory);
+  const { decision, resolved, env, diagnostics, source } = await loadAndValidate(file, options.directory);
   const fail = (extra: Diagnostic[] = [], exitCode: number = EXIT.errors) => {
     const all = [...diagnostics, ...extra];
     if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(all) });
     printDiagnostics(all, options);
     return exitCode;
   };
-  if (!decision || !env || hasErrors(diagnostics)) return fail();
+  if (!decision || !resolved || !env || hasErrors(diagnostics)) return fail();
   // The profile to build with: --profile, else the model's. The model stays as loaded.
   const profile = options.profile ?? decision.profile;
 
@@ -100,20 +101,20 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   const lockWarnings: Diagnostic[] = [];
   const agencyIds: string[] = [];
   for (const query of options.agency ?? []) {
-    const agency = findAgency(query, env.resolver);
+    const agency = findAgency(query, env.resolver) ?? resolved.agencies.get(query);
     if (!agency) return fail([diagnose("agency/unknown-id", { id: query }, { file })]);
     agencyIds.push(agency.id);
   }
   const parsed = parseFormats(options.formats ?? OUTPUT_FORMATS.join(","));
   if ("unknown" in parsed) return fail([diagnose("cli/unknown-format", { formats: parsed.unknown.join(", ") }, { file })]);
   const { formats } = parsed;
-  const ctx = await createRenderContext(profile, env.resolver, { fontDir: options.fontDir });
+  const ctx = await createRenderContext(profile, { fontDir: options.fontDir });
   const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers, formats });
   if (!renderer) return fail(templateDiagnostics);
   const job: Job = {
     toolVersion: options.toolVersion,
     formats,
-    decision,
+    resolved,
     ctx,
     packets: renderer,
     target: join(options.output, documentSlug(decision)),
@@ -133,7 +134,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     result =
       agencyIds.length > 0
         ? await buildPackets(job, agencyIds)
-        : await buildToFolder(decision, ctx, renderer, {
+        : await buildToFolder(resolved, env.resolver, ctx, renderer, {
             target: job.target,
             source: source ?? "",
             toolVersion: options.toolVersion,
@@ -160,7 +161,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   const times: StageTimes = { ...result.times, total: performance.now() - started };
   // pieces of pdfmake/pdfkit/fontkit the PDF runtime could not patch (one warning, or none)
   const pdfWarning = (await import("../write/pdf/pdfmake-runtime.ts")).pdfRuntimeStatus(ctx.fonts).warning;
-  const summary = summarize(decision, env.resolver);
+  const summary = summarize(resolved);
   if (options.json) {
     printJson({
       ok: true,

@@ -21,12 +21,12 @@ export async function runDiff(first: string, second: string | undefined, options
   if (options.against) await completeOutputFolder(options.against, "vanban diff --against");
   const [before, after] = await Promise.all([loadAndValidate(oldFile, options.directory), loadAndValidate(newFile, options.directory)]);
   const diagnostics = [...before.diagnostics, ...after.diagnostics].filter((d) => d.severity === "error");
-  if (!before.decision || !after.decision || !after.env || hasErrors(diagnostics)) {
+  if (!before.resolved || !after.resolved || hasErrors(diagnostics)) {
     if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(diagnostics) });
     else printDiagnostics(diagnostics, {});
     return EXIT.errors;
   }
-  const diff = diffModels(before.decision, after.decision, after.env.resolver);
+  const diff = diffModels(before.resolved, after.resolved);
   if (options.json) printJson({ ok: true, from: oldFile, to: newFile, ...diff });
   else process.stdout.write(formatChanges(diff, `Thay đổi: ${oldFile} → ${newFile}`));
   return EXIT.ok;

@@ -5,6 +5,7 @@ import { writeFileAtomic } from "../io/atomic-write.ts";
 import { loadValidationEnv } from "../pipeline/environment.ts";
 import { serializeModel } from "../io/model-file.ts";
 import { readTextInput } from "../io/read-text.ts";
+import { resolveDecision } from "../resolve/resolve-decision.ts";
 import { summarize } from "../resolve/summary.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 
@@ -30,10 +31,10 @@ export async function runImport(input: string, options: ImportOptions): Promise<
   }
   const header = [`Imported by vanban from ${input.split("/").at(-1)}; official wording kept as written.`];
   if (result.applied.length > 0) header.push(`--fix applied ${result.applied.length} change(s) to the official text: see the import report.`);
-  const yaml = serializeModel(decision, header);
+  const yaml = serializeModel(decision, options.output ?? "model.yaml", header);
   if (options.output) await writeFileAtomic(options.output, yaml);
   else if (!options.json) process.stdout.write(yaml);
-  const summary = summarize(decision, env!.resolver);
+  const summary = summarize(resolveDecision(decision, env!.resolver));
   if (options.json) {
     printJson({ ok: true, output: options.output ?? null, summary, fixes: result.applied, diagnostics: diagnosticsJson(diagnostics) });
     return EXIT.ok;
@@ -41,7 +42,7 @@ export async function runImport(input: string, options: ImportOptions): Promise<
   printDiagnostics(diagnostics, options);
   for (const fix of result.applied) process.stderr.write(`fixed ${fix.path.join(".")}: "${fix.from}" → "${fix.to}"\n`);
   process.stderr.write(
-    `imported ${summary.document}: ${summary.groups} groups, ${summary.tasks} tasks, ${summary.agencies} agencies${options.output ? ` → ${options.output}` : ""}\n`,
+    `imported ${summary.document}: ${summary.appendices} appendices, ${summary.tasks} tasks, ${summary.agencies} agencies${options.output ? ` → ${options.output}` : ""}\n`,
   );
   return EXIT.ok;
 }

@@ -60,6 +60,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
     .action((input: string, options) => exitWith(import("./import.ts").then((m) => m.runImport(input, options))));
 
   program
+    .command("migrate")
+    .description("rewrite a model of an older schema in the current one, keeping every value (a schema 1 file's stored agencies and dates become overrides where the text does not give them)")
+    .argument("<model.yaml>", "the model")
+    .option("-o, --output <model.yaml>", "write the migrated model here (default: rewrite the file in place)")
+    .option("--directory <file>", "agency directory (YAML)")
+    .option("--json", "print a JSON report on standard output")
+    .action((file: string, options) => exitWith(import("./migrate.ts").then((m) => m.runMigrate(file, options))));
+
+  program
     .command("validate")
     .description("check a model: schema, numbering, dates, agencies; file:line:col diagnostics; exit 1 on errors")
     .argument("<model.yaml>", "the model")

@@ -5,6 +5,8 @@ import { loadValidationEnv } from "../pipeline/environment.ts";
 import { fixModelFile } from "../io/apply-model-fixes.ts";
 import { loadModel } from "../io/model-file.ts";
 import type { Decision } from "../model/schema.ts";
+import { withoutRedundantOverrides } from "../resolve/prune-overrides.ts";
+import { resolveDecision, type ResolvedDecision } from "../resolve/resolve-decision.ts";
 import { summarize, type DecisionSummary } from "../resolve/summary.ts";
 import type { ValidationEnv } from "../validate/context.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
@@ -12,9 +14,12 @@ import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts"
 
 export interface ValidatedModel {
   decision?: Decision;
+  /** the model as every later stage reads it; set when the model has no errors */
+  resolved?: ResolvedDecision;
   env?: ValidationEnv;
   diagnostics: Diagnostic[];
   source?: string;
+  migratedFrom?: string;
 }
 
 /** Loads a model file and runs schema and cross-field checks; positions point into the YAML. */
@@ -22,16 +27,20 @@ export async function loadAndValidate(file: string, directory?: string): Promise
   const [loaded, { env, diagnostics: envDiagnostics }] = await Promise.all([loadModel(file), loadValidationEnv(directory)]);
   const diagnostics = [...envDiagnostics, ...loaded.diagnostics];
   if (!loaded.decision || !env) return { diagnostics };
-  diagnostics.push(...placeDiagnostics(validateDecision(loaded.decision, env), file, loaded.locate));
-  const result: ValidatedModel = { decision: loaded.decision, env, diagnostics };
+  // schema 1 stored a resolved value beside every cell: keep only those the text does not give
+  const decision = loaded.migratedFrom ? withoutRedundantOverrides(loaded.decision, env.resolver) : loaded.decision;
+  diagnostics.push(...placeDiagnostics(validateDecision(decision, env), file, loaded.locate));
+  const result: ValidatedModel = { decision, env, diagnostics };
+  if (!hasErrors(diagnostics)) result.resolved = resolveDecision(decision, env.resolver);
+  if (loaded.migratedFrom) result.migratedFrom = loaded.migratedFrom;
   if (loaded.source !== undefined) result.source = loaded.source;
   return result;
 }
 
 export function printSummary(summary: DecisionSummary): void {
   process.stderr.write(
-    `${summary.document}: ${summary.groups} groups, ${summary.tasks} tasks, ${summary.agencies} agencies resolved` +
-      (summary.unresolvedPhrases.length ? `, unresolved: ${summary.unresolvedPhrases.map((p) => `"${p}"`).join(", ")}` : "") +
+    `${summary.document}: ${summary.appendices} appendices, ${summary.tasks} tasks, ${summary.agencies} agencies` +
+      (summary.unlisted.length ? `, in no directory: ${summary.unlisted.map((p) => `"${p}"`).join(", ")}` : "") +
       "\n",
   );
 }
@@ -46,8 +55,8 @@ export async function runValidate(file: string, options: { json?: boolean; quiet
       if (!options.json) for (const f of applied) process.stderr.write(`fixed ${f.path.join(".")}: "${f.from}" → "${f.to}"\n`);
     }
   }
-  const { decision, env, diagnostics } = await loadAndValidate(file, options.directory);
-  const summary = decision && env ? summarize(decision, env.resolver) : undefined;
+  const { decision, resolved, diagnostics } = await loadAndValidate(file, options.directory);
+  const summary = resolved ? summarize(resolved) : undefined;
   const failed = !decision || hasErrors(diagnostics);
   if (options.json) printJson({ ok: !failed, summary: summary ?? null, diagnostics: diagnosticsJson(diagnostics) });
   else {

@@ -106,10 +106,9 @@ export const RULES = {
     message: () => 'the appendix table has no header row starting with "STT"',
     hint: () => 'the first header cell must be "STT" (or "TT")',
   },
-  "appendix/unknown-column": {
-    severity: "error",
-    message: (a) => `unknown column header "${a.label}"`,
-    hint: (a) => `known headers: ${a.known}`,
+  "appendix/kept-column": {
+    severity: "info",
+    message: (a) => `column "${a.label}" has no known role; it is kept by its label as written (no letter reads it)`,
   },
   "appendix/duplicate-column": {
     severity: "error",
@@ -150,7 +149,7 @@ export const RULES = {
   },
   "appendix/empty-number": {
     severity: "warning",
-    message: (a) => `task row with an empty STT after task ${a.previous}; the model refers to it as ${a.ref}`,
+    message: (a) => `row with an empty STT after row ${a.previous}; letters cite it as ${a.fixed} after the number above`,
     hint: (a) => `kept empty as written; \`vanban validate --fix\` (or \`import --fix\`) writes "${a.fixed}" into the STT`,
   },
   "appendix/number-sequence": {
@@ -165,21 +164,21 @@ export const RULES = {
   "deadline/unknown-form": {
     severity: "warning",
     message: (a) => `deadline "${a.text}" has no known form; no due date is set`,
-    hint: () => 'known forms: "Quý I", "Tháng 3", "30/6/2013", "6 tháng đầu năm", "Trước ngày …", "Chậm nhất đến cuối năm 2013", "Thường xuyên"; or set `due` by hand',
+    hint: () => 'known forms: "Quý I", "Tháng 3", "30/6/2013", "6 tháng đầu năm", "Trước ngày …", "Chậm nhất đến cuối năm 2013", "Thường xuyên"; or pin a date in `overrides` (field: deadline)',
   },
-  "deadline/due-mismatch": {
+  "deadline/before-issue": {
     severity: "warning",
-    message: (a) => `due date ${a.due} differs from ${a.derived} derived from "${a.text}"`,
-    hint: () => "correct `due`, or remove it to derive it from the text",
+    message: (a) => `task ${a.ref}: "${a.text}" falls on ${a.due}, before the document's date (${a.issued})`,
+    hint: () => "check the deadline's wording or the appendix's planYear",
   },
   "deadline/empty": {
     severity: "warning",
-    message: () => "the task has no deadline",
+    message: (a) => `task ${a.ref} has no deadline`,
   },
-  "agency/unresolved": {
+  "agency/unlisted": {
     severity: "warning",
-    message: (a) => `"${a.phrase}" matches no agency or group in the directory`,
-    hint: () => "add an alias to the agency directory, or correct the cell",
+    message: (a) => `"${a.phrase}" (task ${a.ref}) is in no agency directory: its letter is named and addressed as written`,
+    hint: () => "add the agency (or an alias) to the directory the model names, or pin the agencies in `overrides`",
   },
   "agency/unspecified": {
     severity: "info",
@@ -199,19 +198,64 @@ export const RULES = {
     message: (a) => `agency id "${a.id}" is not in the directory`,
     hint: () => "use an id from the agency directory, or remove `agencies` to resolve from the text",
   },
-  "agency/stale": {
-    severity: "warning",
-    message: (a) => `agencies [${a.stored}] differ from [${a.resolved}] resolved from "${a.text}"`,
-    hint: () => "update `agencies`, or remove it to resolve from the text",
-  },
   "agency/lead-empty": {
     severity: "error",
-    message: () => "the task has no lead agency (chủ trì)",
+    message: (a) => `task ${a.ref} has no lead agency (chủ trì)`,
     hint: () => "fill the lead cell",
+  },
+  "agency/lead-none": {
+    severity: "error",
+    message: (a) => `the lead cell of task ${a.ref} ("${a.text}") names no particular agency, so no letter would assign it`,
+    hint: () => "name the lead agency in the cell, or pin it in `overrides` (task, field: lead, text as written, agencies)",
   },
   "model/yaml": {
     severity: "error",
     message: (a) => `YAML syntax: ${a.reason}`,
+  },
+  "model/migrated": {
+    severity: "warning",
+    message: (a) => `the model is written in schema ${a.from}; it was read as schema ${a.to} (positions in it are not shown)`,
+    hint: (a) => `\`vanban migrate ${a.file}\` rewrites the file in schema ${a.to}, keeping every value`,
+  },
+  "model/schema-version": {
+    severity: "error",
+    message: (a) => `schemaVersion "${a.found}" is not one this vanban reads (it reads "${a.known}")`,
+    hint: () => "a newer vanban wrote this file: update vanban, or write schemaVersion as this version knows it",
+  },
+  "model/body-missing": {
+    severity: "error",
+    message: () => "the document has no body: neither `articles` (Điều 1, …) nor `content` (sections I., II., …)",
+    hint: () => "a Quyết định or Nghị quyết writes its articles; a Kế hoạch or Chỉ thị writes `content`",
+  },
+  "override/unknown-task": {
+    severity: "error",
+    message: (a) => `override for task "${a.ref}": no task has that ref`,
+    hint: () => "use the ref the letters cite (`vanban validate --json` lists them), or remove the override",
+  },
+  "override/duplicate": {
+    severity: "error",
+    message: (a) => `two overrides pin the ${a.field} of task ${a.ref}`,
+    hint: () => "keep one",
+  },
+  "override/stale": {
+    severity: "error",
+    message: (a) => `the override of task ${a.ref}'s ${a.field} was written for "${a.pinned}", but the cell now reads "${a.current}"`,
+    hint: () => "check that the pinned value still holds and set `text` to the cell as it reads now, or remove the override",
+  },
+  "override/contradicts": {
+    severity: "error",
+    message: (a) => `the override of task ${a.ref}'s ${a.field} pins ${a.pinned}, but "${a.text}" says ${a.derived}`,
+    hint: () => "the text wins: correct the cell, or remove the override",
+  },
+  "override/redundant": {
+    severity: "warning",
+    message: (a) => `the override of task ${a.ref}'s ${a.field} repeats what the text says`,
+    hint: () => "remove it: the value is derived from the text at every build",
+  },
+  "override/missing-value": {
+    severity: "error",
+    message: (a) => `the override gives no \`${a.field}\``,
+    hint: () => "an override of lead/support gives `agencies`; of deadline, `due`",
   },
   "model/schema": {
     severity: "error",

@@ -1,8 +1,10 @@
-import type { ColumnKey } from "../model/schema.ts";
+import type { ColumnRole } from "../model/schema.ts";
+
+type ColumnKey = ColumnRole;
 import { foldVietnamese } from "../model/text.ts";
 
 /** Header wordings seen in appendix tables, by the model column they fill. Compared folded (no case, no diacritics). */
-export const COLUMN_HEADERS: Record<ColumnKey, readonly string[]> = {
+export const COLUMN_HEADERS: Partial<Record<ColumnKey, readonly string[]>> = {
   number: ["STT", "TT", "Số TT", "Số thứ tự"],
   content: ["Nội dung", "Nhiệm vụ", "Nội dung công việc", "Nội dung nhiệm vụ", "Tên nhiệm vụ", "Công việc"],
   product: ["Sản phẩm", "Sản phẩm dự kiến", "Kết quả", "Kết quả đầu ra", "Hình thức văn bản", "Hình thức sản phẩm"],
@@ -17,11 +19,14 @@ export const COLUMN_HEADERS: Record<ColumnKey, readonly string[]> = {
     "Tiến độ",
     "Tiến độ thực hiện",
   ],
+  result: ["Kết quả thực hiện", "Kết quả đạt được"],
+  funding: ["Kinh phí", "Nguồn kinh phí", "Kinh phí thực hiện"],
+  followUp: ["Theo dõi", "Cơ quan theo dõi", "Đơn vị theo dõi"],
   notes: ["Ghi chú"],
 };
 
 const BY_FOLDED = new Map<string, ColumnKey>(
-  Object.entries(COLUMN_HEADERS).flatMap(([key, labels]) => labels.map((l) => [foldVietnamese(l), key as ColumnKey])),
+  Object.entries(COLUMN_HEADERS).flatMap(([key, labels]) => labels!.map((l) => [foldVietnamese(l), key as ColumnKey])),
 );
 
 export function columnKeyOf(label: string): ColumnKey | undefined {

@@ -1,4 +1,4 @@
-import type { Appendix, Column, ColumnKey, Group, Task } from "../model/schema.ts";
+import type { Appendix, Column, ColumnRole, Group, Row } from "../model/schema.ts";
 import { COLUMN_HEADERS, columnKeyOf, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "./appendix-columns.ts";
 import type { ImportContext } from "./context.ts";
 import type { Block } from "./scrape-blocks.ts";
@@ -41,7 +41,7 @@ function parseTitleBlock(ctx: ImportContext, headingIndex: number, spans: Source
   const titleLines = referenceAt >= 0 ? rest.slice(0, referenceAt) : rest;
   const referenceLines = referenceAt >= 0 ? rest.slice(referenceAt) : [];
   if (referenceLines.length === 0) ctx.reportAtBlock("appendix/reference", {}, ctx.blocks[headingIndex]);
-  if (titleLines[0]) spans.set("appendix.title", { offset: titleLines[0].offset, length: titleLines[0].text.length });
+  if (titleLines[0]) spans.set(pathKey(["appendices", 0, "title"]), { offset: titleLines[0].offset, length: titleLines[0].text.length });
   return {
     heading: heading!.text,
     title: titleLines.map((l) => l.text).join(" "),
@@ -59,56 +59,39 @@ function parseColumns(ctx: ImportContext, start: number): { columns: Column[]; n
     const label = block.text.replace(/\n/g, " ");
     const key = columnKeyOf(label);
     if (!key) {
-      const known = Object.values(COLUMN_HEADERS).map((l) => l[0]!.toUpperCase()).join(", ");
-      ctx.report("appendix/unknown-column", { label, known }, block.offset, block.text.length);
-      ok = false;
-    } else if (columns.some((c) => c.key === key)) {
+      // a column of its own ("Kinh phí (triệu đồng)"), kept by its label as written
+      ctx.report("appendix/kept-column", { label }, block.offset, block.text.length);
+      columns.push({ label });
+    } else if (columns.some((c) => c.role === key)) {
       ctx.report("appendix/duplicate-column", { key, label }, block.offset, block.text.length);
       ok = false;
     } else {
-      columns.push({ key, label });
+      columns.push({ role: key, label });
     }
   }
   const at = ctx.blocks[start];
   for (const key of REQUIRED_COLUMNS) {
-    if (!columns.some((c) => c.key === key)) {
-      ctx.reportAtBlock("appendix/missing-column", { key, example: COLUMN_HEADERS[key][0]!.toUpperCase() }, at);
+    if (!columns.some((c) => c.role === key)) {
+      ctx.reportAtBlock("appendix/missing-column", { key, example: COLUMN_HEADERS[key]![0]!.toUpperCase() }, at);
       ok = false;
     }
   }
   for (const key of OPTIONAL_COLUMNS) {
-    if (!columns.some((c) => c.key === key)) ctx.reportAtBlock("appendix/optional-column-absent", { key }, at);
+    if (!columns.some((c) => c.role === key)) ctx.reportAtBlock("appendix/optional-column-absent", { key }, at);
   }
   return { columns, next: i, ok };
 }
 
-function taskFromCells(columns: readonly Column[], cells: readonly Block[]): Task {
-  const get = (key: ColumnKey) => {
-    const at = columns.findIndex((c) => c.key === key);
-    return at >= 0 ? cellText(cells[at]!) : undefined;
-  };
-  const task: Task = {
-    number: get("number") ?? "",
-    content: get("content") ?? "",
-    product: get("product") ?? "",
-    lead: { text: get("lead") ?? "" },
-    support: { text: get("support") ?? "" },
-    deadline: { text: get("deadline") ?? "" },
-  };
-  const notes = get("notes");
-  if (notes !== undefined) task.notes = notes;
-  return task;
+function rowFromCells(columns: readonly Column[], cells: readonly Block[]): Row {
+  const row: Row = { number: "", content: "", rows: [] };
+  columns.forEach((column, c) => {
+    const text = cellText(cells[c]!);
+    if (!column.role) row.cells = { ...row.cells, [column.label]: text };
+    else if (column.role === "number") row.number = text;
+    else row[column.role as Exclude<ColumnRole, "number">] = text;
+  });
+  return row;
 }
-
-const SPAN_FIELDS: Partial<Record<ColumnKey, string>> = {
-  number: "number",
-  content: "content",
-  product: "product",
-  lead: "lead.text",
-  support: "support.text",
-  deadline: "deadline.text",
-  notes: "notes",
-};
 
 /**
  * The appendix: title block, header row, then group rows (numeral + title) and task rows of one cell per column.
@@ -148,9 +131,9 @@ export function parseAppendix(ctx: ImportContext, start: number, spans: SourceSp
     if (ROMAN.test(first.text)) {
       const titleBlock = ctx.blocks[i + 1];
       const g = groups.length;
-      groups.push({ numeral: first.text.replace(/\.$/, ""), title: titleBlock?.text.replace(/\n/g, " ") ?? "", tasks: [] });
-      spans.set(pathKey(["appendix", "groups", g, "numeral"]), { offset: first.offset, length: first.text.length });
-      if (titleBlock) spans.set(pathKey(["appendix", "groups", g, "title"]), { offset: titleBlock.offset, length: titleBlock.text.length });
+      groups.push({ group: first.text.replace(/\.$/, ""), title: titleBlock?.text.replace(/\n/g, " ") ?? "", items: [] });
+      spans.set(pathKey(["appendices", 0, "items", g, "group"]), { offset: first.offset, length: first.text.length });
+      if (titleBlock) spans.set(pathKey(["appendices", 0, "items", g, "title"]), { offset: titleBlock.offset, length: titleBlock.text.length });
       i += 2;
       continue;
     }
@@ -161,21 +144,22 @@ export function parseAppendix(ctx: ImportContext, start: number, spans: SourceSp
     }
     if (groups.length === 0) {
       ctx.report("appendix/task-outside-group", {}, first.offset, first.text.length);
-      groups.push({ numeral: "", title: "", tasks: [] });
+      groups.push({ group: "", title: "", items: [] });
     }
     const group = groups.at(-1)!;
-    const path = ["appendix", "groups", groups.length - 1, "tasks", group.tasks.length];
+    const path = ["appendices", 0, "items", groups.length - 1, "items", group.items.length];
     columns.forEach((column, c) => {
-      const field = SPAN_FIELDS[column.key];
       const cell = cells[c]!;
-      if (field) spans.set(pathKey([...path, field]), { offset: cell.offset, length: cell.text.split("\n")[0]!.length });
+      const field = column.role ? [column.role] : ["cells", column.label];
+      spans.set(pathKey([...path, ...field]), { offset: cell.offset, length: cell.text.split("\n")[0]!.length });
     });
-    group.tasks.push(taskFromCells(columns, cells));
+    spans.set(pathKey(path), { offset: first.offset, length: first.text.split("\n")[0]!.length });
+    group.items.push(rowFromCells(columns, cells));
     i += columns.length;
   }
-  if (groups.every((g) => g.tasks.length === 0)) {
+  if (groups.every((g) => g.items.length === 0)) {
     ctx.reportAtBlock("appendix/no-tasks", {}, ctx.blocks[title.headerIndex]);
     return undefined;
   }
-  return { heading: title.heading, title: title.title, reference: title.reference, planYear, columns, groups };
+  return { heading: title.heading, title: title.title, reference: title.reference, planYear, columns, items: groups };
 }

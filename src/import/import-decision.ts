@@ -2,9 +2,7 @@ import type { Diagnostic, Fix } from "../diagnostics/diagnostic.ts";
 import { LineIndex } from "../diagnostics/line-index.ts";
 import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
 import { applyFixes } from "../model/apply-fixes.ts";
-import { readDeadline } from "../model/deadline.ts";
-import { decisionSchema, type Appendix, type Decision } from "../model/schema.ts";
-import type { AgencyResolver } from "../resolve/resolve-cell.ts";
+import { decisionSchema, SCHEMA_VERSION, type Decision } from "../model/schema.ts";
 import type { ValidationEnv } from "../validate/context.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
 import { parseAppendix } from "./appendix-table.ts";
@@ -22,19 +20,6 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
   /** Fixes applied by `fix: true`, for the report. */
   applied: Fix[];
-}
-
-/** Fills what the model derives and stores: resolved agency ids and due dates. */
-function resolveAppendix(appendix: Appendix, resolver: AgencyResolver): void {
-  const year = Number(appendix.planYear);
-  for (const group of appendix.groups) {
-    for (const task of group.tasks) {
-      task.lead.agencies = resolver.resolve(task.lead.text).agencies;
-      task.support.agencies = resolver.resolve(task.support.text).agencies;
-      const reading = readDeadline(task.deadline.text, year);
-      if (reading.kind === "date") task.deadline.due = reading.due;
-    }
-  }
 }
 
 function spanLocator(spans: SourceSpans, index: LineIndex): Locator {
@@ -65,11 +50,12 @@ export function importScrape(text: string, file: string, env: ValidationEnv, opt
   if (ctx.diagnostics.some((d) => d.severity === "error")) return { diagnostics: ctx.diagnostics, applied: [] };
 
   // Nơi nhận absent: point at the signature block it should stand beside.
-  const { prefix, capacity } = closing.value.signer;
-  const signatureBlock = ctx.blocks.slice(articles.next).find((b) => b.text.startsWith(`${prefix} ${capacity}`));
+  const capacityLine = closing.value.signer.lines[0]!;
+  const signatureBlock = ctx.blocks.slice(articles.next).find((b) => b.text.startsWith(capacityLine));
   if (signatureBlock) spans.set("recipients", { offset: signatureBlock.offset, length: signatureBlock.text.length });
   const { issuer, number, symbol, typeCode, date } = header.value;
   const draft = {
+    schemaVersion: SCHEMA_VERSION,
     profile: "nd30" as const,
     issuer,
     document: { type: preamble.value.type, typeCode, number, symbol, date },
@@ -84,9 +70,8 @@ export function importScrape(text: string, file: string, env: ValidationEnv, opt
   };
   let decision: Decision = decisionSchema.parse({
     ...draft,
-    ...(appendix ? { appendix, letters: editorialLetters(draft, appendix.title) } : {}),
+    ...(appendix ? { appendices: [appendix], letters: editorialLetters(draft, appendix.title) } : {}),
   });
-  if (decision.appendix) resolveAppendix(decision.appendix, env.resolver);
   const index = new LineIndex(text);
   const modelDiagnostics = placeDiagnostics(validateDecision(decision, env), file, spanLocator(spans, index));
   let applied: Fix[] = [];

@@ -38,12 +38,7 @@ export function parseClosing(ctx: ImportContext, start: number): Parsed<Closing>
     while (nameIndex < ctx.blocks.length && ctx.blocks[nameIndex]!.text === "") nameIndex++;
     const nameBlock = ctx.blocks[nameIndex];
     if (titles.length === 0 || !nameBlock) break;
-    signer = {
-      prefix: `${m[1]}.` as Signer["prefix"],
-      capacity: capacityLine!.slice(m[0].length).trim(),
-      titles,
-      name: nameBlock.text,
-    };
+    signer = { lines: [capacityLine!, ...titles], name: nameBlock.text };
     i = nameIndex;
   }
   if (!signer) ctx.reportAtBlock("import/signer", {}, ctx.blocks[start]);

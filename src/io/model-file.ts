@@ -1,12 +1,22 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Document as YamlDocument, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
 import { diagnose } from "../diagnostics/rules.ts";
-import { decisionSchema, type Decision } from "../model/schema.ts";
+import { migrateData } from "../model/migrate.ts";
+import { decisionSchema, SCHEMA_VERSION, type Decision } from "../model/schema.ts";
 import { readTextInput } from "./read-text.ts";
 
-export const SCHEMA_MODELINE = "# yaml-language-server: $schema=../schema/decision.schema.json";
+/** The JSON Schema of the model, shipped with vanban. */
+export const MODEL_JSON_SCHEMA = fileURLToPath(new URL("../../schema/decision.schema.json", import.meta.url));
+
+/** The modeline that lets editors check a model against the JSON Schema, relative to where the model is saved. */
+export function schemaModeline(modelFile: string): string {
+  const relative = path.relative(path.dirname(path.resolve(modelFile)), MODEL_JSON_SCHEMA).split(path.sep).join("/");
+  return `# yaml-language-server: $schema=${relative}`;
+}
 
 export interface LoadedModel {
   decision?: Decision;
@@ -15,6 +25,8 @@ export interface LoadedModel {
   locate: Locator;
   /** The text as read (NFC), for hashing and incremental builds. */
   source?: string;
+  /** the schema version the file is written in, when it was migrated on reading */
+  migratedFrom?: string;
 }
 
 function yamlLocator(doc: Document, lines: LineCounter): Locator {
@@ -58,7 +70,18 @@ export function parseModel(source: string, file: string): LoadedModel {
     diagnostics.push(diagnose("model/yaml", { reason: (error as Error).message }, { file, start: { line: 1, column: 1 } }));
     return { diagnostics, locate, source };
   }
-  const parsed = decisionSchema.safeParse(data ?? {});
+  const version = typeof data === "object" && data !== null ? (data as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (version === undefined) {
+    // schema 1 had no version field
+    const migrated = migrateData(data ?? {});
+    if ("error" in migrated) return { diagnostics: placeDiagnostics(schemaDiagnostics(migrated.error), file, locate), locate, source };
+    diagnostics.push(diagnose("model/migrated", { from: migrated.from, to: SCHEMA_VERSION, file }, { file, start: { line: 1, column: 1 } }));
+    return { decision: migrated.decision, diagnostics, locate: () => undefined, source, migratedFrom: migrated.from };
+  }
+  if (version !== SCHEMA_VERSION) {
+    return { diagnostics: placeDiagnostics([diagnose("model/schema-version", { found: String(version), known: SCHEMA_VERSION }, { path: ["schemaVersion"] })], file, locate), locate, source };
+  }
+  const parsed = decisionSchema.safeParse(data);
   if (!parsed.success) return { diagnostics: placeDiagnostics(schemaDiagnostics(parsed.error), file, locate), locate, source };
   return { decision: parsed.data, diagnostics, locate, source };
 }
@@ -72,16 +95,21 @@ export async function loadModel(file: string): Promise<LoadedModel> {
   return { ...loaded, diagnostics: [...input.diagnostics.filter((d) => !d.message.includes("NFC")), ...extra, ...loaded.diagnostics] };
 }
 
-/** The model as YAML, with the modeline that lets editors check it against the JSON Schema. */
-export function serializeModel(decision: Decision, header: readonly string[] = []): string {
+const OMITTED_WHEN_EMPTY = new Set(["rows", "preamble", "content", "attachments", "parent"]);
+
+/** The model as YAML to be saved as `modelFile`, with the modeline that lets editors check it against the JSON Schema. */
+export function serializeModel(decision: Decision, modelFile: string, header: readonly string[] = []): string {
   // No anchors: a clerk editing one list must not silently edit every task sharing it.
   const doc = new YamlDocument(decision, { aliasDuplicateObjects: false });
-  // Resolved agency ids on one line each, so that the cells as written stay easy to read.
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === "agencies" && isSeq(pair.value)) pair.value.flow = true;
+      if (!isScalar(pair.key) || !isSeq(pair.value)) return undefined;
+      // Pinned agency ids on one line each, so that the overrides stay easy to read.
+      if (pair.key.value === "agencies") pair.value.flow = true;
+      // Lists the schema defaults to empty say nothing when empty ("rows: []" under every row).
+      return pair.value.items.length === 0 && OMITTED_WHEN_EMPTY.has(String(pair.key.value)) ? visit.REMOVE : undefined;
     },
   });
   const body = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return [SCHEMA_MODELINE, ...header.map((h) => `# ${h}`), body].join("\n");
+  return [schemaModeline(modelFile), ...header.map((h) => `# ${h}`), body].join("\n");
 }

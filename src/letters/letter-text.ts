@@ -2,8 +2,7 @@
  * The sentences of one công văn, format-neutral: the template data built from the model, and the paragraphs and
  * column headings the templates give for it. The PDF writer (and any later DOCX letter) lays these out.
  */
-import type { AgencyAssignment } from "../resolve/assignments.ts";
-import type { Agency } from "../resolve/directory-schema.ts";
+import { letterNumber, type AgencyAssignment, type ResolvedDecision } from "../resolve/resolve-decision.ts";
 import type { Decision, Letters } from "../model/schema.ts";
 import { isAllCaps } from "../model/text.ts";
 import { renderColumns, renderParagraph, type LetterTemplateData, type LetterWording } from "./templates.ts";
@@ -12,6 +11,8 @@ import { renderColumns, renderParagraph, type LetterTemplateData, type LetterWor
 export const TASK_COLUMNS = 6;
 
 export interface LetterText {
+  /** the letter's own number: the văn thư's per-agency or register number, else the shared one (may be empty) */
+  number: string;
   opening: string;
   /** empty when the agency leads no task (the table is left out too) */
   leadIntro: string;
@@ -54,10 +55,8 @@ export function issuerName(decision: Decision): string {
   return sentenceCase(decision.issuer.lines.join(" "), [decision.issuer.place]);
 }
 
-/** Agencies by directory id (`AgencyResolver.byId`): names the agency reports go through. */
-export type AgencyIndex = ReadonlyMap<string, Agency>;
-
-function letterTemplateData(decision: Decision, assignment: AgencyAssignment, agencies: AgencyIndex): LetterTemplateData {
+function letterTemplateData(resolved: ResolvedDecision, assignment: AgencyAssignment, number: string): LetterTemplateData {
+  const { decision, agencies } = resolved;
   const letters = requireLetters(decision);
   const { issuer, document } = decision;
   const name = issuerName(decision);
@@ -72,7 +71,7 @@ function letterTemplateData(decision: Decision, assignment: AgencyAssignment, ag
       date: document.date,
       subject: decision.subject,
       subjectSentence: subjectInSentence(decision.subject, issuer.place),
-      planYear: decision.appendix?.planYear ?? document.date.slice(0, 4),
+      planYear: String(resolved.planYear),
     },
     issuer: {
       name,
@@ -84,7 +83,7 @@ function letterTemplateData(decision: Decision, assignment: AgencyAssignment, ag
     agency: { name: assignment.agency.name, short: assignment.agency.short, addressee: assignment.agency.addressee },
     // "(qua Sở Nội vụ)": not in the letter to Sở Nội vụ itself
     report: { via: letters.reportVia && letters.reportVia !== assignment.agency.id ? (agencies.get(letters.reportVia)?.name ?? "") : "" },
-    letter: { number: letters.number, symbol: letters.symbol, date: letters.date, subject: letters.subject },
+    letter: { number, symbol: letters.symbol, date: letters.date, subject: letters.subject },
     // The two parts are numbered only when both are present.
     lead: { count: assignment.lead.length, label: hasLead && hasSupport ? "1." : "" },
     support: { count: assignment.support.length, label: hasLead && hasSupport ? "2." : "" },
@@ -97,11 +96,13 @@ function endBody(text: string): string {
   return text.endsWith(".") ? `${text}/.` : `${text}./.`;
 }
 
-export function composeLetterText(decision: Decision, assignment: AgencyAssignment, wording: LetterWording, agencies: AgencyIndex): LetterText {
-  const data = letterTemplateData(decision, assignment, agencies);
+export function composeLetterText(resolved: ResolvedDecision, assignment: AgencyAssignment, wording: LetterWording): LetterText {
+  const number = letterNumber(requireLetters(resolved.decision), resolved.assignments, assignment.agency.id);
+  const data = letterTemplateData(resolved, assignment, number);
   const hasLead = assignment.lead.length > 0;
   const hasSupport = assignment.support.length > 0;
   return {
+    number,
     opening: renderParagraph(wording, "opening", data),
     leadIntro: hasLead ? renderParagraph(wording, "lead-intro", data) : "",
     supportIntro: hasSupport ? renderParagraph(wording, "support-intro", data) : "",

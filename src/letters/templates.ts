@@ -87,8 +87,8 @@ export function templateErrorDiagnostic(error: TemplateError): Diagnostic {
 // The Handlebars environment: one per thread, configured once, never changed afterwards.
 
 function isoDate(value: unknown, helper: string): string {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new Error(`${helper} expects an ISO date (YYYY-MM-DD), got ${describe(value)}`);
+  if (typeof value !== "string" || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+    throw new Error(`${helper} expects an ISO date (YYYY-MM-DD, or YYYY-MM for a draft), got ${describe(value)}`);
   }
   return value;
 }

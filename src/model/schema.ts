@@ -1,14 +1,34 @@
 /**
- * The typed model of a decision (Quyết định) and its appendix (Phụ lục).
- * This zod schema is the single source of truth: TypeScript types are inferred from it and
- * `schema/decision.schema.json` is generated from it (`npm run schema`).
+ * The typed model of an official document (Quyết định, Kế hoạch, Nghị quyết, Chỉ thị, …), the documents it
+ * issues and its appendices. This zod schema is the single source of truth: TypeScript types are inferred from
+ * it and `schema/decision.schema.json` is generated from it (`npm run schema`).
  *
+ * The model holds the text as written and nothing derived from it: which agencies a cell names and when a
+ * deadline falls are resolved at every build (resolve/). What the text does not say is pinned in `overrides`.
  * Every scalar is a string, because the YAML is read with the failsafe schema so that "05" stays "05".
  */
 import { z } from "zod";
 
+/** Files without `schemaVersion` are schema 1 and are migrated on load (model/migrate.ts). */
+export const SCHEMA_VERSION = "2";
+
 const text = z.string().min(1, "must not be empty");
 const isoDate = z.iso.date().describe("ISO date, YYYY-MM-DD");
+/** "2013-02-30" and "2013-13" are not dates; a draft's "2025" or "2025-12" is. */
+function isCalendarDate(value: string): boolean {
+  const [year, month = 1, day = 1] = value.split("-").map(Number) as [number, number?, number?];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const digits = z.string().regex(/^\d*$/, "digits only (or empty to leave it for the văn thư)");
+
+/** A date of issue; a draft leaves the day ("2025-12") or the day and the month ("2025") for the văn thư. */
+export const issueDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY-MM-DD, or YYYY-MM / YYYY for a draft whose day is left blank")
+  .refine(isCalendarDate, { message: "no such day or month (e.g. February has 28 or 29 days)" })
+  .describe("date of issue: YYYY-MM-DD; a draft: YYYY-MM (day blank) or YYYY (day and month blank)");
 
 /** Marks a part the source does not contain: the bundled model says so instead of passing it off as official. */
 export const originSchema = z
@@ -28,17 +48,17 @@ export const issuerSchema = z
 
 export const documentSchema = z
   .object({
-    type: text.describe("document type as printed, e.g. QUYẾT ĐỊNH"),
-    typeCode: text.describe("abbreviation in the ký hiệu, e.g. QĐ"),
-    number: z.string().regex(/^\d*$/, "digits only (or empty to leave it for the văn thư)").describe("số, e.g. 503"),
+    type: text.describe("document type as printed, e.g. QUYẾT ĐỊNH, KẾ HOẠCH, NGHỊ QUYẾT"),
+    typeCode: text.describe("abbreviation in the ký hiệu, e.g. QĐ, KH"),
+    number: digits.describe("số, e.g. 503; empty in a draft"),
     symbol: text.describe("ký hiệu, e.g. QĐ-UBND"),
-    date: isoDate.describe("date of issue"),
+    date: issueDateSchema,
   })
   .strict();
 
 export const blockKindSchema = z.enum(["section", "item", "point", "paragraph", "bullet"]);
 
-/** One paragraph of an article: section "I.", item "1.", point "a)", plain paragraph or "- " bullet. */
+/** One paragraph of the body: section "I.", item "1.", point "a)", plain paragraph or "- " bullet. */
 export const blockSchema = z
   .object({
     kind: blockKindSchema,
@@ -57,9 +77,10 @@ export const articleSchema = z
 
 export const signerSchema = z
   .object({
-    prefix: z.enum(["", "TM.", "KT.", "Q.", "TL.", "TUQ."]).describe("capacity prefix (SIGN-PREFIX)"),
-    capacity: z.string().describe("the body after the prefix, e.g. ỦY BAN NHÂN DÂN"),
-    titles: z.array(text).min(1).describe("title lines, e.g. CHỦ TỊCH"),
+    lines: z
+      .array(text)
+      .min(1)
+      .describe("capacity and title lines as written: 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'; a head signing in person: 'CHỦ TỊCH'"),
     name: text,
   })
   .strict();
@@ -72,63 +93,132 @@ export const recipientsSchema = z
   })
   .strict();
 
-export const columnKeySchema = z.enum(["number", "content", "product", "lead", "support", "deadline", "notes"]);
+/** A document the main one issues ("ban hành kèm theo"): a Kế hoạch, Đề án, Chương trình, Quy chế, Điều lệ. */
+export const attachmentSchema = z
+  .object({
+    type: text.describe("as printed above its title, e.g. KẾ HOẠCH, QUY CHẾ"),
+    title: text.describe("what it is about, e.g. 'Cải cách hành chính năm 2013'"),
+    reference: z.string().describe("the '(Kèm theo Quyết định số …)' line as written"),
+    content: z.array(blockSchema).min(1).describe("its sections, items and paragraphs, as written"),
+    signer: signerSchema.optional().describe("when the attached document is signed at its end"),
+  })
+  .strict();
+
+/** What a column holds; a column without a role is kept by its label as written. */
+export const columnRoleSchema = z.enum(["number", "content", "product", "lead", "support", "deadline", "result", "funding", "followUp", "notes"]);
 
 export const columnSchema = z
-  .object({ key: columnKeySchema, label: text.describe("header as written") })
-  .strict();
-
-export const agencyCellSchema = z
   .object({
-    text: z.string().describe("the cell as written"),
-    agencies: z.array(z.string()).optional().describe("resolved agency ids; omitted = resolve from text"),
+    role: columnRoleSchema.optional().describe("omitted: a column of its own, whose cells are in each row's `cells` under its label"),
+    label: text.describe("header as written"),
   })
   .strict();
 
-export const deadlineSchema = z
-  .object({
-    text: z.string().describe("the deadline as written, e.g. 'Quý I'"),
-    due: isoDate.optional().describe("due date; omitted = derived from the text; absent for 'Thường xuyên'"),
-  })
-  .strict();
+/** The cells a row may hold by column role. */
+const roleCells = {
+  number: z.string().default("").describe("STT as written; may be empty"),
+  content: z.string().default(""),
+  product: z.string().optional(),
+  lead: z.string().optional().describe("cơ quan chủ trì as written"),
+  support: z.string().optional().describe("cơ quan phối hợp as written"),
+  deadline: z.string().optional().describe("thời gian hoàn thành as written, e.g. 'Quý I'"),
+  result: z.string().optional(),
+  funding: z.string().optional(),
+  followUp: z.string().optional(),
+  notes: z.string().optional(),
+};
 
-export const taskSchema = z
-  .object({
-    number: z.string().describe("STT as written; may be empty"),
-    content: z.string(),
-    product: z.string().default(""),
-    lead: agencyCellSchema,
-    support: agencyCellSchema.default({ text: "" }),
-    deadline: deadlineSchema,
-    notes: z.string().optional(),
-  })
-  .strict();
+export interface Row {
+  number: string;
+  content: string;
+  product?: string | undefined;
+  lead?: string | undefined;
+  support?: string | undefined;
+  deadline?: string | undefined;
+  result?: string | undefined;
+  funding?: string | undefined;
+  followUp?: string | undefined;
+  notes?: string | undefined;
+  cells?: Record<string, string> | undefined;
+  span?: Record<string, string> | undefined;
+  rows: Row[];
+}
 
-export const groupSchema = z
-  .object({
-    numeral: z.string().describe("Roman numeral as written"),
-    title: z.string(),
-    tasks: z.array(taskSchema),
-  })
-  .strict();
+export const rowSchema: z.ZodType<Row, unknown> = z.lazy(() =>
+  z
+    .object({
+      ...roleCells,
+      cells: z.record(z.string(), z.string()).optional().describe("cells of columns without a role, by the column's label"),
+      span: z
+        .record(z.string(), z.string().regex(/^([2-9]|[1-9]\d+)$/, "a number of rows, 2 or more"))
+        .optional()
+        .describe("cells merged down: {lead: '3'} = this row's lead cell covers it and the next 2 rows, which leave it out"),
+      rows: z.array(rowSchema).default([]).describe("sub-rows under this row"),
+    })
+    .strict(),
+);
+
+export interface Group {
+  group: string;
+  title: string;
+  items: (Group | Row)[];
+}
+
+export const groupSchema: z.ZodType<Group, unknown> = z.lazy(() =>
+  z
+    .object({
+      group: z.string().describe("the group's label as written: 'I', 'A', '1', 'III.1'"),
+      title: z.string(),
+      items: z.array(z.union([groupSchema, rowSchema])).default([]).describe("rows and sub-groups, in the order written"),
+    })
+    .strict(),
+);
+
+export const isGroup = (item: Group | Row): item is Group => "group" in item;
 
 export const appendixSchema = z
   .object({
-    heading: text.describe("e.g. PHỤ LỤC"),
+    heading: text.describe("e.g. PHỤ LỤC, PHỤ LỤC II"),
     title: text,
     reference: z.string().describe("the '(Ban hành kèm theo …)' line as written"),
-    planYear: z.string().regex(/^\d{4}$/).describe("year the deadlines refer to"),
+    planYear: z.string().regex(/^\d{4}$/).optional().describe("year the deadlines refer to; omitted = the year of the document"),
     columns: z.array(columnSchema).min(1),
-    groups: z.array(groupSchema),
+    items: z.array(z.union([groupSchema, rowSchema])).describe("groups and rows, in the order written"),
+  })
+  .strict();
+
+export const overrideFieldSchema = z.enum(["lead", "support", "deadline"]);
+
+/**
+ * What the text does not say, pinned by the user: the agencies of a collective phrase, the date of "Thường
+ * xuyên". It holds the cell as it read when pinned: when the cell changes the override no longer applies
+ * (an error), so a pin can never silently outlive the text it was written for.
+ */
+export const overrideSchema = z
+  .object({
+    task: text.describe("the task's ref as the letters cite it, e.g. 'II.3'"),
+    field: overrideFieldSchema,
+    text: z.string().describe("the cell as written when the override was made"),
+    agencies: z.array(text).optional().describe("directory ids (lead / support)"),
+    due: isoDate.optional().describe("due date (deadline)"),
+    reason: z.string().optional(),
   })
   .strict();
 
 export const lettersSchema = z
   .object({
     origin: originSchema.default("editorial"),
-    number: z.string().regex(/^\d*$/).default("").describe("empty = left blank for the văn thư"),
+    number: digits.default("").describe("one number for every letter; empty = left blank for the văn thư"),
+    numbers: z
+      .object({
+        from: digits.optional().describe("first number of a register range: letters are numbered on in directory order"),
+        byAgency: z.record(z.string(), digits).optional().describe("a number per agency id"),
+      })
+      .strict()
+      .optional()
+      .describe("per-letter numbers given by the văn thư; a number in byAgency wins over the range"),
     symbol: text.describe("ký hiệu of the công văn, e.g. UBND-NC"),
-    date: isoDate,
+    date: issueDateSchema,
     subject: text.describe("the 'V/v …' text without 'V/v '"),
     signer: signerSchema,
     archive: text.describe("e.g. 'Lưu: VT, NC.'"),
@@ -142,19 +232,25 @@ export const lettersSchema = z
 
 export const decisionSchema = z
   .object({
+    schemaVersion: z.literal(SCHEMA_VERSION).describe("version of this model format"),
     profile: profileSchema.default("nd30"),
+    directory: z.string().optional().describe("agency directory the cells are read against: a path relative to this file; omitted = the bundled one"),
     issuer: issuerSchema,
     document: documentSchema,
     subject: text.describe("trích yếu"),
-    authority: text.describe("authority line, e.g. ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"),
-    legalBases: z.array(text).describe("căn cứ, one per paragraph, as written"),
+    authority: z.string().default("").describe("authority line of a decision, e.g. ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"),
+    legalBases: z.array(text).default([]).describe("căn cứ, one per paragraph, as written"),
     proposal: z.string().default("").describe("the 'Xét đề nghị …' line"),
-    decides: text.default("QUYẾT ĐỊNH:"),
-    articles: z.array(articleSchema).min(1),
+    decides: z.string().default("").describe("e.g. 'QUYẾT ĐỊNH:', 'QUYẾT NGHỊ:'; empty for a Kế hoạch"),
+    preamble: z.array(text).default([]).describe("a Kế hoạch's opening paragraphs: 'Thực hiện …'"),
+    articles: z.array(articleSchema).default([]).describe("Điều 1, Điều 2, … of a decision or resolution"),
+    content: z.array(blockSchema).default([]).describe("the body of a document without articles (Kế hoạch, Chỉ thị): sections I., II., …"),
+    attachments: z.array(attachmentSchema).default([]).describe("documents issued with this one"),
     signer: signerSchema,
     recipients: recipientsSchema,
-    appendix: appendixSchema.optional(),
+    appendices: z.array(appendixSchema).default([]),
     letters: lettersSchema.optional(),
+    overrides: z.array(overrideSchema).default([]),
   })
   .strict();
 
@@ -165,12 +261,11 @@ export type BlockKind = z.infer<typeof blockKindSchema>;
 export type Article = z.infer<typeof articleSchema>;
 export type Signer = z.infer<typeof signerSchema>;
 export type Recipients = z.infer<typeof recipientsSchema>;
-export type ColumnKey = z.infer<typeof columnKeySchema>;
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type ColumnRole = z.infer<typeof columnRoleSchema>;
 export type Column = z.infer<typeof columnSchema>;
-export type AgencyCell = z.infer<typeof agencyCellSchema>;
-export type Deadline = z.infer<typeof deadlineSchema>;
-export type Task = z.infer<typeof taskSchema>;
-export type Group = z.infer<typeof groupSchema>;
 export type Appendix = z.infer<typeof appendixSchema>;
+export type Override = z.infer<typeof overrideSchema>;
+export type OverrideField = z.infer<typeof overrideFieldSchema>;
 export type Letters = z.infer<typeof lettersSchema>;
 export type Decision = z.infer<typeof decisionSchema>;

@@ -7,6 +7,9 @@
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { diffModels, formatChanges } from "../diff/model-diff.ts";
+import { withoutRedundantOverrides } from "../resolve/prune-overrides.ts";
+import type { AgencyResolver } from "../resolve/resolve-cell.ts";
+import { resolveDecision, type ResolvedDecision } from "../resolve/resolve-decision.ts";
 import { readBounded } from "../io/bounded-read.ts";
 import { parseModel } from "../io/model-file.ts";
 import { OutputPathError, OutputTransaction, recoverInterrupted, type TransactionOptions } from "../io/output-dir.ts";
@@ -95,14 +98,16 @@ const INITIAL_CHANGES = (decision: Decision) =>
   `# Thay đổi\n\nBản dựng đầu tiên của ${decision.document.number}/${decision.document.symbol}.\n`;
 
 /** CHANGES.md against the previous build's model; unchanged model → the previous change log stays. */
-async function changeLog(target: string, decision: Decision, source: string, ctx: RenderContext): Promise<string> {
+async function changeLog(target: string, resolved: ResolvedDecision, resolver: AgencyResolver, source: string): Promise<string> {
+  const { decision } = resolved;
   const previousSource = (await readOptional(join(target, MODEL_SNAPSHOT_NAME)))?.toString("utf8");
   const previousChanges = (await readOptional(join(target, CHANGES_NAME)))?.toString("utf8");
   if (previousSource === undefined) return INITIAL_CHANGES(decision);
   if (previousSource === source) return previousChanges ?? INITIAL_CHANGES(decision);
-  const before = parseModel(previousSource, MODEL_SNAPSHOT_NAME).decision;
-  if (!before) return INITIAL_CHANGES(decision);
-  return formatChanges(diffModels(before, decision, ctx.resolver), `Thay đổi so với bản dựng trước (${decision.document.number}/${decision.document.symbol})`);
+  const loaded = parseModel(previousSource, MODEL_SNAPSHOT_NAME);
+  if (!loaded.decision) return INITIAL_CHANGES(decision);
+  const before = loaded.migratedFrom ? withoutRedundantOverrides(loaded.decision, resolver) : loaded.decision;
+  return formatChanges(diffModels(resolveDecision(before, resolver), resolved), `Thay đổi so với bản dựng trước (${decision.document.number}/${decision.document.symbol})`);
 }
 
 /** Runs `work` holding the folder's lock, after completing a commit that a killed build left halfway. */
@@ -116,18 +121,27 @@ async function withFolderLock<T>(target: string, options: LockOptions | undefine
   }
 }
 
-export function buildToFolder(decision: Decision, ctx: RenderContext, packets: PacketRenderer, options: FolderBuildOptions): Promise<FolderBuildResult> {
-  return withFolderLock(options.target, options.lock, (lock) => buildLocked(decision, ctx, packets, options, lock));
+/** `resolver` reads the previous build's model for CHANGES.md, against the same directory. */
+export function buildToFolder(resolved: ResolvedDecision, resolver: AgencyResolver, ctx: RenderContext, packets: PacketRenderer, options: FolderBuildOptions): Promise<FolderBuildResult> {
+  return withFolderLock(options.target, options.lock, (lock) => buildLocked(resolved, resolver, ctx, packets, options, lock));
 }
 
-async function buildLocked(decision: Decision, ctx: RenderContext, packets: PacketRenderer, options: FolderBuildOptions, lock: OutputLock): Promise<FolderBuildResult> {
+async function buildLocked(
+  resolved: ResolvedDecision,
+  resolver: AgencyResolver,
+  ctx: RenderContext,
+  packets: PacketRenderer,
+  options: FolderBuildOptions,
+  lock: OutputLock,
+): Promise<FolderBuildResult> {
+  const { decision } = resolved;
   const previous = options.force ? undefined : await previousBuild(options.target);
-  const changes = await changeLog(options.target, decision, options.source, ctx);
+  const changes = await changeLog(options.target, resolved, resolver, options.source);
   const transaction = await OutputTransaction.begin(options.target, options.transaction);
   // an interruption ends the process: the lock goes with the half-written folder
   const unsubscribe = options.onInterrupt?.(() => transaction.abort().finally(() => lock.release()));
   try {
-    const result = await buildOutputs(decision, ctx, transaction, {
+    const result = await buildOutputs(resolved, ctx, transaction, {
       documents: true,
       formats: options.formats,
       packets,

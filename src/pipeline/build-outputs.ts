@@ -5,7 +5,7 @@
  * the result is byte-identical to a full build). Renderers are imported lazily (exceljs costs ~450 ms).
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { listAssignments, type AgencyAssignment } from "../resolve/assignments.ts";
+import type { AgencyAssignment, ResolvedDecision } from "../resolve/resolve-decision.ts";
 import type { Decision } from "../model/schema.ts";
 import { composeDecisionPlan } from "../plan/decision.ts";
 import type { OutputFormat } from "./formats.ts";
@@ -66,7 +66,7 @@ export type StageTimes = Record<string, number>;
 export interface BuildResult {
   /** every file written, sorted by path */
   entries: ManifestEntry[];
-  assignments: AgencyAssignment[];
+  assignments: readonly AgencyAssignment[];
   /** packet folder per agency id */
   packetDirs: Map<string, string>;
   units: Record<string, OutputUnit>;
@@ -105,7 +105,8 @@ async function writeUnit(out: ManifestingSink, files: readonly UnitFile[]): Prom
   return files.map(([path, data]) => manifestEntryOf(path, data));
 }
 
-export async function buildOutputs(decision: Decision, ctx: RenderContext, sink: OutputSink, options: BuildOptions): Promise<BuildResult> {
+export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContext, sink: OutputSink, options: BuildOptions): Promise<BuildResult> {
+  const { decision } = resolved;
   const out = new ManifestingSink(sink);
   const times: StageTimes = {};
   const units: Record<string, OutputUnit> = {};
@@ -118,10 +119,10 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
   };
   const { renderAppendixXlsx } = await import("../write/xlsx/appendix-xlsx.ts");
   // Without letter settings there are no letters to send: packets are skipped (validate warns: model/letters-missing).
-  const all = decision.appendix && decision.letters ? listAssignments(decision.appendix, ctx.resolver) : [];
+  const all = decision.letters ? resolved.assignments : [];
   const slugs = agencySlugs(all.map((a) => a.agency));
   const chosen = options.agencies ? all.filter((a) => options.agencies!.includes(a.agency.id)) : all;
-  const packetKeys = new Map(chosen.map((a) => [a.agency.id, packetKey(decision, a, keys)]));
+  const packetKeys = new Map(chosen.map((a) => [a.agency.id, packetKey(resolved, a, keys)]));
   const kept = new Map<string, UnitFile[]>();
   for (const a of chosen) {
     const files = await reusable(options.previous, packetUnit(a.agency.id), packetKeys.get(a.agency.id)!);
@@ -153,12 +154,12 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
     rendered.set(id, { input: packetKeys.get(id)!, files: await writeUnit(out, files) });
   };
   // Packets may render on worker threads while this thread renders the DOCX and the workbook.
-  const packets = timed(times, "packets", () => options.packets.render(decision, toRender, writePacket, options.onProgress));
+  const packets = timed(times, "packets", () => options.packets.render(resolved, toRender, writePacket, options.onProgress));
   // Its failure is reported where it is awaited, below; until then it must not count as unhandled.
   packets.catch(() => undefined);
 
   if (options.documents) {
-    const input = documentsKey(decision, keys);
+    const input = documentsKey(resolved, keys);
     let files = await reusable(options.previous, DOCUMENTS_UNIT, input);
     if (files) reused.push(DOCUMENTS_UNIT);
     else {
@@ -169,7 +170,7 @@ export async function buildOutputs(decision: Decision, ctx: RenderContext, sink:
         if (format === "docx") await checkOrThrow(rendered.docx!, decisionFileName(decision, "docx"));
         files.push([decisionFileName(decision, format), rendered[format]!]);
       }
-      if (decision.appendix) files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(decision, ctx))]);
+      if (decision.appendices.length > 0) files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(resolved, ctx))]);
     }
     units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };
   }

@@ -3,8 +3,8 @@
  * unchanged since the last build is copied from it instead of rendered. The view must hold everything the
  * renderers of that unit read; it may hold more (that only costs a rebuild).
  */
-import { assignmentView, type AgencyAssignment } from "../resolve/assignments.ts";
-import type { Decision } from "../model/schema.ts";
+import { packetView } from "../resolve/assignments.ts";
+import type { AgencyAssignment, ResolvedDecision } from "../resolve/resolve-decision.ts";
 import type { RenderContext } from "../write/context.ts";
 import { sha256 } from "./manifest.ts";
 import { fontFingerprint } from "../io/fonts.ts";
@@ -21,23 +21,15 @@ export interface KeyContext {
 }
 
 /** The decision DOCX and the whole workbook read the whole model and the directory (agency names). */
-export function documentsKey(decision: Decision, k: KeyContext): string {
-  return sha256(JSON.stringify({ decision, directory: k.ctx.resolver.directory, profile: k.ctx.layout.id, formats: k.formats, fonts: fontFingerprint(k.ctx.fonts), tool: k.toolVersion }));
+export function documentsKey(resolved: ResolvedDecision, k: KeyContext): string {
+  return sha256(JSON.stringify({ decision: resolved.decision, directory: resolved.directory, profile: k.ctx.layout.id, formats: k.formats, fonts: fontFingerprint(k.ctx.fonts), tool: k.toolVersion }));
 }
 
-/**
- * A packet (letter + the agency's workbook) reads the decision's header parts, the appendix's title block
- * and columns, only this agency's tasks with their groups' numeral and title, and the directory name of the
- * agency reports go through ("qua Sở Nội vụ").
- */
-export function packetKey(decision: Decision, assignment: AgencyAssignment, k: KeyContext): string {
-  const header = { ...decision, appendix: decision.appendix ? { ...decision.appendix, groups: undefined } : undefined };
-  const reportVia = decision.letters?.reportVia;
+/** A packet (letter + the agency's workbook) reads its packet view (resolve/assignments.ts) and the wording. */
+export function packetKey(resolved: ResolvedDecision, assignment: AgencyAssignment, k: KeyContext): string {
   return sha256(
     JSON.stringify({
-      header,
-      reportViaName: reportVia === undefined ? undefined : k.ctx.resolver.byId.get(reportVia)?.name,
-      ...assignmentView(assignment),
+      ...packetView(resolved, assignment),
       wording: k.wording,
       profile: k.ctx.layout.id,
       // Times New Roman or Tinos, whichever this machine gave: measured and embedded

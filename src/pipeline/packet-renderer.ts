@@ -8,8 +8,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { composeLetterText } from "../letters/letter-text.ts";
 import { TemplateError, templateErrorDiagnostic, type LetterWording } from "../letters/templates.ts";
 import { loadLetterWording } from "../io/templates.ts";
-import type { AgencyAssignment } from "../resolve/assignments.ts";
-import type { Decision } from "../model/schema.ts";
+import type { AgencyAssignment, ResolvedDecision } from "../resolve/resolve-decision.ts";
 import type { RenderContext } from "../write/context.ts";
 import { OUTPUT_FORMATS, type OutputFormat } from "./formats.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
@@ -30,7 +29,7 @@ export interface PacketRenderer {
    * Renders the packets and hands each to `onPacket` as soon as it is done (in completion order), so that a
    * large build never holds every packet in memory. Resolves when every packet is handed over and handled.
    */
-  render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void>;
+  render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,14 +57,14 @@ class InProcessPackets implements PacketRenderer {
    * Composes every letter's wording before rendering: a template that fails on some agency's data (strict
    * mode) becomes a TemplateError here, in this thread, rather than a bare message from a worker.
    */
-  checkWording(decision: Decision, assignments: readonly AgencyAssignment[]): void {
-    for (const assignment of assignments) composeLetterText(decision, assignment, this.wording, this.ctx.resolver.byId);
+  checkWording(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[]): void {
+    for (const assignment of assignments) composeLetterText(resolved, assignment, this.wording);
   }
 
-  async render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
-    this.checkWording(decision, assignments);
+  async render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
+    this.checkWording(resolved, assignments);
     for (const [index, assignment] of assignments.entries()) {
-      await onPacket(index, await renderPacketFiles(decision, assignment, this.ctx, this.wording, this.formats));
+      await onPacket(index, await renderPacketFiles(resolved, assignment, this.ctx, this.wording, this.formats));
       onProgress?.("packets", index + 1, assignments.length);
     }
   }
@@ -84,21 +83,21 @@ class WorkerPackets implements PacketRenderer {
   constructor(
     private readonly count: number,
     private readonly auto: boolean,
-    private readonly data: Omit<PacketWorkerData, "decision">,
+    private readonly data: Omit<PacketWorkerData, "decision" | "directory">,
     private readonly fallback: InProcessPackets,
   ) {}
 
-  async render(decision: Decision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
+  async render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
     // "auto" starts a worker per MIN_PACKETS_PER_WORKER packets; an explicit number is taken as asked.
     const count = Math.min(this.count, this.auto ? Math.floor(assignments.length / MIN_PACKETS_PER_WORKER) : assignments.length);
     this.workersUsed = count < 2 ? 0 : count;
-    if (count < 2) return this.fallback.render(decision, assignments, onPacket, onProgress);
-    this.fallback.checkWording(decision, assignments);
+    if (count < 2) return this.fallback.render(resolved, assignments, onPacket, onProgress);
+    this.fallback.checkWording(resolved, assignments);
     // Packets are handled one after another, in the order they arrive; a failure is reported below.
     let handled: Promise<void> = Promise.resolve();
     let next = 0;
     let done = 0;
-    const workerData: PacketWorkerData = { ...this.data, decision };
+    const workerData: PacketWorkerData = { ...this.data, decision: resolved.decision, directory: resolved.directory };
     await Promise.all(
       Array.from({ length: count }, async () => {
         const worker = new Worker(new URL("./packet-worker.js", import.meta.url), { workerData });
@@ -106,7 +105,7 @@ class WorkerPackets implements PacketRenderer {
         await new Promise<void>((resolve, reject) => {
           const send = () => {
             if (next >= assignments.length) return resolve();
-            const job: PacketJob = { index: next, assignment: assignments[next]! };
+            const job: PacketJob = { index: next, agencyId: assignments[next]!.agency.id };
             next++;
             worker.postMessage(job);
           };
@@ -156,6 +155,6 @@ export async function createPacketRenderer(
   // Workers run compiled JavaScript; under tsx or vitest (sources in .ts) letters render in this thread.
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || !(requested >= 2)) return { renderer: inProcess, diagnostics: [] };
-  const data = { profile: ctx.layout.id, directory: ctx.resolver.directory, wording, formats: [...formats], fonts: fontChoice(ctx.fonts) };
+  const data = { profile: ctx.layout.id, wording, formats: [...formats], fonts: fontChoice(ctx.fonts) };
   return { renderer: new WorkerPackets(requested, auto, data, inProcess), diagnostics: [] };
 }

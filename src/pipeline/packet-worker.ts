@@ -5,10 +5,10 @@ import type { OutputFormat } from "./formats.ts";
 import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
 import { createRenderContext } from "./render-context.ts";
 import type { FontChoice } from "../io/fonts.ts";
-import type { AgencyAssignment } from "../resolve/assignments.ts";
 import type { Decision, Profile } from "../model/schema.ts";
 import type { AgencyDirectory } from "../resolve/directory-schema.ts";
 import { AgencyResolver } from "../resolve/resolve-cell.ts";
+import { resolveDecision } from "../resolve/resolve-decision.ts";
 
 export interface PacketWorkerData {
   decision: Decision;
@@ -19,19 +19,22 @@ export interface PacketWorkerData {
   /** the font files the main thread chose: every thread embeds and measures the same faces */
   fonts: FontChoice;
 }
+/** Each thread resolves the model itself (resolution is pure): a job names only the agency. */
 export interface PacketJob {
   index: number;
-  assignment: AgencyAssignment;
+  agencyId: string;
 }
 export type PacketReply = { index: number; files: PacketFiles } | { index: number; error: string };
 
 if (parentPort) {
   const port = parentPort;
   const data = workerData as PacketWorkerData;
-  const ready = createRenderContext(data.profile, new AgencyResolver(data.directory), { use: data.fonts });
+  const ready = createRenderContext(data.profile, { use: data.fonts });
+  const resolved = resolveDecision(data.decision, new AgencyResolver(data.directory));
+  const assignments = new Map(resolved.assignments.map((a) => [a.agency.id, a]));
   port.on("message", async (job: PacketJob) => {
     try {
-      const rendered = await renderPacketFiles(data.decision, job.assignment, await ready, data.wording, data.formats);
+      const rendered = await renderPacketFiles(resolved, assignments.get(job.agencyId)!, await ready, data.wording, data.formats);
       // Copies own their whole ArrayBuffers, so they can be transferred (a pooled Buffer's cannot).
       const own = (bytes: Uint8Array) => new Uint8Array(bytes);
       const letter = Object.fromEntries(Object.entries(rendered.letter).map(([format, bytes]) => [format, own(bytes)]));

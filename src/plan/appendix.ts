@@ -1,59 +1,68 @@
 /**
  * An appendix (spec §7) as its own landscape section (PAGE-ORIENT, practice) numbering its pages from 1
- * (PAGE-NUM-APPENDIX): title block, then the task table with the model's columns, group rows and rows as written.
+ * (PAGE-NUM-APPENDIX): title block, then its table with the model's columns in the order written, group rows
+ * at every depth, rows and sub-rows as written, and cells merged down where the model merges them.
  */
 import type { TextMeasurer } from "../layout/measure.ts";
 import type { ProfileLayout } from "../layout/profiles.ts";
-import type { Appendix, ColumnKey, Group, Task } from "../model/schema.ts";
-import { COLUMN_MODEL, fitColumnsPt } from "./columns.ts";
+import { columnKey, tableEntries, writtenCell, type TableEntry } from "../model/refs.ts";
+import type { Appendix, Column } from "../model/schema.ts";
+import { COLUMN_MODEL, fitColumnsPt, type ColumnRole } from "./columns.ts";
 import type { SectionPlan, TableCell, TableRow } from "./nodes.ts";
 import { pageNumbering, pageSetup, textHeightPt, textWidthPt } from "./page.ts";
 import { run } from "./paragraphs.ts";
 import { composeTable } from "./table.ts";
 import { composeAppendixTitle } from "./title-block.ts";
 
-/** The text of a task's cell in a column, as written. */
-export const TASK_CELL: Readonly<Record<ColumnKey, (task: Task) => string>> = {
-  number: (task) => task.number,
-  content: (task) => task.content,
-  product: (task) => task.product,
-  lead: (task) => task.lead.text,
-  support: (task) => task.support.text,
-  deadline: (task) => task.deadline.text,
-  notes: (task) => task.notes ?? "",
-};
+type PlannedRow = Omit<TableRow, "keepTogether" | "keepRoomPt">;
 
-const cell = (text: string, key: ColumnKey, bold = false): TableCell => ({ runs: text === "" ? [] : [run(text, bold ? { bold } : {})], align: COLUMN_MODEL[key].align });
+/** The column model's role of an appendix column: its own, or "kept" for a column kept by its label. */
+export const columnRole = (column: Column): ColumnRole => column.role ?? "kept";
 
-function groupRow(group: Group, keys: readonly ColumnKey[]): Omit<TableRow, "keepTogether" | "keepRoomPt"> {
-  // APX-TABLE: group rows bold across the row, the numeral in the first column, kept with their first task
+const cell = (text: string, column: Column, bold = false): TableCell => ({ runs: text === "" ? [] : [run(text, bold ? { bold } : {})], align: COLUMN_MODEL[columnRole(column)].align });
+
+function groupRow(entry: Extract<TableEntry, { kind: "group" }>, columnCount: number): PlannedRow {
+  const { group } = entry;
+  // APX-TABLE: group rows bold across the row, the label in the first column, kept with their first row
   const cells: TableCell[] =
-    keys.length > 1
+    columnCount > 1
       ? [
-          { runs: [run(group.numeral, { bold: true })], align: "center" },
-          { runs: [run(group.title, { bold: true })], align: "left", colSpan: keys.length - 1 },
+          { runs: group.group === "" ? [] : [run(group.group, { bold: true })], align: "center" },
+          { runs: [run(group.title, { bold: true })], align: "left", colSpan: columnCount - 1 },
         ]
-      : [{ runs: [run(`${group.numeral} ${group.title}`, { bold: true })], align: "left" }];
+      : [{ runs: [run([group.group, group.title].filter(Boolean).join(" "), { bold: true })], align: "left" }];
   return { role: "group", cells, keepWithNext: true };
+}
+
+function itemRow(entry: Extract<TableEntry, { kind: "row" }>, columns: readonly Column[]): PlannedRow {
+  const cells = columns.flatMap((column): TableCell[] => {
+    const span = entry.rowSpans.get(columnKey(column)) ?? 1;
+    if (span === 0) return []; // covered by a cell merged down from a row above
+    const planned = cell(writtenCell(entry.row, column), column);
+    return [span > 1 ? { ...planned, rowSpan: span } : planned];
+  });
+  return { role: "item", cells, keepWithNext: false };
+}
+
+/** The table rows of an appendix: its header row, then its groups and rows as written. */
+export function appendixRows(appendix: Appendix): PlannedRow[] {
+  const header: PlannedRow = { role: "header", cells: appendix.columns.map((column) => ({ ...cell(column.label, column, true), align: "center" })), keepWithNext: true };
+  return [header, ...tableEntries(appendix).map((entry) => (entry.kind === "group" ? groupRow(entry, appendix.columns.length) : itemRow(entry, appendix.columns)))];
 }
 
 export function composeAppendixSection(appendix: Appendix, layout: ProfileLayout, measurer: TextMeasurer): SectionPlan {
   const page = pageSetup(layout, layout.appendix.orientation);
   const width = textWidthPt(page);
-  const keys = appendix.columns.map((column) => column.key);
-  const rows: Omit<TableRow, "keepTogether" | "keepRoomPt">[] = [
-    { role: "header", cells: appendix.columns.map((column) => ({ ...cell(column.label, column.key, true), align: "center" })), keepWithNext: true },
-    ...appendix.groups.flatMap((group) => [
-      groupRow(group, keys),
-      ...group.tasks.map((task): Omit<TableRow, "keepTogether" | "keepRoomPt"> => ({ role: "item", cells: keys.map((key) => cell(TASK_CELL[key](task), key)), keepWithNext: false })),
-    ]),
-  ];
   return {
     page,
     numbering: pageNumbering(layout, true),
     blocks: [
       composeAppendixTitle(appendix, layout, measurer, width),
-      composeTable({ role: "appendix", columnsPt: fitColumnsPt(keys, width), rows, pageTextHeightPt: textHeightPt(page), spaceAfterPt: 0 }, layout, measurer),
+      composeTable(
+        { role: "appendix", columnsPt: fitColumnsPt(appendix.columns.map(columnRole), width), rows: appendixRows(appendix), pageTextHeightPt: textHeightPt(page), spaceAfterPt: 0 },
+        layout,
+        measurer,
+      ),
     ],
   };
 }

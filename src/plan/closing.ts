@@ -13,12 +13,6 @@ export const RECIPIENTS_LABEL = "Nơi nhận:";
 /** công văn: the addressees are named in "Kính gửi", so Nơi nhận starts with this (RECIP-KG) */
 export const AS_ABOVE = "Như trên;";
 
-/** "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH": the capacity line and the title lines (SIGN-TITLE). */
-export function signatureTitleLines(signer: Signer): string[] {
-  const first = [signer.prefix, signer.capacity].filter(Boolean).join(" ");
-  return [first, ...signer.titles].filter(Boolean);
-}
-
 export interface ClosingInput {
   signer: Signer;
   /** recipient lines without the leading "- ", the archive line last */
@@ -38,17 +32,22 @@ export function fitsWithClosing(paragraph: ParagraphNode, closing: ClosingNode, 
 export function composeClosing(input: ClosingInput, layout: ProfileLayout, textWidthPt: number): ClosingNode {
   const { signature, recipients } = layout;
   const bold = { sizePt: signature.sizePt, bold: true } as const;
-  const titles = signatureTitleLines(input.signer);
+  // SIGN-TITLE: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH", as written
+  const titles = input.signer.lines;
   return {
     kind: "closing",
     columnsPt: gridColumnsPt(layout, textWidthPt),
     cellPaddingPt: layout.grid.cellPaddingPt,
     spaceBeforePt: layout.gaps.beforeClosing,
     // RECIP-LABEL: flush left, 12 pt bold italic, level with the capacity line; RECIP-ITEMS: "- …", 11 pt
-    recipients: [
-      line(RECIPIENTS_LABEL, { sizePt: recipients.labelSizePt, bold: true, italic: true, align: "left" }),
-      ...input.recipients.map((item) => line(`- ${item}`, { sizePt: recipients.itemSizePt, align: "left" })),
-    ],
+    // an attached document signed at its end has no Nơi nhận of its own
+    recipients:
+      input.recipients.length === 0
+        ? []
+        : [
+            line(RECIPIENTS_LABEL, { sizePt: recipients.labelSizePt, bold: true, italic: true, align: "left" }),
+            ...input.recipients.map((item) => line(`- ${item}`, { sizePt: recipients.itemSizePt, align: "left" })),
+          ],
     signature: [
       ...titles.map((text) => line(text, bold)),
       // SIGN-NAME: under the space left for the signature and the seal (blank lines of the signature size)

@@ -3,10 +3,11 @@
  * letters' task tables and the workbook's tracking sheet. A column's role gives its share of the width and
  * its alignment; columns that must not wrap (refs, dates) get a measured minimum.
  */
-import type { ColumnKey } from "../model/schema.ts";
+import type { ColumnRole as ModelColumnRole } from "../model/schema.ts";
 import type { Align } from "./nodes.ts";
 
-export type ColumnRole = ColumnKey | "ref" | "others" | "due" | "agency" | "role" | "group" | "status";
+/** The model's column roles, "kept" for a column kept by its label, and the columns of letters and sheets. */
+export type ColumnRole = ModelColumnRole | "kept" | "ref" | "others" | "due" | "agency" | "role" | "group" | "status";
 
 /**
  * Weights sized for the 12 pt bold headers: a header wraps at most at its word boundaries into two lines
@@ -22,7 +23,11 @@ export const COLUMN_MODEL: Readonly<Record<ColumnRole, { weight: number; align: 
   others: { weight: 18, align: "left" },
   deadline: { weight: 12, align: "center" },
   due: { weight: 11, align: "center" },
+  result: { weight: 14, align: "left" },
+  funding: { weight: 10, align: "center" },
+  followUp: { weight: 12, align: "left" },
   notes: { weight: 12, align: "left" },
+  kept: { weight: 12, align: "left" },
   agency: { weight: 15, align: "left" },
   role: { weight: 9, align: "center" },
   group: { weight: 16, align: "left" },

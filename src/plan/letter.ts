@@ -6,9 +6,9 @@
 import type { TextMeasurer } from "../layout/measure.ts";
 import type { ProfileLayout } from "../layout/profiles.ts";
 import type { LetterText } from "../letters/letter-text.ts";
-import type { AgencyAssignment, AssignedTask, Role } from "../resolve/assignments.ts";
+import { copiesFor, type AgencyAssignment, type AssignedTask, type ResolvedDecision, type Role } from "../resolve/resolve-decision.ts";
 import { formatShortDate } from "../model/dates.ts";
-import type { Decision, Letters } from "../model/schema.ts";
+import type { Letters } from "../model/schema.ts";
 import { AS_ABOVE, composeClosing, fitsWithClosing } from "./closing.ts";
 import { COLUMN_MODEL, fitColumnsPt, type ColumnRole } from "./columns.ts";
 import { composeHeaderGrid } from "./header-grid.ts";
@@ -28,8 +28,8 @@ export const TASK_TABLE_COLUMNS: readonly ColumnRole[] = ["ref", "content", "pro
 
 function taskCells(task: AssignedTask, role: Role): TableCell[] {
   // The other side of the task: who supports a task the agency leads, who leads a task it supports.
-  const others = role === "lead" ? task.task.support.text : task.task.lead.text;
-  const texts = [task.ref, task.task.content, task.task.product, others, task.task.deadline.text, task.due ? formatShortDate(task.due) : NO_DUE_DATE];
+  const others = role === "lead" ? task.task.support : task.task.lead;
+  const texts = [task.ref, task.task.content, task.task.product, others, task.task.deadline, task.due ? formatShortDate(task.due) : NO_DUE_DATE];
   return texts.map((text, i) => ({ runs: text === "" ? [] : [run(text)], align: COLUMN_MODEL[TASK_TABLE_COLUMNS[i]!].align }));
 }
 
@@ -68,17 +68,18 @@ function addressee(name: string, layout: ProfileLayout): AddresseeNode {
 }
 
 export function composeLetterPlan(
-  decision: Decision,
+  resolved: ResolvedDecision,
   letters: Letters,
   assignment: AgencyAssignment,
   text: LetterText,
   layout: ProfileLayout,
   measurer: TextMeasurer,
 ): DocumentPlan {
+  const { decision } = resolved;
   const page = pageSetup(layout, "portrait");
   const width = textWidthPt(page);
   const blocks: BlockNode[] = [
-    composeHeaderGrid({ issuer: decision.issuer, number: letters.number, symbol: letters.symbol, date: letters.date, subject: letters.subject }, layout, measurer, width),
+    composeHeaderGrid({ issuer: decision.issuer, number: text.number, symbol: letters.symbol, date: letters.date, subject: letters.subject }, layout, measurer, width),
     addressee(assignment.agency.addressee, layout),
     bodyParagraph(layout, "body", [run(text.opening)]),
   ];
@@ -90,14 +91,14 @@ export function composeLetterPlan(
     blocks.push(bodyParagraph(layout, "intro", [run(text.supportIntro)], true), taskTable(assignment.support, "support", text.supportColumns, page, layout, measurer));
   }
   const closingParagraph = bodyParagraph(layout, "body", [run(text.closing)]);
-  const closing = composeClosing({ signer: letters.signer, recipients: [AS_ABOVE, ...letters.copies, letters.archive] }, layout, width);
+  const closing = composeClosing({ signer: letters.signer, recipients: [AS_ABOVE, ...copiesFor(resolved, assignment.agency.id), letters.archive] }, layout, width);
   // the closing paragraph stays with the signature, so the signature never starts a page alone
   blocks.push({ ...closingParagraph, keepWithNext: fitsWithClosing(closingParagraph, closing, page, measurer) }, closing);
   return {
     kind: "letter",
     font: { family: layout.font.family, colour: layout.font.color },
     baseSizePt: layout.body.sizePt,
-    metadata: letterMetadata(decision, letters, assignment.agency, layout),
+    metadata: letterMetadata(decision, letters, text.number, assignment.agency, layout),
     sections: [{ page, numbering: pageNumbering(layout, false), blocks: withKeepRoom(blocks, page, measurer) }],
   };
 }

@@ -28,10 +28,10 @@ export function decisionMetadata(decision: Decision, layout: ProfileLayout): Doc
   };
 }
 
-export function letterMetadata(decision: Decision, letters: Letters, agency: { id: string; addressee: string }, layout: ProfileLayout): DocumentMetadata {
+export function letterMetadata(decision: Decision, letters: Letters, number: string, agency: { id: string; addressee: string }, layout: ProfileLayout): DocumentMetadata {
   return {
     title: `V/v ${letters.subject} – ${agency.addressee}`,
-    subject: `Công văn số ${printedNumber(letters.number, letters.symbol)} gửi ${agency.addressee}`,
+    subject: `Công văn số ${printedNumber(number, letters.symbol)} gửi ${agency.addressee}`,
     author: issuerName(decision),
     keywords: [layout.id, "công văn", decision.document.symbol, agency.id].join("; "),
     description: `Layout: ${layout.ruleSet} (profile ${layout.id})`,

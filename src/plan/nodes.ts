@@ -53,7 +53,7 @@ export interface HeaderGridNode {
 /** Spec §3 and §7: centred lines (type, trích yếu; or Phụ lục heading, title, reference) and the short line under them. */
 export interface TitleBlockNode {
   kind: "titleBlock";
-  role: "decision" | "appendix";
+  role: "decision" | "attachment" | "appendix";
   lines: readonly StackLine[];
   rule: RuleLine;
   spaceAfterPt: number;
@@ -62,6 +62,7 @@ export interface TitleBlockNode {
 export type ParagraphRole =
   | "authority"
   | "basis"
+  | "preamble"
   | "proposal"
   | "decides"
   | "article"

@@ -1,7 +1,7 @@
 /** Title blocks: the decision's (spec §3) and an appendix's (spec §7), each with the short line under it. */
 import type { TextMeasurer } from "../layout/measure.ts";
 import type { ProfileLayout } from "../layout/profiles.ts";
-import type { Appendix } from "../model/schema.ts";
+import type { Appendix, Attachment } from "../model/schema.ts";
 import type { StackLine, TitleBlockNode } from "./nodes.ts";
 import { line, rule } from "./stack.ts";
 import { widestWrappedPt } from "./wrap-lines.ts";
@@ -42,5 +42,22 @@ export function composeAppendixTitle(appendix: Appendix, layout: ProfileLayout, 
     // the short line is sized like TITLE-LINE on the appendix title
     rule: rule(layout, widestWrappedPt(measurer, appendix.title, layout.appendix.titleSizePt, textWidthPt, BOLD) * layout.header.shortLineShare),
     spaceAfterPt: layout.gaps.beforeAppendixTable,
+  };
+}
+
+/**
+ * An attached document's title (Kế hoạch, Quy chế "ban hành kèm theo"): its type as TITLE-TYPE, what it is
+ * about as TITLE-SUBJECT, the "(Kèm theo Quyết định số …)" line italic as APX-REF, and the short line.
+ */
+export function composeAttachmentTitle(attachment: Attachment, layout: ProfileLayout, measurer: TextMeasurer, textWidthPt: number): TitleBlockNode {
+  const { title } = layout;
+  const lines = [line(attachment.type, { sizePt: title.typeSizePt, bold: true }), line(attachment.title, { sizePt: title.subjectSizePt, bold: true })];
+  if (attachment.reference !== "") lines.push(line(attachment.reference, { sizePt: layout.appendix.referenceSizePt, italic: true }));
+  return {
+    kind: "titleBlock",
+    role: "attachment",
+    lines,
+    rule: rule(layout, widestWrappedPt(measurer, attachment.title, title.subjectSizePt, textWidthPt, BOLD) * layout.header.shortLineShare),
+    spaceAfterPt: layout.gaps.beforeAuthority,
   };
 }

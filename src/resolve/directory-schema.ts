@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const agencyKindSchema = z.enum(["department", "board", "office", "district", "collective"]);
+export const agencyKindSchema = z.enum(["department", "board", "office", "district", "collective", "unlisted"]).describe("'unlisted': named in a cell but in no directory (the build makes it from the text)");
 
 export const agencySchema = z
   .object({

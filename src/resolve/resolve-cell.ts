@@ -92,6 +92,7 @@ export class AgencyResolver {
     // End of the phrase starting at `from`: the next ";", ",", line break or " và ".
     const phraseEnd = (from: number) => from + (HARD_SEPARATOR.exec(text.slice(from))?.index ?? text.length - from);
     let pos = 0;
+    let unresolvedFrom = -1; // start of the last unresolved phrase, while no name has been matched since
     while (pos < text.length) {
       const sep = SEPARATOR.exec(text.slice(pos));
       if (sep && sep[0].length > 0) {
@@ -102,10 +103,13 @@ export class AgencyResolver {
       if (!alias) {
         const stop = phraseEnd(pos);
         const phrase = text.slice(pos, stop).replace(/[.\s]+$/, "");
-        if (phrase) result.unresolved.push(phrase);
+        // "Các sở, ngành", "UBND xã, phường": a lower-case word after a comma goes on naming the same addressee
+        if (phrase && unresolvedFrom >= 0 && /^\p{Ll}/u.test(phrase)) result.unresolved[result.unresolved.length - 1] = text.slice(unresolvedFrom, pos + phrase.length);
+        else if (phrase) (result.unresolved.push(phrase), (unresolvedFrom = pos));
         pos = stop;
         continue;
       }
+      unresolvedFrom = -1;
       let end = pos + alias.folded.length;
       const tailEnd = phraseEnd(end);
       const tail = text.slice(end, tailEnd).trim().replace(/\.$/, "");

@@ -1,36 +1,23 @@
-import { listTasks } from "../model/refs.ts";
-import type { Decision } from "../model/schema.ts";
-import type { AgencyResolver } from "./resolve-cell.ts";
+import type { ResolvedDecision } from "./resolve-decision.ts";
 
 export interface DecisionSummary {
   document: string;
-  groups: number;
+  appendices: number;
   tasks: number;
-  /** distinct agencies named as lead or support after group expansion */
+  /** distinct agencies named as lead or support after group expansion, unlisted ones included */
   agencies: number;
-  unresolvedPhrases: string[];
+  /** agencies no directory lists, made from the cell text */
+  unlisted: string[];
 }
 
-/** Agencies of a cell: the stored ids, or the resolution of the text. */
-export function cellAgencies(cell: { text: string; agencies?: string[] | undefined }, resolver: AgencyResolver): string[] {
-  return cell.agencies ?? resolver.resolve(cell.text).agencies;
-}
-
-export function summarize(decision: Decision, resolver: AgencyResolver): DecisionSummary {
-  const tasks = decision.appendix ? listTasks(decision.appendix) : [];
-  const agencies = new Set<string>();
-  const unresolved = new Set<string>();
-  for (const { task } of tasks) {
-    for (const cell of [task.lead, task.support]) {
-      for (const id of cellAgencies(cell, resolver)) agencies.add(id);
-      for (const phrase of resolver.resolve(cell.text).unresolved) unresolved.add(phrase);
-    }
-  }
+export function summarize(resolved: ResolvedDecision): DecisionSummary {
+  const { decision } = resolved;
+  const named = new Set(resolved.tasks.flatMap((t) => [...t.lead, ...t.support]));
   return {
     document: `${decision.document.number}/${decision.document.symbol} (${decision.document.date})`,
-    groups: decision.appendix?.groups.length ?? 0,
-    tasks: tasks.length,
-    agencies: agencies.size,
-    unresolvedPhrases: [...unresolved],
+    appendices: decision.appendices.length,
+    tasks: resolved.tasks.length,
+    agencies: named.size,
+    unlisted: [...named].map((id) => resolved.agencies.get(id)!).filter((a) => a.kind === "unlisted").map((a) => a.name),
   };
 }

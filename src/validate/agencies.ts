@@ -1,36 +1,32 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
-import { listTasks } from "../model/refs.ts";
-import type { AgencyCell } from "../model/schema.ts";
+import { listTasks, type TaskRef } from "../model/refs.ts";
+import { applicableOverride } from "../resolve/resolve-decision.ts";
 import type { Rule } from "./context.ts";
 
-/** Lead and support cells resolve to directory agencies; stored ids exist and agree with the text. */
+/** Where a cell's text is written: in the row itself, or (merged down, or from the parent row) above it. */
+export const cellPath = (ref: TaskRef, field: "lead" | "support" | "deadline") => (ref.row[field] !== undefined ? [...ref.path, field] : ref.path);
+
+/**
+ * Lead and support cells name directory agencies; a name no directory lists still gets its letter, named as
+ * written, with a warning; a task without a lead is an error.
+ */
 export const checkAgencies: Rule = (decision, env) => {
-  if (!decision.appendix) return [];
   const out: Diagnostic[] = [];
-  const checkCell = (cell: AgencyCell, path: (string | number)[], role: "lead" | "support") => {
-    const resolution = env.resolver.resolve(cell.text);
-    const textPath = [...path, "text"];
-    for (const phrase of resolution.unresolved) out.push(diagnose("agency/unresolved", { phrase }, { path: textPath }));
-    for (const phrase of resolution.unspecified) out.push(diagnose("agency/unspecified", { phrase }, { path: textPath }));
-    for (const q of resolution.qualified) out.push(diagnose("agency/qualified-group", { phrase: q.phrase, group: q.name }, { path: textPath }));
-    if (cell.agencies) {
-      cell.agencies.forEach((id, i) => {
-        if (!env.resolver.byId.has(id)) out.push(diagnose("agency/unknown-id", { id }, { path: [...path, "agencies", i] }));
-      });
-      const stored = [...cell.agencies].sort().join(", ");
-      const resolved = [...resolution.agencies].sort().join(", ");
-      if (stored !== resolved) out.push(diagnose("agency/stale", { stored, resolved, text: cell.text }, { path: [...path, "agencies"] }));
+  for (const ref of listTasks(decision)) {
+    for (const field of ["lead", "support"] as const) {
+      const text = ref.task[field];
+      const path = cellPath(ref, field);
+      if (applicableOverride(decision.overrides, ref.ref, field, text)?.agencies) continue;
+      const resolution = env.resolver.resolve(text);
+      for (const phrase of resolution.unresolved) out.push(diagnose("agency/unlisted", { phrase, ref: ref.ref }, { path }));
+      for (const phrase of resolution.unspecified) out.push(diagnose("agency/unspecified", { phrase }, { path }));
+      for (const q of resolution.qualified) out.push(diagnose("agency/qualified-group", { phrase: q.phrase, group: q.name }, { path }));
+      if (field === "lead" && text.trim() === "") out.push(diagnose("agency/lead-empty", { ref: ref.ref }, { path }));
+      else if (field === "lead" && resolution.agencies.length === 0 && resolution.unresolved.length === 0) {
+        out.push(diagnose("agency/lead-none", { ref: ref.ref, text }, { path }));
+      }
     }
-    const effective = cell.agencies ?? resolution.agencies;
-    if (role === "lead" && effective.length === 0 && resolution.unresolved.length === 0) {
-      out.push(diagnose("agency/lead-empty", {}, { path: textPath }));
-    }
-  };
-  for (const { groupIndex, taskIndex, task } of listTasks(decision.appendix)) {
-    const path = ["appendix", "groups", groupIndex, "tasks", taskIndex];
-    checkCell(task.lead, [...path, "lead"], "lead");
-    if (task.support.text.trim() !== "") checkCell(task.support, [...path, "support"], "support");
   }
   return out;
 };

@@ -14,18 +14,23 @@ export const checkBody: Rule = (decision) => {
       out.push(diagnose("model/legal-basis-punctuation", { index: i + 1, found, expected }, { path: ["legalBases", i] }));
     }
   });
-  decision.articles.forEach((article, a) =>
-    article.content.forEach((block, b) => {
-      if (block.kind === "point" && !POINT_LETTERS.includes(block.label.replace(/\)$/, ""))) {
-        out.push(diagnose("model/point-letter", { label: block.label }, { path: ["articles", a, "content", b, "label"] }));
-      }
-    }),
-  );
-  const lastArticle = decision.articles.at(-1);
-  const lastText = lastArticle?.content.at(-1)?.text ?? lastArticle?.text ?? "";
-  if (!lastText.trimEnd().endsWith("./.")) {
-    out.push(diagnose("model/body-end", {}, { path: ["articles", decision.articles.length - 1, "text"] }));
+  const blocks = [
+    ...decision.articles.flatMap((article, a) => article.content.map((block, b) => ({ block, path: ["articles", a, "content", b, "label"] }))),
+    ...decision.content.map((block, b) => ({ block, path: ["content", b, "label"] })),
+    ...decision.attachments.flatMap((att, a) => att.content.map((block, b) => ({ block, path: ["attachments", a, "content", b, "label"] }))),
+  ];
+  for (const { block, path } of blocks) {
+    if (block.kind === "point" && !POINT_LETTERS.includes(block.label.replace(/\)$/, ""))) out.push(diagnose("model/point-letter", { label: block.label }, { path }));
   }
+  // BODY-END: the last paragraph of the articles, or of the body of a document without articles
+  const lastArticle = decision.articles.at(-1);
+  const [lastText, lastPath] = lastArticle
+    ? lastArticle.content.length > 0
+      ? [lastArticle.content.at(-1)!.text, ["articles", decision.articles.length - 1, "content", lastArticle.content.length - 1, "text"]]
+      : [lastArticle.text, ["articles", decision.articles.length - 1, "text"]]
+    : [decision.content.at(-1)?.text ?? "", ["content", Math.max(0, decision.content.length - 1), "text"]];
+  if (decision.articles.length === 0 && decision.content.length === 0) out.push(diagnose("model/body-missing", {}, { path: [] }));
+  else if (!lastText.trimEnd().endsWith("./.")) out.push(diagnose("model/body-end", {}, { path: lastPath }));
   if (decision.recipients.origin === "editorial") out.push(diagnose("model/editorial-recipients", {}, { path: ["recipients", "origin"] }));
   if (!decision.letters) out.push(diagnose("model/letters-missing", {}, { path: [] }));
   return out;

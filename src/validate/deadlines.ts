@@ -1,22 +1,25 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
+import { earliestIssueDay } from "../model/dates.ts";
 import { readDeadline } from "../model/deadline.ts";
 import { listTasks } from "../model/refs.ts";
+import { applicableOverride, planYearOf } from "../resolve/resolve-decision.ts";
+import { cellPath } from "./agencies.ts";
 import type { Rule } from "./context.ts";
 
-/** Every deadline reads as a due date of the plan year, or is open-ended; a stored `due` agrees with it. */
+/** Every deadline reads as a due date, is open-ended, or is pinned by an override; none falls before the document. */
 export const checkDeadlines: Rule = (decision) => {
-  if (!decision.appendix) return [];
-  const year = Number(decision.appendix.planYear);
-  return listTasks(decision.appendix).flatMap(({ groupIndex, taskIndex, task }) => {
-    const base = ["appendix", "groups", groupIndex, "tasks", taskIndex, "deadline"];
-    const reading = readDeadline(task.deadline.text, year);
-    if (reading.kind === "empty" && !task.deadline.due) return [diagnose("deadline/empty", {}, { path: [...base, "text"] })];
-    if (reading.kind === "unknown" && !task.deadline.due) {
-      return [diagnose("deadline/unknown-form", { text: task.deadline.text }, { path: [...base, "text"] })];
-    }
-    if (reading.kind === "date" && task.deadline.due && task.deadline.due !== reading.due) {
-      return [diagnose("deadline/due-mismatch", { due: task.deadline.due, derived: reading.due, text: task.deadline.text }, { path: [...base, "due"] })];
-    }
-    return [];
-  });
+  const issued = earliestIssueDay(decision.document.date);
+  const out: Diagnostic[] = [];
+  for (const ref of listTasks(decision)) {
+    const path = cellPath(ref, "deadline");
+    const text = ref.task.deadline;
+    const pinned = applicableOverride(decision.overrides, ref.ref, "deadline", text)?.due;
+    const reading = readDeadline(text, planYearOf(decision, ref.appendixIndex));
+    if (reading.kind === "empty" && !pinned) out.push(diagnose("deadline/empty", { ref: ref.ref }, { path }));
+    else if (reading.kind === "unknown" && !pinned) out.push(diagnose("deadline/unknown-form", { text }, { path }));
+    const due = pinned ?? (reading.kind === "date" ? reading.due : undefined);
+    if (due !== undefined && due < issued) out.push(diagnose("deadline/before-issue", { ref: ref.ref, text, due, issued }, { path }));
+  }
+  return out;
 };

@@ -1,23 +1,42 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
-import { listTasks } from "../model/refs.ts";
+import { POINT_LETTERS, tableEntries } from "../model/refs.ts";
 import type { Rule } from "./context.ts";
 
-/** Empty STT cells are kept and cited as "II.2a"; numbered rows run 1, 2, 3 within a group. */
+/**
+ * Numbered rows of a group run on by one, from 1 or from where the previous group stopped (both are written);
+ * an empty STT is kept and cited as "II.2a". Only plain numbers are checked; "1.1" or "a" are kept as written.
+ */
 export const checkTaskNumbers: Rule = (decision) => {
-  if (!decision.appendix) return [];
-  const expectedNext = new Map<number, number>();
-  return listTasks(decision.appendix).flatMap(({ groupIndex, taskIndex, task, ref, effectiveNumber }) => {
-    const path = ["appendix", "groups", groupIndex, "tasks", taskIndex, "number"];
-    const expected = expectedNext.get(groupIndex) ?? 1;
-    if (task.number.trim() === "") {
-      const previous = effectiveNumber.replace(/\D+$/, "") || "(none)";
-      return [diagnose("appendix/empty-number", { previous, ref, fixed: effectiveNumber }, { path, fix: { path, from: task.number, to: effectiveNumber } })];
+  const out: Diagnostic[] = [];
+  decision.appendices.forEach((appendix, a) => {
+    let previous = 0; // the last plain number of the previous rows at the top level
+    let lastWritten = ""; // the last STT written in this group
+    let unnumbered = 0; // rows without STT since it
+    let inGroupFirst = true;
+    for (const entry of tableEntries(appendix, ["appendices", a])) {
+      if (entry.kind === "group") {
+        inGroupFirst = true;
+        lastWritten = "";
+        continue;
+      }
+      if (entry.depth > 0) continue;
+      const written = entry.row.number.trim();
+      const path = [...entry.path, "number"];
+      if (written === "") {
+        const fixed = `${lastWritten.replace(/\.$/, "")}${POINT_LETTERS[unnumbered++] ?? String(unnumbered)}`;
+        if (entry.row.content.trim() !== "") out.push(diagnose("appendix/empty-number", { previous: lastWritten || "(none)", fixed }, { path, fix: { path, from: entry.row.number, to: fixed } }));
+        continue;
+      }
+      lastWritten = written;
+      unnumbered = 0;
+      if (!/^\d+\.?$/.test(written)) continue;
+      const n = Number.parseInt(written, 10);
+      const expected = inGroupFirst ? [1, previous + 1] : [previous + 1];
+      if (!expected.includes(n)) out.push(diagnose("appendix/number-sequence", { found: written, expected: String(expected.at(-1)) }, { path }));
+      previous = n;
+      inGroupFirst = false;
     }
-    const n = Number.parseInt(task.number, 10);
-    expectedNext.set(groupIndex, (Number.isNaN(n) ? expected : n) + 1);
-    if (/^\d+\.?$/.test(task.number.trim()) && n !== expected) {
-      return [diagnose("appendix/number-sequence", { found: task.number, expected: String(expected) }, { path })];
-    }
-    return [];
   });
+  return out;
 };

@@ -8,6 +8,7 @@ import { checkDeadlines } from "./deadlines.ts";
 import { checkDocumentHeader } from "./document-header.ts";
 import { checkGroupSequence } from "./group-sequence.ts";
 import { checkKnownTypos } from "./known-typos.ts";
+import { checkOverrides } from "./overrides.ts";
 import { checkTaskNumbers } from "./task-numbers.ts";
 
 const RULES: readonly Rule[] = [
@@ -20,6 +21,7 @@ const RULES: readonly Rule[] = [
   checkDeadlines,
   checkAgencies,
   checkReportVia,
+  checkOverrides,
 ];
 
 /** Cross-field checks of a schema-valid model; diagnostics carry model paths, not positions. */

@@ -10,20 +10,24 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Workbook } from "exceljs";
 import { formatShortDate, isoToUtcDate } from "../../model/dates.ts";
-import type { Appendix, Decision } from "../../model/schema.ts";
+import { appendixLabel } from "../../model/refs.ts";
+import type { Decision } from "../../model/schema.ts";
+import type { ResolvedDecision } from "../../resolve/resolve-decision.ts";
 import type { RenderContext } from "../context.ts";
 import { pinZip } from "../pin-zip.ts";
 import { addAppendixSheet } from "./appendix-sheet.ts";
 import { setNormalFont, StylePalette } from "./cell-style.ts";
 import { RowHeightMeter } from "./row-height.ts";
 import { addSummarySheet } from "./summary-sheet.ts";
+import { SHEET_NAMES } from "./labels.ts";
 import { addTrackingSheet } from "./tracking-sheet.ts";
 import { agencyScope, fullScope, type WorkbookScope } from "./workbook-scope.ts";
 
 /** Core properties; created/modified are the decision's date, never the clock. */
 function describe(wb: Workbook, decision: Decision, scope: WorkbookScope, ctx: RenderContext): void {
   const { document } = decision;
-  const title = `${scope.appendix.heading}: ${scope.appendix.title}`;
+  const first = scope.appendices[0]?.appendix;
+  const title = first ? `${first.heading}: ${first.title}` : decision.subject;
   wb.title = scope.agency ? `${title} – ${scope.agency.name}` : title;
   wb.subject = `${document.type} số ${document.number}/${document.symbol} ngày ${formatShortDate(document.date)}: ${decision.subject}`;
   // The rule set in force is named in the output metadata (spec: profiles).
@@ -43,24 +47,22 @@ async function renderWorkbook(decision: Decision, ctx: RenderContext, scope: Wor
   describe(wb, decision, scope, ctx);
   setNormalFont(wb, ctx.layout.font.family, ctx.layout.appendix.tableSizePt);
   const tools = { palette: new StylePalette(ctx.layout.font.family), meter: new RowHeightMeter(ctx.measurer) };
-  addAppendixSheet(wb, decision, scope, ctx, tools);
+  scope.appendices.forEach((view, i) => {
+    const name = scope.appendices.length === 1 ? SHEET_NAMES.appendix : `${SHEET_NAMES.appendix} ${appendixLabel(view.appendix, i)}`;
+    addAppendixSheet(wb, decision, view, name, scope, ctx, tools);
+  });
   addTrackingSheet(wb, scope, ctx, tools);
   addSummarySheet(wb, scope, ctx, tools);
   await wb.commit();
   return pinZip(Buffer.concat(chunks), decision.document.date);
 }
 
-function appendixOf(decision: Decision): Appendix {
-  if (!decision.appendix) throw new Error(`${decision.document.symbol}: the decision has no appendix`);
-  return decision.appendix;
-}
-
-/** The whole appendix, its tracking list and the per-agency summary. */
-export async function renderAppendixXlsx(decision: Decision, ctx: RenderContext): Promise<Uint8Array> {
-  return renderWorkbook(decision, ctx, fullScope(appendixOf(decision), ctx.resolver));
+/** The whole document's appendices, the tracking list and the per-agency summary. */
+export async function renderAppendixXlsx(resolved: ResolvedDecision, ctx: RenderContext): Promise<Uint8Array> {
+  return renderWorkbook(resolved.decision, ctx, fullScope(resolved));
 }
 
 /** The same workbook restricted to the tasks `agencyId` leads or supports. */
-export async function renderAgencyXlsx(decision: Decision, ctx: RenderContext, agencyId: string): Promise<Uint8Array> {
-  return renderWorkbook(decision, ctx, agencyScope(appendixOf(decision), ctx.resolver, agencyId));
+export async function renderAgencyXlsx(resolved: ResolvedDecision, ctx: RenderContext, agencyId: string): Promise<Uint8Array> {
+  return renderWorkbook(resolved.decision, ctx, agencyScope(resolved, agencyId));
 }

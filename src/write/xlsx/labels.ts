@@ -1,5 +1,5 @@
 /** The workbook's own wording (sheet names, headers of the sheets vanban adds). The Phụ lục keeps the model's. */
-import type { Role } from "../../resolve/assignments.ts";
+import type { Role } from "../../resolve/resolve-decision.ts";
 
 /**
  * Vietnamese sheet names, kept on purpose: they are what a văn thư expects to see. Print titles and print

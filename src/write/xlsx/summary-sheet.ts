@@ -1,6 +1,6 @@
 /** Sheet "Tổng hợp": per agency, how many tasks it leads and supports, and its earliest due date. */
 import type { Workbook } from "exceljs";
-import type { AgencyAssignment } from "../../resolve/assignments.ts";
+import type { AgencyAssignment } from "../../resolve/resolve-decision.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { RenderContext } from "../context.ts";
 import type { CellLook } from "./cell-style.ts";

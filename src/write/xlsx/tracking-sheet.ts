@@ -3,7 +3,7 @@
  * written beside a real date (XLSX-PRINT), filters sit on the header row, and "Tình trạng" is left empty.
  */
 import type { Workbook } from "exceljs";
-import type { AssignedTask } from "../../resolve/assignments.ts";
+import type { AssignedTask } from "../../resolve/resolve-decision.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { RenderContext } from "../context.ts";
 import type { CellLook } from "./cell-style.ts";
@@ -19,15 +19,16 @@ const COLUMNS = ["agency", "role", "group", "ref", "content", "product", "deadli
 type TrackingColumn = (typeof COLUMNS)[number];
 
 function trackingValues(agencyName: string, assigned: AssignedTask): Record<TrackingColumn, CellValue> {
-  const { group, task } = assigned;
+  const { task } = assigned;
+  const group = assigned.groups.at(-1);
   return {
     agency: agencyName,
     role: ROLE_LABELS[assigned.role],
-    group: [group.numeral, group.title].filter(Boolean).join(". "),
+    group: group ? [group.group, group.title].filter(Boolean).join(". ") : "",
     ref: assigned.ref,
     content: task.content,
     product: task.product,
-    deadline: task.deadline.text,
+    deadline: task.deadline,
     // Date.UTC: exceljs turns a Date into a serial in UTC.
     due: assigned.due === undefined ? undefined : isoToUtcDate(assigned.due),
     status: undefined,

@@ -1,65 +1,50 @@
 /**
- * What a workbook shows: the whole appendix, or only the tasks one agency leads or supports. Task refs
- * always come from the whole appendix, so "II.2a" keeps its name when row II.2 is not shown.
+ * What a workbook shows: every appendix, or only the rows of the tasks one agency leads or supports (with
+ * the groups they sit in). Task refs always come from the whole document, so "II.2a" keeps its name when row
+ * II.2 is not shown.
  */
-import { listAssignments, type AgencyAssignment } from "../../resolve/assignments.ts";
-import { listTasks, type TaskRef } from "../../model/refs.ts";
-import type { Appendix, Group } from "../../model/schema.ts";
+import { tableEntries, type TableEntry } from "../../model/refs.ts";
+import type { Appendix } from "../../model/schema.ts";
 import type { Agency } from "../../resolve/directory-schema.ts";
-import type { AgencyResolver } from "../../resolve/resolve-cell.ts";
+import type { AgencyAssignment, ResolvedDecision } from "../../resolve/resolve-decision.ts";
 
-/** One group of the Phụ lục with the rows shown under it, in source order. */
-interface AppendixSection {
-  group: Group;
-  tasks: TaskRef[];
+/** One appendix with the entries shown of it, in source order. */
+export interface AppendixView {
+  appendix: Appendix;
+  entries: TableEntry[];
 }
 
 export interface WorkbookScope {
-  appendix: Appendix;
-  sections: AppendixSection[];
-  /** tracking and summary rows, agencies in directory order */
-  assignments: AgencyAssignment[];
+  appendices: AppendixView[];
+  /** tracking and summary rows, agencies in the order of the letters */
+  assignments: readonly AgencyAssignment[];
   /** set for a per-agency workbook */
   agency?: Agency;
 }
 
-function sections(appendix: Appendix, tasks: readonly TaskRef[]): AppendixSection[] {
-  const byGroup: AppendixSection[] = appendix.groups.map((group) => ({ group, tasks: [] }));
-  for (const task of tasks) byGroup[task.groupIndex]!.tasks.push(task);
-  return byGroup;
+export function fullScope(resolved: ResolvedDecision): WorkbookScope {
+  return { appendices: resolved.decision.appendices.map((appendix) => ({ appendix, entries: tableEntries(appendix) })), assignments: resolved.assignments };
 }
 
-/**
- * listAssignments of one appendix and resolver, computed once: a build renders a workbook per agency, and
- * each would otherwise walk all tasks again (seconds for 10,000 tasks). Keyed by identity; models are not
- * mutated after validation.
- */
-const assignmentsMemo = new WeakMap<Appendix, WeakMap<AgencyResolver, AgencyAssignment[]>>();
-
-function assignmentsOf(appendix: Appendix, resolver: AgencyResolver): AgencyAssignment[] {
-  let byResolver = assignmentsMemo.get(appendix);
-  if (!byResolver) assignmentsMemo.set(appendix, (byResolver = new WeakMap()));
-  let assignments = byResolver.get(resolver);
-  if (!assignments) byResolver.set(resolver, (assignments = listAssignments(appendix, resolver)));
-  return assignments;
-}
-
-export function fullScope(appendix: Appendix, resolver: AgencyResolver): WorkbookScope {
-  return { appendix, sections: sections(appendix, listTasks(appendix)), assignments: assignmentsOf(appendix, resolver) };
-}
-
-/** Throws on an id that is not in the directory (callers validate ids first). */
-export function agencyScope(appendix: Appendix, resolver: AgencyResolver, agencyId: string): WorkbookScope {
-  const agency = resolver.byId.get(agencyId);
-  if (!agency) throw new Error(`unknown agency id "${agencyId}"`);
-  const assignment = assignmentsOf(appendix, resolver).find((a) => a.agency.id === agencyId) ?? { agency, lead: [], support: [] };
-  const keys = new Set([...assignment.lead, ...assignment.support].map((t) => t.key));
-  const shown = listTasks(appendix).filter((t) => keys.has(t.key));
-  return {
-    appendix,
-    // Groups where the agency has nothing to do are left out.
-    sections: sections(appendix, shown).filter((s) => s.tasks.length > 0),
-    assignments: [assignment],
-    agency,
-  };
+/** Throws on an agency with nothing to do (callers build workbooks only for agencies with assignments). */
+export function agencyScope(resolved: ResolvedDecision, agencyId: string): WorkbookScope {
+  const assignment = resolved.assignments.find((a) => a.agency.id === agencyId);
+  if (!assignment) throw new Error(`agency "${agencyId}" has no task in the document`);
+  const rows = new Set([...assignment.lead, ...assignment.support].map((t) => t.row));
+  const appendices = resolved.decision.appendices.flatMap((appendix): AppendixView[] => {
+    const entries = tableEntries(appendix);
+    const shown: TableEntry[] = [];
+    // a group is shown when a row under it is: walk back from each shown row to its groups
+    const pendingGroups: TableEntry[] = [];
+    for (const entry of entries) {
+      if (entry.kind === "group") {
+        while (pendingGroups.length > 0 && (pendingGroups.at(-1) as Extract<TableEntry, { kind: "group" }>).depth >= entry.depth) pendingGroups.pop();
+        pendingGroups.push(entry);
+      } else if (rows.has(entry.row)) {
+        shown.push(...pendingGroups.splice(0), entry);
+      }
+    }
+    return shown.length > 0 ? [{ appendix, entries: shown }] : [];
+  });
+  return { appendices, assignments: [assignment], agency: assignment.agency };
 }

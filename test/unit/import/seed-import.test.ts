@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { listTasks } from "../../../src/model/refs.ts";
-import { importText, lineOf, seedText } from "../../support/seed.ts";
+import type { Decision, Group, Row } from "../../../src/model/schema.ts";
+import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
+import { importText, lineOf, seedText, validationEnv } from "../../support/seed.ts";
 
 const text = seedText();
 const result = await importText(text);
 const decision = result.decision!;
-const appendix = decision.appendix!;
+const appendix = decision.appendices[0]!;
+/** The seed's groups (one level) and their rows. */
+const groupsOf = (d: Decision) => d.appendices[0]!.items as Group[];
+const rowsOf = (g: Group) => g.items as Row[];
 const byRule = (id: string) => result.diagnostics.filter((d) => d.ruleId === id);
 
 describe("importing the seed decision 503/QĐ-UBND", () => {
@@ -50,21 +55,21 @@ describe("importing the seed decision 503/QĐ-UBND", () => {
   });
 
   it("reads the signer", () => {
-    expect(decision.signer).toEqual({ prefix: "TM.", capacity: "ỦY BAN NHÂN DÂN", titles: ["CHỦ TỊCH"], name: "Lê Phước Thanh" });
+    expect(decision.signer).toEqual({ lines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], name: "Lê Phước Thanh" });
   });
 
   it("reads 6 columns, 8 groups and 37 tasks with group sizes 2, 7, 5, 3, 4, 2, 6, 8", () => {
-    expect(appendix.columns.map((c) => c.key)).toEqual(["number", "content", "product", "lead", "support", "deadline"]);
+    expect(appendix.columns.map((c) => c.role)).toEqual(["number", "content", "product", "lead", "support", "deadline"]);
     expect(appendix.columns.map((c) => c.label)).toEqual([
       "STT", "NỘI DUNG", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP", "THỜI GIAN HOÀN THÀNH",
     ]);
-    expect(appendix.groups.map((g) => g.tasks.length)).toEqual([2, 7, 5, 3, 4, 2, 6, 8]);
-    expect(listTasks(appendix)).toHaveLength(37);
+    expect(groupsOf(decision).map((g) => g.items.length)).toEqual([2, 7, 5, 3, 4, 2, 6, 8]);
+    expect(listTasks(decision)).toHaveLength(37);
   });
 
   it("keeps every group numeral and title as written", () => {
-    expect(appendix.groups.map((g) => g.numeral)).toEqual(["I", "II", "III", "VI", "IV", "V", "VI", "VII"]);
-    expect(appendix.groups.map((g) => g.title)).toEqual([
+    expect(groupsOf(decision).map((g) => g.group)).toEqual(["I", "II", "III", "VI", "IV", "V", "VI", "VII"]);
+    expect(groupsOf(decision).map((g) => g.title)).toEqual([
       "CẢI CÁCH THỂ CHẾ",
       "CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
       "THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG",
@@ -79,27 +84,29 @@ describe("importing the seed decision 503/QĐ-UBND", () => {
     expect(appendix.reference).toBe("(Ban hành kèm theo Quyết định số 503/QĐ-UBND, ngày 06 tháng 02 năm 2013 của UBND tỉnh)");
   });
 
-  it("reads every deadline as written with its due date", () => {
-    const deadlines = listTasks(appendix).map(({ ref, task }) => `${ref} ${task.deadline.text} ${task.deadline.due ?? "-"}`);
+  it("reads every deadline as written; its due date is derived; groups are cited by position because two read VI, rows as numbered", async () => {
+    const resolved = resolveDecision(decision, (await validationEnv()).resolver);
+    const deadlines = resolved.tasks.map(({ ref, task, due }) => `${ref} ${task.deadline} ${due ?? "-"}`);
     expect(deadlines).toEqual([
       "I.1 Quý I 2013-03-31", "I.2 Quý I 2013-03-31",
       "II.1 Quý I 2013-03-31", "II.2 Quý I 2013-03-31", "II.2a Quý II 2013-06-30", "II.2b Quý III 2013-09-30",
       "II.2c Quý III 2013-09-30", "II.3 Quý II 2013-06-30", "II.4 Quý III 2013-09-30",
       "III.1 Chậm nhất đến cuối năm 2013 2013-12-31", "III.2 Quý III 2013-09-30", "III.3 Quý III 2013-09-30",
       "III.4 Quý II 2013-06-30", "III.5 Quý II 2013-06-30",
-      "VI.1 Quý IV 2013-12-31", "VI.2 Quý III 2013-09-30", "VI.3 Quý IV 2013-12-31",
-      "IV.1 Quý I 2013-03-31", "IV.2 Quý I 2013-03-31", "IV.3 Quý II 2013-06-30", "IV.4 Quý II 2013-06-30",
-      "V.1 Quý I 2013-03-31", "V.2 Quý I 2013-03-31",
-      "VI.1 Quý I 2013-03-31", "VI.2 Quý I 2013-03-31", "VI.3 Quý IV 2013-12-31", "VI.4 Quý IV 2013-12-31",
-      "VI.5 Quý II 2013-06-30", "VI.6 Quý III 2013-09-30",
-      "VII.1 Tháng 1 2013-01-31", "VII.2 Tháng 2 2013-02-28", "VII.3 Tháng 3 2013-03-31", "VII.4 Tháng 3 2013-03-31",
-      "VII.5 Tháng 3 2013-03-31", "VII.6 Quý IV 2013-12-31", "VII.7 Quý I 2013-03-31", "VII.8 Quý I 2013-03-31",
+      "IV.1 Quý IV 2013-12-31", "IV.2 Quý III 2013-09-30", "IV.3 Quý IV 2013-12-31",
+      "V.1 Quý I 2013-03-31", "V.2 Quý I 2013-03-31", "V.3 Quý II 2013-06-30", "V.4 Quý II 2013-06-30",
+      "VI.1 Quý I 2013-03-31", "VI.2 Quý I 2013-03-31",
+      "VII.1 Quý I 2013-03-31", "VII.2 Quý I 2013-03-31", "VII.3 Quý IV 2013-12-31", "VII.4 Quý IV 2013-12-31",
+      "VII.5 Quý II 2013-06-30", "VII.6 Quý III 2013-09-30",
+      "VIII.1 Tháng 1 2013-01-31", "VIII.2 Tháng 2 2013-02-28", "VIII.3 Tháng 3 2013-03-31", "VIII.4 Tháng 3 2013-03-31",
+      "VIII.5 Tháng 3 2013-03-31", "VIII.6 Quý IV 2013-12-31", "VIII.7 Quý I 2013-03-31", "VIII.8 Quý I 2013-03-31",
     ]);
   });
 
   it("keeps the three empty STT cells empty and cites them II.2a–c", () => {
-    const group = appendix.groups[1]!;
-    expect(group.tasks.map((t) => t.number)).toEqual(["1", "2", "", "", "", "3", "4"]);
+    const group = groupsOf(decision)[1]!;
+    expect(rowsOf(group).map((t) => t.number)).toEqual(["1", "2", "", "", "", "3", "4"]);
+    expect(listTasks(decision).slice(2, 9).map((t) => t.ref)).toEqual(["II.1", "II.2", "II.2a", "II.2b", "II.2c", "II.3", "II.4"]);
     const warnings = byRule("appendix/empty-number");
     expect(warnings.map((d) => d.start?.line)).toEqual([
       lineOf(text, "Đơn giản hóa TTHC trong lĩnh vực đầu tư") - 2,
@@ -148,16 +155,18 @@ describe("importing the seed decision 503/QĐ-UBND", () => {
 describe("import --fix", async () => {
   const fixed = await importText(text, { fix: true });
   it("renumbers groups, fills empty STT, fixes the known typo and lists every change", () => {
-    const a = fixed.decision!.appendix!;
-    expect(a.groups.map((g) => g.numeral)).toEqual(["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]);
-    expect(a.groups[1]!.tasks.map((t) => t.number)).toEqual(["1", "2", "2a", "2b", "2c", "3", "4"]);
-    expect(a.groups[7]!.title).toBe("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH");
+    const groups = groupsOf(fixed.decision!);
+    expect(groups.map((g) => g.group)).toEqual(["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]);
+    expect(rowsOf(groups[1]!).map((t) => t.number)).toEqual(["1", "2", "2a", "2b", "2c", "3", "4"]);
+    expect(groups[7]!.title).toBe("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH");
+    // once the numbering no longer repeats, refs follow it as written
+    expect(listTasks(fixed.decision!).map((t) => t.ref.split(".")[0])).toEqual(groupsOf(fixed.decision!).flatMap((g) => g.items.map(() => g.group)));
     expect(fixed.applied).toHaveLength(5 + 3 + 1);
   });
   it("does not change anything else", () => {
     const a = fixed.decision!;
     expect(a.subject).toBe(decision.subject);
     expect(a.articles).toEqual(decision.articles);
-    expect(a.appendix!.groups.flatMap((g) => g.tasks.map((t) => t.content))).toEqual(appendix.groups.flatMap((g) => g.tasks.map((t) => t.content)));
+    expect(groupsOf(a).flatMap((g) => rowsOf(g).map((t) => t.content))).toEqual(groupsOf(decision).flatMap((g) => rowsOf(g).map((t) => t.content)));
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { listTasks } from "../../../src/model/refs.ts";
+import type { Decision, Group, Row } from "../../../src/model/schema.ts";
+import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
 import { buildScrape, DEFAULT_HEADERS, defaultGroups } from "../../support/scrape-builder.ts";
-import { importText } from "../../support/seed.ts";
+import { importText, validationEnv } from "../../support/seed.ts";
+
+const groupsOf = (d: Decision) => d.appendices[0]!.items as Group[];
+const rowAt = (d: Decision, g: number, r: number) => groupsOf(d)[g]!.items[r] as Row;
 
 const errors = (r: Awaited<ReturnType<typeof importText>>) => r.diagnostics.filter((d) => d.severity === "error");
 const lineOfCell = (text: string, cell: string) => text.split("\n").findIndex((l) => l === cell) + 1;
@@ -15,11 +20,12 @@ describe("importer on decisions in the same format", () => {
     expect(d.document.number).toBe("120");
     expect(d.document.date).toBe("2014-01-15");
     expect(d.subject).toBe("Ban hành Kế hoạch cải cách hành chính năm 2014");
-    expect(d.signer).toEqual({ prefix: "KT.", capacity: "CHỦ TỊCH", titles: ["PHÓ CHỦ TỊCH"], name: "Nguyễn Văn A" });
+    expect(d.signer).toEqual({ lines: ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], name: "Nguyễn Văn A" });
     expect(d.recipients).toEqual({ origin: "source", items: ["Như Điều 3;", "CT, các PCT UBND tỉnh;"], archive: "Lưu: VT, NC." });
-    expect(d.appendix!.planYear).toBe("2014");
-    expect(d.appendix!.groups.map((g) => g.tasks.length)).toEqual([1, 2, 1]);
-    expect(listTasks(d.appendix!).map((t) => t.task.deadline.due ?? "-")).toEqual(["2014-06-30", "2014-06-30", "2014-09-30", "-"]);
+    expect(d.appendices[0]!.planYear).toBe("2014");
+    expect(groupsOf(d).map((g) => g.items.length)).toEqual([1, 2, 1]);
+    const resolved = resolveDecision(d, (await validationEnv()).resolver);
+    expect(resolved.tasks.map((t) => t.due ?? "-")).toEqual(["2014-06-30", "2014-06-30", "2014-09-30", "-"]);
     expect(result.diagnostics.some((d) => d.ruleId === "model/editorial-recipients")).toBe(false);
   });
 
@@ -29,12 +35,13 @@ describe("importer on decisions in the same format", () => {
     const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => [...order.map((i) => row[i]!), "ghi chú " + row[0]]) }));
     const result = await importText(buildScrape({ headers, groups }));
     expect(errors(result)).toEqual([]);
-    const a = result.decision!.appendix!;
-    expect(a.columns.map((c) => c.key)).toEqual(["number", "content", "lead", "support", "deadline", "product", "notes"]);
-    const task = a.groups[1]!.tasks[1]!;
+    const a = result.decision!.appendices[0]!;
+    expect(a.columns.map((c) => c.role)).toEqual(["number", "content", "lead", "support", "deadline", "product", "notes"]);
+    const task = rowAt(result.decision!, 1, 1);
     expect(task).toMatchObject({ number: "2", content: "Áp dụng ISO", product: "Quyết định", notes: "ghi chú 2" });
-    expect(task.lead.text).toBe("Sở Khoa học và Công nghệ");
-    expect(task.deadline).toEqual({ text: "30/9/2014", due: "2014-09-30" });
+    expect(task.lead).toBe("Sở Khoa học và Công nghệ");
+    expect(task.deadline).toBe("30/9/2014");
+    expect(listTasks(result.decision!)[2]!.ref).toBe("II.2");
   });
 
   it("imports a table without the product column and says so", async () => {
@@ -43,7 +50,8 @@ describe("importer on decisions in the same format", () => {
     const result = await importText(buildScrape({ headers, groups }));
     expect(errors(result)).toEqual([]);
     expect(result.diagnostics.find((d) => d.ruleId === "appendix/optional-column-absent")?.message).toContain("product");
-    expect(result.decision!.appendix!.groups[0]!.tasks[0]!.product).toBe("");
+    expect(rowAt(result.decision!, 0, 0).product).toBeUndefined();
+    expect(result.decision!.appendices[0]!.columns.some((c) => c.role === "product")).toBe(false);
   });
 
   it("fails precisely when the lead column is missing", async () => {
@@ -55,15 +63,25 @@ describe("importer on decisions in the same format", () => {
     expect(errors(result).map((d) => [d.ruleId, d.start?.line])).toEqual([["appendix/missing-column", lineOfCell(text, "STT")]]);
   });
 
-  it("fails on an unknown column header, naming it and listing the known ones", async () => {
-    const headers = [...DEFAULT_HEADERS.slice(0, 5), "KINH PHÍ", DEFAULT_HEADERS[5]!];
-    const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => [...row.slice(0, 5), "100", row[5]!]) }));
+  it("keeps a column it has no role for by its label, in the order written, with its cells", async () => {
+    const headers = [...DEFAULT_HEADERS.slice(0, 5), "ĐỊA BÀN", DEFAULT_HEADERS[5]!];
+    const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => [...row.slice(0, 5), `xã ${row[0]}`, row[5]!]) }));
     const text = buildScrape({ headers, groups });
     const result = await importText(text);
-    const [error] = errors(result);
-    expect(error?.ruleId).toBe("appendix/unknown-column");
-    expect(error?.start?.line).toBe(lineOfCell(text, "KINH PHÍ"));
-    expect(error?.hint).toContain("GHI CHÚ");
+    expect(errors(result)).toEqual([]);
+    const info = result.diagnostics.find((d) => d.ruleId === "appendix/kept-column")!;
+    expect(info.start?.line).toBe(lineOfCell(text, "ĐỊA BÀN"));
+    expect(result.decision!.appendices[0]!.columns[5]).toEqual({ label: "ĐỊA BÀN" });
+    expect(rowAt(result.decision!, 0, 0).cells).toEqual({ "ĐỊA BÀN": "xã 1" });
+  });
+
+  it("reads a funding column (KINH PHÍ) by its role", async () => {
+    const headers = [...DEFAULT_HEADERS.slice(0, 5), "KINH PHÍ", DEFAULT_HEADERS[5]!];
+    const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => [...row.slice(0, 5), "100", row[5]!]) }));
+    const result = await importText(buildScrape({ headers, groups }));
+    expect(errors(result)).toEqual([]);
+    expect(result.decision!.appendices[0]!.columns[5]).toEqual({ role: "funding", label: "KINH PHÍ" });
+    expect(rowAt(result.decision!, 0, 0).funding).toBe("100");
   });
 
   it("points at the row with a missing cell", async () => {
@@ -91,7 +109,7 @@ describe("importer on decisions in the same format", () => {
     const result = await importText(buildScrape({ groups }));
     const warning = result.diagnostics.find((d) => d.ruleId === "deadline/unknown-form");
     expect(warning?.severity).toBe("warning");
-    expect(result.decision!.appendix!.groups[0]!.tasks[0]!.deadline).toEqual({ text: "Khi có yêu cầu" });
+    expect(rowAt(result.decision!, 0, 0).deadline).toBe("Khi có yêu cầu");
   });
 });
 

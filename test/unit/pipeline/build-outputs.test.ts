@@ -6,26 +6,29 @@ import { MemorySink } from "../../../src/io/output-sink.ts";
 import { createPacketRenderer, type PacketRenderer } from "../../../src/pipeline/packet-renderer.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { createRenderContext } from "../../../src/pipeline/render-context.ts";
+import type { Decision } from "../../../src/model/schema.ts";
+import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
 
 const env = await validationEnv();
-const ctx = await createRenderContext("nd30", env.resolver);
+const ctx = await createRenderContext("nd30");
 const { renderer } = await createPacketRenderer(ctx, { workers: "0" });
-const seed = parseModel(readFileSync(SEED_MODEL_FILE, "utf8"), "seed.yaml").decision!;
+const seedModel = parseModel(readFileSync(SEED_MODEL_FILE, "utf8"), "seed.yaml").decision!;
+const resolve = (decision: Decision) => resolveDecision(decision, env.resolver);
+const seed = resolve(seedModel);
 
 describe("buildOutputs", () => {
   it("without letter settings writes the decision and the workbook, and no packets", async () => {
-    const { letters: _letters, ...withoutLetters } = seed;
+    const { letters: _letters, ...withoutLetters } = seedModel;
     const sink = new MemorySink();
-    const result = await buildOutputs(withoutLetters, ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "test" });
+    const result = await buildOutputs(resolve(withoutLetters), ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "test" });
     expect([...sink.files.keys()].sort()).toEqual(["qd-503-2013-phu-luc.xlsx", "qd-503-2013.docx", "qd-503-2013.pdf"]);
     expect(result.assignments).toEqual([]);
   });
 
   it("without an appendix writes the decision only", async () => {
-    const { appendix: _appendix, ...withoutAppendix } = seed;
     const sink = new MemorySink();
-    await buildOutputs(withoutAppendix, ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "test" });
+    await buildOutputs(resolve({ ...seedModel, appendices: [] }), ctx, sink, { documents: true, formats: OUTPUT_FORMATS, packets: renderer!, toolVersion: "test" });
     expect([...sink.files.keys()].sort()).toEqual(["qd-503-2013.docx", "qd-503-2013.pdf"]);
   });
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { packetKey, type KeyContext } from "../../../src/pipeline/input-keys.ts";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { createRenderContext } from "../../../src/pipeline/render-context.ts";
-import { listAssignments } from "../../../src/resolve/assignments.ts";
 import { AgencyResolver } from "../../../src/resolve/resolve-cell.ts";
+import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
 
 const env = await validationEnv();
@@ -14,9 +14,10 @@ async function keyOf(agencyId: string, rename?: { id: string; name: string }): P
   const directory = structuredClone(env.resolver.directory);
   if (rename) directory.agencies.find((a) => a.id === rename.id)!.name = rename.name;
   const resolver = new AgencyResolver(directory);
-  const k: KeyContext = { ctx: await createRenderContext("nd30", resolver), toolVersion: "test", wording: "w" };
-  const assignment = listAssignments(seed.appendix!, resolver).find((a) => a.agency.id === agencyId)!;
-  return packetKey(seed, assignment, k);
+  const k: KeyContext = { ctx: await createRenderContext("nd30"), toolVersion: "test", wording: "w", formats: ["docx", "pdf"] };
+  const resolved = resolveDecision(seed, resolver);
+  const assignment = resolved.assignments.find((a) => a.agency.id === agencyId)!;
+  return packetKey(resolved, assignment, k);
 }
 
 describe("packetKey", () => {

@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseModel } from "../../../src/io/model-file.ts";
 import { placeDiagnostics } from "../../../src/diagnostics/locate.ts";
 import { validateDecision } from "../../../src/validate/validate-decision.ts";
 import { JSON_SCHEMAS, renderJsonSchema } from "../../../src/resolve/json-schema.ts";
+import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
 import { runCliInProcess } from "../../support/cli.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../../support/seed.ts";
 
@@ -17,6 +18,8 @@ function validate(source: string) {
   if (!loaded.decision) return loaded.diagnostics;
   return [...loaded.diagnostics, ...placeDiagnostics(validateDecision(loaded.decision, env), "model.yaml", loaded.locate)];
 }
+/** An override of task I.1's lead, written for `text`. */
+const OVERRIDE = (text: string, agencies: string, task = "I.1") => `overrides:\n  - task: ${task}\n    field: lead\n    text: ${text}\n    agencies: ${agencies}`;
 const lineIndex = (source: string, needle: string) => source.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
 describe("the bundled seed model", () => {
@@ -32,6 +35,7 @@ describe("the bundled seed model", () => {
     expect(counts).toEqual({
       "appendix/group-sequence": 5,
       "appendix/empty-number": 3,
+      "deadline/before-issue": 1,
       "text/known-typo": 1,
       "model/editorial-recipients": 1,
       "model/subject-caps": 1,
@@ -44,10 +48,15 @@ describe("the bundled seed model", () => {
     expect(typo.start?.column).toBe(seedYaml.split("\n")[typo.start!.line - 1]!.indexOf("CÔNG") + 1);
   });
 
-  it("is the importer's output for the bundled scrape (regenerate with `vanban import`)", async () => {
-    const run = await runCliInProcess(["import", "seeds/qd-503-2013.txt"]);
+  it("is the importer's output for the bundled scrape (regenerate with `vanban import` or `vanban migrate`)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-import-"));
+    const file = join(dir, "seeds", "model.yaml");
+    const run = await runCliInProcess(["import", "seeds/qd-503-2013.txt", "-o", file]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(seedYaml);
+    const written = readFileSync(file, "utf8").split("\n");
+    // the modeline points at the schema from where the model is saved
+    expect(written[0]).toBe(`# yaml-language-server: $schema=${relative(join(dir, "seeds"), resolve("schema/decision.schema.json"))}`);
+    expect(written.slice(1)).toEqual(seedYaml.split("\n").slice(1));
   });
 });
 
@@ -65,7 +74,11 @@ describe("model errors point into the YAML", () => {
     ["a bad date", (s: string) => s.replace("date: 2013-02-06", "date: 2013-02-30"), "date: 2013-02-30", "model/schema"],
     ["an unknown key", (s: string) => s.replace("subject: BAN", "subjekt: x\nsubject: BAN"), "subjekt: x", "model/schema"],
     ["a YAML syntax error", (s: string) => s.replace("profile: nd30", "profile: [nd30"), "profile: [nd30", "model/yaml"],
-    ["an unknown agency id", (s: string) => s.replace("agencies: [van-phong-ubnd-tinh]", "agencies: [van-phong-ubnd-tinhh]"), "van-phong-ubnd-tinhh", "agency/unknown-id"],
+    ["an unknown agency id in an override", (s: string) => s.replace("overrides: []", OVERRIDE("Văn phòng UBND tỉnh", "[van-phong-ubnd-tinhh]")), "van-phong-ubnd-tinhh", "agency/unknown-id"],
+    ["an override that contradicts the text", (s: string) => s.replace("overrides: []", OVERRIDE("Văn phòng UBND tỉnh", "[so-tu-phap]")), "agencies: [so-tu-phap]", "override/contradicts"],
+    ["an override written for text the cell no longer has", (s: string) => s.replace("overrides: []", OVERRIDE("Văn phòng UBND", "[so-tu-phap]")), "text: Văn phòng UBND", "override/stale"],
+    ["an override of a task that does not exist", (s: string) => s.replace("overrides: []", OVERRIDE("Văn phòng UBND tỉnh", "[so-tu-phap]", "IX.9")), "task: IX.9", "override/unknown-task"],
+    ["a document without a body", (s: string) => s.replace(/^articles:\n(  .*\n)+/m, ""), "schemaVersion:", "model/body-missing"],
     ["an unknown profile", (s: string) => s.replace("profile: nd30", "profile: nd31"), "profile: nd31", "model/schema"],
     ["an unknown reportVia agency", (s: string) => s.replace("reportVia: so-noi-vu", "reportVia: so-noi-vuu"), "reportVia: so-noi-vuu", "letters/report-via-unknown"],
   ])("%s", (_name, edit, needle, ruleId) => {
@@ -76,15 +89,31 @@ describe("model errors point into the YAML", () => {
     expect(d?.start?.line).toBeLessThanOrEqual(lineIndex(source, needle) + 1);
   });
 
-  it("warns when a deadline's due date disagrees with its wording", () => {
-    const source = seedYaml.replace(/text: Tháng 1\n(\s+)due: 2013-01-31/, "text: Tháng 1\n$1due: 2013-02-15");
-    const d = validate(source).find((x) => x.ruleId === "deadline/due-mismatch");
+  it("a pinned due date that the deadline's wording contradicts is an error", () => {
+    const source = seedYaml.replace("overrides: []", "overrides:\n  - task: VIII.1\n    field: deadline\n    text: Tháng 1\n    due: 2013-02-15");
+    const d = validate(source).find((x) => x.ruleId === "override/contradicts");
+    expect(d?.severity).toBe("error");
     expect(d?.start?.line).toBe(lineIndex(source, "due: 2013-02-15"));
   });
 
-  it("warns when stored agency ids no longer match the edited text", () => {
-    const source = seedYaml.replace("text: Sở Tư pháp\n", "text: Sở Y tế\n");
-    expect(validate(source).some((x) => x.ruleId === "agency/stale")).toBe(true);
+  it("a lead whose text is edited is resolved from the new text: no stored id can disagree with it", () => {
+    const source = seedYaml.replace("lead: Sở Tư pháp\n", "lead: Sở Y tế\n");
+    const decision = parseModel(source, "model.yaml").decision!;
+    expect(validate(source).filter((d) => d.severity === "error")).toEqual([]);
+    const task = resolveDecision(decision, env.resolver).tasks.find((t) => t.task.lead === "Sở Y tế")!;
+    expect(task.lead).toEqual(["so-y-te"]);
+  });
+
+  it("an agency no directory lists keeps its task, with a warning naming it", () => {
+    const source = seedYaml.replace("lead: Sở Tư pháp\n", "lead: Trung tâm Hành chính công tỉnh\n");
+    const warning = validate(source).find((d) => d.ruleId === "agency/unlisted")!;
+    expect(warning.severity).toBe("warning");
+    expect(warning.message).toContain("Trung tâm Hành chính công tỉnh");
+    expect(warning.start?.line).toBe(lineIndex(source, "lead: Trung tâm Hành chính công tỉnh"));
+    const resolved = resolveDecision(parseModel(source, "model.yaml").decision!, env.resolver);
+    const letter = resolved.assignments.find((a) => a.agency.name === "Trung tâm Hành chính công tỉnh")!;
+    expect(letter.agency.addressee).toBe("Trung tâm Hành chính công tỉnh");
+    expect(letter.lead.map((t) => t.task.content)).toHaveLength(1);
   });
 });
 
@@ -93,13 +122,13 @@ describe("vanban validate (the CLI's entry, in this process)", () => {
     const run = await runCliInProcess(["validate", SEED_MODEL_FILE]);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^seeds\/qd-503-2013\.yaml:\d+:\d+ warning appendix\/group-sequence /m);
-    expect(run.stderr).toContain("8 groups, 37 tasks, 41 agencies resolved");
+    expect(run.stderr).toContain("1 appendices, 37 tasks, 41 agencies");
   });
   it("--json gives machine-readable diagnostics", async () => {
     const run = await runCliInProcess(["validate", SEED_MODEL_FILE, "--json"]);
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
-    expect(report.summary).toMatchObject({ groups: 8, tasks: 37, agencies: 41, unresolvedPhrases: [] });
+    expect(report.summary).toMatchObject({ appendices: 1, tasks: 37, agencies: 41, unlisted: [] });
     expect(report.diagnostics.every((d: { start?: { line: number } }) => d.start!.line > 0)).toBe(true);
   });
 });
@@ -122,7 +151,7 @@ describe("vanban validate --fix", () => {
     const after = readFileSync(file, "utf8");
     const changed = after.split("\n").filter((line, i) => line !== withComment.split("\n")[i]);
     expect(changed.map((l) => l.trim()).sort()).toEqual(
-      ['- number: "2a"', '- number: "2b"', '- number: "2c"', "- numeral: IV", "- numeral: V", "- numeral: VI", "- numeral: VII", "- numeral: VIII", "title: CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"].sort(),
+      ['- number: "2a"', '- number: "2b"', '- number: "2c"', "- group: IV", "- group: V", "- group: VI", "- group: VII", "- group: VIII", "title: CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"].sort(),
     );
     expect(after).toContain("# ghi chú của văn thư");
     const again = await runCliInProcess(["validate", file, "--json"]);
