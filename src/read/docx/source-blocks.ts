@@ -1,7 +1,9 @@
 /**
  * The OOXML reader's blocks (src/read/docx/ooxml) as source blocks: what each paragraph shows (field codes,
  * hidden text and deleted revisions left out), runs of the same look joined, text boxes after the paragraph
- * that anchors them, vertically merged cells as one cell with a row span.
+ * that anchors them, vertically merged cells as one cell with a row span. Grid columns a row leaves empty
+ * (w:gridBefore, w:gridAfter, a row of fewer cells) are an empty cell, numbered 0 before the row's first cell
+ * and one past its last after it, so that every row covers the table's grid.
  */
 import type { Block, Cell, Table } from "./ooxml/blocks.ts";
 import type { Paragraph, Run } from "./ooxml/paragraphs.ts";
@@ -69,16 +71,24 @@ function rowSpanOf(table: Table, rowIndex: number, cell: Cell): number {
   return span;
 }
 
+const endOf = (cells: readonly Cell[]) => {
+  const last = cells.at(-1);
+  return last === undefined ? 0 : last.gridStart + last.gridSpan;
+};
+
 function sourceTable(table: Table, path: TreeStep[], context: BlockContext): SourceTable {
   const tableNumber = (path.at(-1) as { table: number }).table;
   const outer = path.slice(0, -1);
-  const rows: SourceRow[] = table.rows.map((row, r) => ({
-    cells: row.cells.flatMap((cell, c): SourceCell[] => {
+  const width = Math.max(table.gridTwips.length, ...table.rows.map((row) => endOf(row.cells)));
+  const rows: SourceRow[] = table.rows.map((row, r) => {
+    const at = (cell: number): TreeStep[] => [...outer, { table: tableNumber, row: r + 1, cell }];
+    const empty = (cell: number, colSpan: number): SourceCell[] => (colSpan > 0 ? [{ rowSpan: 1, colSpan, blocks: [], position: { part: context.part, path: at(cell) } }] : []);
+    const cells = row.cells.flatMap((cell, c): SourceCell[] => {
       if (cell.verticalMerge === "continue") return [];
-      const cellPath: TreeStep[] = [...outer, { table: tableNumber, row: r + 1, cell: c + 1 }];
-      return [{ rowSpan: cell.verticalMerge === "restart" ? rowSpanOf(table, r, cell) : 1, colSpan: cell.gridSpan, blocks: sourceBlocks(cell.blocks, cellPath, context), position: { part: context.part, path: cellPath } }];
-    }),
-  }));
+      return [{ rowSpan: cell.verticalMerge === "restart" ? rowSpanOf(table, r, cell) : 1, colSpan: cell.gridSpan, blocks: sourceBlocks(cell.blocks, at(c + 1), context), position: { part: context.part, path: at(c + 1) } }];
+    });
+    return { cells: [...empty(0, row.cells[0]?.gridStart ?? 0), ...cells, ...empty(row.cells.length + 1, width - endOf(row.cells))] };
+  });
   return { kind: "table", rows, position: { part: context.part, path } };
 }
 

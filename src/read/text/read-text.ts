@@ -3,7 +3,7 @@
  * - plain text (hethongphapluat, crawlers' text): one paragraph per line, GitHub-style pipe tables;
  * - thuvienphapluat markdown (any line holding only "|", or `**`): paragraphs wrapped over several lines
  *   (a line continues the one above when it starts in lower case or the one above leaves an emphasis
- *   open), tables of "|" lines, `**bold**` and `*italic*`.
+ *   open), tables of "|" lines, `**bold**` and `*italic*`, headings "#" without their marks.
  * In both, footnote marks "[1]" pair with the paragraph starting "[1]" that follows them (in order, so
  * duplicate numbers pair up too), and a crawler's "[Link: …]" noise is dropped. Every block keeps its
  * line and column.
@@ -17,6 +17,9 @@ import { leavesEmphasisOpen, parseInline, type ParsedRun } from "./inline-markup
 import { firstColumn, isBlank, isCellBar, isPipeRow, splitLines, type Line } from "./lines.ts";
 import { parsePipeTable } from "./pipe-table.ts";
 import type { TextTable } from "./text-table.ts";
+
+/** A markdown heading line ("## Văn bản liên quan"; a bare "#" is an empty one). */
+const HEADING = /^[ \t]*#{1,6}(?:[ \t]+|$)/;
 
 /** A wrapped line goes on in lower case; a point label "a)" or "đ." starts a paragraph of its own. */
 const CONTINUES = /^\p{Ll}/u;
@@ -66,6 +69,15 @@ function blocksOf(lines: readonly Line[], form: TextForm): SourceBlock[] {
       flush();
       blocks.push(tableOf(table.table, form));
       i = table.next;
+      continue;
+    }
+    const heading = markdown ? line.text.match(HEADING) : null;
+    if (heading) {
+      // a heading is a paragraph of its own, without its marks
+      flush();
+      paragraph.push({ number: line.number, text: " ".repeat(heading[0].length) + line.text.slice(heading[0].length) });
+      flush();
+      i++;
       continue;
     }
     if (isBlank(line) || !markdown || (paragraph.length > 0 && !continuesParagraph(paragraph, line))) flush();

@@ -108,6 +108,16 @@ describe("tables", () => {
     ]);
   });
 
+  it("fills the grid columns a row leaves empty (w:gridBefore, a short row) with an empty cell", () => {
+    const ragged = tbl(3, tr(tc(p(r("a"))), tc(p(r("b"))), tc(p(r("c")))), `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p(r("d")))}</w:tr>`);
+    const table = blocksOf(ragged)[0] as SourceTable;
+    expect(table.rows[1]!.cells.map((c) => [c.blocks.length, c.colSpan, (c.position as { path: unknown[] }).path.at(-1)])).toEqual([
+      [0, 1, { table: 1, row: 2, cell: 0 }],
+      [1, 1, { table: 1, row: 2, cell: 1 }],
+      [0, 1, { table: 1, row: 2, cell: 2 }],
+    ]);
+  });
+
   it("places every cell and its blocks by table, row and cell", () => {
     const table = blocksOf(p(r("trước")) + grid)[1] as SourceTable;
     expect(table.position).toEqual({ part: "word/document.xml", path: [{ table: 1 }] });

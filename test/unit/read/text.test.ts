@@ -55,6 +55,15 @@ describe("thuvienphapluat markdown", () => {
     ]);
   });
 
+  it("reads a heading as a paragraph of its own, without its marks; a bare # is nothing", () => {
+    const blocks = blocksOf("#\n**Số hiệu:**\n## Văn bản liên quan\nnội dung") as SourceParagraph[];
+    expect(blocks.map((b) => [b.text, b.position])).toEqual([
+      ["Số hiệu:", { line: 2, column: 1 }],
+      ["Văn bản liên quan", { line: 3, column: 4 }],
+      ["nội dung", { line: 4, column: 1 }],
+    ]);
+  });
+
   const header = ["|", "**ỦY BAN NHÂN", "DÂN**", "TỈNH X", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "|", "|", "Số: 12/KH-UBND", "|", "*X, ngày 18", "tháng 11 năm 2025*", "|", "", "**KẾ HOẠCH**"].join("\n");
 
   it("reads a table of '|' lines: a cell after each '|', a row closed by '|' '|', the table by a blank line", () => {
