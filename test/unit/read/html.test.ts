@@ -103,6 +103,18 @@ describe("Word and LibreOffice pages", () => {
     expect(texts(document.footnotes[0]!.blocks)).toEqual(["Amended in 2013."]);
     expect(document.sections[0]!.blocks).toHaveLength(1);
   });
+
+
+  it("reads a page saved as Word's Unicode web page (UTF-16 with a BOM, meta charset=unicode)", () => {
+    const html = `<html><head><meta http-equiv=Content-Type content="text/html; charset=unicode"></head><body><p class=MsoNormal>Điều 1.</p></body></html>`;
+    const result = readHtmlSource(new Uint8Array([0xff, 0xfe, ...Buffer.from(html, "utf16le")]));
+    expect(texts(result.document!.sections[0]!.blocks)).toEqual(["Điều 1."]);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["read/utf16"]);
+  });
+
+  it("reads a meta charset=unicode on ASCII-compatible bytes as UTF-8, as browsers do", () => {
+    expect(texts(blocksOf(`<meta charset="unicode"><p>Điều 1.</p>`))).toEqual(["Điều 1."]);
+  });
 });
 
 describe("the document among a site's chrome", () => {
