@@ -10,7 +10,7 @@ import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "../pipeline/for
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostics } from "../diagnostics/format.ts";
-import { diagnose } from "../diagnostics/rules.ts";
+import { diagnose, isKeptAsWritten } from "../diagnostics/rules.ts";
 import { outputFailureDiagnostic, staleLockDiagnostic } from "../io/output-failure.ts";
 import { OutputBusyError, type LockOptions } from "../io/output-lock.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
@@ -180,9 +180,11 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     });
     return EXIT.ok;
   }
-  printDiagnostics(diagnostics, { quiet: true });
+  // every warning but the source irregularities kept as written, which validate lists
+  const kept = diagnostics.filter((d) => d.severity === "warning" && isKeptAsWritten(d.ruleId));
+  printDiagnostics(diagnostics.filter((d) => d.severity !== "info" && !kept.includes(d)), { quiet: options.quiet ?? false });
   if (lockWarnings.length > 0) process.stderr.write(`${formatDiagnostics(lockWarnings)}\n`);
-  if (diagnostics.some((d) => d.severity === "warning")) process.stderr.write(`(vanban validate ${file} lists the warnings)\n`);
+  if (kept.length > 0) process.stderr.write(`(${kept.length} irregularities of the official text kept as written: vanban validate ${file} lists them)\n`);
   printSummary(summary);
   process.stderr.write(`${fontSummary(ctx.fonts)}\n`);
   if (pdfWarning) process.stderr.write(`warning: ${pdfWarning.message}\n`);

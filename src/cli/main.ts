@@ -69,6 +69,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
     .action((file: string, options) => exitWith(import("./migrate.ts").then((m) => m.runMigrate(file, options))));
 
   program
+    .command("directory")
+    .description("derive a starting agency directory from a model's lead and support cells (for an issuer the bundled directory does not cover)")
+    .argument("<model.yaml>", "the model")
+    .option("-o, --output <agencies.yaml>", "write the directory here (default: standard output)")
+    .option("--name <name>", "the directory's name (default: the issuer)")
+    .option("--json", "print a JSON report on standard output")
+    .action((file: string, options) => exitWith(import("./directory.ts").then((m) => m.runDirectory(file, options))));
+
+  program
     .command("validate")
     .description("check a model: schema, numbering, dates, agencies; file:line:col diagnostics; exit 1 on errors")
     .argument("<model.yaml>", "the model")

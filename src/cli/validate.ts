@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { placeDiagnostics } from "../diagnostics/locate.ts";
@@ -22,9 +23,16 @@ export interface ValidatedModel {
   migratedFrom?: string;
 }
 
+/** The agency directory to read a model against: --directory, else the one the model names (relative to it), else the bundled one. */
+export function directoryFor(file: string, decision: Decision | undefined, directory?: string): string | undefined {
+  if (directory !== undefined) return directory;
+  return decision?.directory === undefined ? undefined : path.resolve(path.dirname(file), decision.directory);
+}
+
 /** Loads a model file and runs schema and cross-field checks; positions point into the YAML. */
 export async function loadAndValidate(file: string, directory?: string): Promise<ValidatedModel> {
-  const [loaded, { env, diagnostics: envDiagnostics }] = await Promise.all([loadModel(file), loadValidationEnv(directory)]);
+  const loaded = await loadModel(file);
+  const { env, diagnostics: envDiagnostics } = await loadValidationEnv(directoryFor(file, loaded.decision, directory));
   const diagnostics = [...envDiagnostics, ...loaded.diagnostics];
   if (!loaded.decision || !env) return { diagnostics };
   // schema 1 stored a resolved value beside every cell: keep only those the text does not give

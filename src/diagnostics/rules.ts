@@ -8,6 +8,8 @@ import type { Diagnostic, Fix, Point, Severity } from "./diagnostic.ts";
 type Args = Record<string, string | number>;
 interface RuleEntry {
   severity: Severity;
+  /** an irregularity of the official text, reported and kept as written: `vanban validate` lists it, `build` counts it */
+  keptAsWritten?: true;
   message: (a: Args) => string;
   hint?: (a: Args) => string;
 }
@@ -83,11 +85,13 @@ export const RULES = {
     hint: () => 'the signature starts with a capacity line such as "TM. ỦY BAN NHÂN DÂN"',
   },
   "model/editorial-recipients": {
+    keptAsWritten: true,
     severity: "warning",
     message: () => "Nơi nhận is absent from the source; the model holds an editorial list (recipients.origin: editorial)",
     hint: () => "check the editorial Nơi nhận in the model against the signed original",
   },
   "model/subject-caps": {
+    keptAsWritten: true,
     severity: "warning",
     message: (a) => `the trích yếu is written in capitals ("${a.text}"); TITLE-SUBJECT asks for sentence case`,
     hint: () => "kept as written; edit `subject` in the model if the signed original is in sentence case",
@@ -143,20 +147,24 @@ export const RULES = {
     message: () => "task rows before the first group row were put into an untitled group",
   },
   "appendix/group-sequence": {
+    keptAsWritten: true,
     severity: "warning",
     message: (a) => `group numeral "${a.found}" where "${a.expected}" was expected`,
     hint: (a) => `kept as written; \`vanban validate --fix\` (or \`import --fix\`) renumbers it to "${a.expected}"`,
   },
   "appendix/empty-number": {
+    keptAsWritten: true,
     severity: "warning",
     message: (a) => `row with an empty STT after row ${a.previous}; letters cite it as ${a.fixed} after the number above`,
     hint: (a) => `kept empty as written; \`vanban validate --fix\` (or \`import --fix\`) writes "${a.fixed}" into the STT`,
   },
   "appendix/number-sequence": {
+    keptAsWritten: true,
     severity: "warning",
     message: (a) => `task STT "${a.found}" where "${a.expected}" was expected`,
   },
   "text/known-typo": {
+    keptAsWritten: true,
     severity: "warning",
     message: (a) => `"${a.found}" — ${a.reason}`,
     hint: (a) => `kept as written; \`vanban validate --fix\` (or \`import --fix\`) changes it to "${a.fixed}"`,
@@ -273,6 +281,7 @@ export const RULES = {
     hint: () => "remove it (it usually comes from a copy-paste)",
   },
   "model/number-format": {
+    keptAsWritten: true,
     severity: "warning",
     message: (a) => `number "${a.number}" below 10 must be written with a leading zero (HDR-NUMBER)`,
   },
@@ -281,14 +290,17 @@ export const RULES = {
     message: (a) => `ký hiệu "${a.symbol}" ${a.reason} (HDR-NUMBER)`,
   },
   "model/legal-basis-punctuation": {
+    keptAsWritten: true,
     severity: "info",
     message: (a) => `căn cứ ${a.index} ends with "${a.found}"; BODY-BASIS expects "${a.expected}" (kept as written)`,
   },
   "model/body-end": {
+    keptAsWritten: true,
     severity: "warning",
     message: () => 'the last article does not end with "./." (BODY-END)',
   },
   "model/point-letter": {
+    keptAsWritten: true,
     severity: "warning",
     message: (a) => `point label "${a.label}" is outside the Vietnamese sequence (BODY-POINT)`,
   },
@@ -425,6 +437,11 @@ export interface Place {
 }
 
 /** Builds a diagnostic from the table; `severity` may be raised or lowered by the caller's context. */
+/** True for the source irregularities that are kept as written (a build only counts them). */
+export function isKeptAsWritten(ruleId: string): boolean {
+  return (RULES as Record<string, RuleEntry>)[ruleId]?.keptAsWritten === true;
+}
+
 export function diagnose(ruleId: RuleId, args: Args, place: Place = {}, severity?: Severity): Diagnostic {
   const rule: RuleEntry = RULES[ruleId];
   const d: Diagnostic = { ruleId, severity: severity ?? rule.severity, message: rule.message(args), ...place };

@@ -4,9 +4,9 @@ import { slugify } from "../model/text.ts";
 import type { Agency } from "../resolve/directory-schema.ts";
 import type { OutputFormat } from "./formats.ts";
 
-/** "qd-503-2013" from type code, number and year. */
+/** "qd-503-2013" from type code, number and year; a draft without a number: "kh-du-thao-2025". */
 export function documentSlug(decision: Decision): string {
-  return slugify(`${decision.document.typeCode}-${decision.document.number || "so"}-${decision.document.date.slice(0, 4)}`);
+  return slugify(`${decision.document.typeCode}-${decision.document.number || "du-thao"}-${decision.document.date.slice(0, 4)}`);
 }
 
 export const decisionFileName = (decision: Decision, format: OutputFormat) => `${documentSlug(decision)}.${format}`;

@@ -1,24 +1,30 @@
 import { z } from "zod";
 
+/** A name with a control character (a pasted tab, a NUL) would print and match unlike what the clerk sees. */
+const name = z
+  .string()
+  .min(1)
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/u, "has a control character (tab, line break, NUL …); retype it");
+
 export const agencyKindSchema = z.enum(["department", "board", "office", "district", "collective", "unlisted"]).describe("'unlisted': named in a cell but in no directory (the build makes it from the text)");
 
 export const agencySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, "lower-case ASCII, digits and '-'"),
-    name: z.string().min(1).describe("official name"),
-    short: z.string().min(1).describe("short name"),
+    name: name.describe("official name"),
+    short: name.describe("short name"),
     kind: agencyKindSchema,
-    addressee: z.string().min(1).describe("the 'Kính gửi' form"),
-    aliases: z.array(z.string()).default([]),
+    addressee: name.describe("the 'Kính gửi' form"),
+    aliases: z.array(name).default([]),
   })
   .strict();
 
 export const agencyGroupSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
-    name: z.string().min(1),
+    name,
     kinds: z.array(agencyKindSchema).min(1).describe("every agency of these kinds is a member"),
-    aliases: z.array(z.string()).default([]),
+    aliases: z.array(name).default([]),
   })
   .strict();
 
@@ -27,9 +33,20 @@ export const agencyDirectorySchema = z
     name: z.string().min(1),
     agencies: z.array(agencySchema).min(1),
     groups: z.array(agencyGroupSchema).default([]),
-    unspecified: z.array(z.string()).default([]).describe("phrases that name no particular agency"),
+    unspecified: z.array(name).default([]).describe("phrases that name no particular agency"),
   })
-  .strict();
+  .strict()
+  .superRefine((directory, ctx) => {
+    // one id names one agency or group: a second one would silently take the first one's letters
+    const seen = new Map<string, string>();
+    const check = (id: string, path: (string | number)[]) => {
+      const first = seen.get(id);
+      if (first) ctx.addIssue({ code: "custom", message: `duplicate id "${id}" (first at ${first})`, path });
+      else seen.set(id, path.join("."));
+    };
+    directory.agencies.forEach((a, i) => check(a.id, ["agencies", i, "id"]));
+    directory.groups.forEach((g, i) => check(g.id, ["groups", i, "id"]));
+  });
 
 export type AgencyKind = z.infer<typeof agencyKindSchema>;
 export type Agency = z.infer<typeof agencySchema>;

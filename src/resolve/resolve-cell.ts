@@ -33,6 +33,23 @@ function fold(text: string): string {
   return out;
 }
 
+/** Words that start the name of another agency: "… và Hội Nông dân" names two. */
+const AGENCY_HEAD = /^(sở|ubnd|ủy ban|uỷ ban|ban|bql|văn phòng|thanh tra|công an|bộ chỉ huy|trung tâm|đài|báo|hội|liên đoàn|liên minh|các|những|tòa án|viện|kho bạc|cục|chi cục|đoàn|mặt trận|trường|bệnh viện|bảo hiểm|tp|thành phố|thị xã|huyện)(?=\s|$)/iu;
+const COLLECTIVE = /^(các|những)\s/iu;
+
+/**
+ * Whether a phrase no directory knows goes on naming the addressee before it: "Sở Kế hoạch" và "Đầu tư" (no
+ * agency's name starts "Đầu tư"), "UBND xã", "phường" (a lower-case word after a comma), "Các Sở", "Ban",
+ * "ngành" (single words after a collective "Các …"). A phrase starting "các" names a new collective.
+ */
+function continuesName(previous: string, separator: string, phrase: string): boolean {
+  if (/^\s+và\s+$/u.test(separator)) return !AGENCY_HEAD.test(phrase);
+  if (!/^\s*,\s*$/u.test(separator)) return false;
+  if (COLLECTIVE.test(phrase)) return false;
+  // "Các Sở, Ban, ngành": single words go on; "Các Sở, UBND cấp huyện" names another addressee
+  return /^\p{Ll}/u.test(phrase) || (COLLECTIVE.test(previous) && !/\s/u.test(phrase));
+}
+
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}&]/u.test(ch);
 
 export class AgencyResolver {
@@ -103,8 +120,9 @@ export class AgencyResolver {
       if (!alias) {
         const stop = phraseEnd(pos);
         const phrase = text.slice(pos, stop).replace(/[.\s]+$/, "");
-        // "Các sở, ngành", "UBND xã, phường": a lower-case word after a comma goes on naming the same addressee
-        if (phrase && unresolvedFrom >= 0 && /^\p{Ll}/u.test(phrase)) result.unresolved[result.unresolved.length - 1] = text.slice(unresolvedFrom, pos + phrase.length);
+        const previous = unresolvedFrom >= 0 ? result.unresolved.at(-1) : undefined;
+        const continues = previous !== undefined && continuesName(previous, text.slice(unresolvedFrom + previous.length, pos), phrase);
+        if (phrase && continues) result.unresolved[result.unresolved.length - 1] = text.slice(unresolvedFrom, pos + phrase.length);
         else if (phrase) (result.unresolved.push(phrase), (unresolvedFrom = pos));
         pos = stop;
         continue;

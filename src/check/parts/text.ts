@@ -56,7 +56,8 @@ export const NATIONAL_NAME_PATTERN = /^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨ
 /** HDR-TN, recognised whatever the dashes; the rule checks the exact form. */
 export const MOTTO_PATTERN = /^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$/iu;
 export const NUMBER_PATTERN = /^Số\s*:/u;
-export const PLACE_DATE_PATTERN = /,\s*ngày\s.*\stháng\s.*\snăm\s/iu;
+/** "Quảng Nam, ngày 06 tháng 02 năm 2013"; a draft leaves the day or the month blank */
+export const PLACE_DATE_PATTERN = /,\s*ngày\s+(?:.*\s)?tháng\s+(?:.*\s)?năm\s/iu;
 export const SUBJECT_LINE_PATTERN = /^V\/v\b/iu;
 export const BASIS_PATTERN = /^Căn cứ(?![\p{L}\p{N}])/iu;
 /** the sentence that closes the căn cứ block */

@@ -1,0 +1,31 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Document as YamlDocument } from "yaml";
+import { writeFileAtomic } from "../io/atomic-write.ts";
+import { loadModel } from "../io/model-file.ts";
+import { deriveDirectory } from "../resolve/derive-directory.ts";
+import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
+
+const DIRECTORY_JSON_SCHEMA = fileURLToPath(new URL("../../schema/agency-directory.schema.json", import.meta.url));
+
+/**
+ * `vanban directory <model.yaml> [-o agencies.yaml] [--name …] [--json]`: a starting agency directory from the
+ * model's cells, for an issuer the bundled directory does not cover. Name it in the model (`directory:`).
+ */
+export async function runDirectory(file: string, options: { output?: string; name?: string; json?: boolean }): Promise<number> {
+  const loaded = await loadModel(file);
+  if (!loaded.decision) {
+    if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(loaded.diagnostics) });
+    else printDiagnostics(loaded.diagnostics, {});
+    return EXIT.errors;
+  }
+  const directory = deriveDirectory(loaded.decision, options.name ?? loaded.decision.issuer.lines.join(" "));
+  const target = options.output;
+  const modeline = `# yaml-language-server: $schema=${path.relative(path.dirname(path.resolve(target ?? "agencies.yaml")), DIRECTORY_JSON_SCHEMA).split(path.sep).join("/")}`;
+  const yaml = [modeline, `# Derived by vanban from the cells of ${path.basename(file)}: check each kind and Kính gửi form; turn collective phrases into groups.`, new YamlDocument(directory).toString({ lineWidth: 0 })].join("\n");
+  if (target) await writeFileAtomic(target, yaml);
+  if (options.json) printJson({ ok: true, output: target ?? null, agencies: directory.agencies.length, directory });
+  else if (!target) process.stdout.write(yaml);
+  else process.stderr.write(`${directory.agencies.length} agencies → ${target}; add \`directory: ${path.relative(path.dirname(path.resolve(file)), path.resolve(target)).split(path.sep).join("/")}\` to the model\n`);
+  return EXIT.ok;
+}
