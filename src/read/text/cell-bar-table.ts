@@ -2,12 +2,15 @@
  * thuvienphapluat's markdown tables: each cell is preceded by a line holding only "|" and a row is closed
  * by one, so "|" "|" ends a row and opens the next. A "|" followed by a blank line ends the table; in a
  * scrape without blank lines (no paragraph breaks at all), a "|" followed by text once the row is as wide as
- * the rows before it. The export drops spans: a cell spanning rows is absent from the
+ * the rows before it, or by more lines before the next "|" than a cell holds (the text after the table). The export drops spans: a cell spanning rows is absent from the
  * rows below, and a row of fewer cells is either such a row or one whose last cell spans columns.
  * `restoreSpans` puts them back so that every row covers the table's width.
  */
 import { isBlank, isCellBar, type Line } from "./lines.ts";
 import type { TextCell, TextTable } from "./text-table.ts";
+
+/** More lines than a cell of a scrape holds (a long task, a long Nơi nhận list are 20–30 wrapped lines). */
+const MAX_CELL_LINES = 40;
 
 /** What a first cell holds in a numbered row: "1", "1.2", "I", "A", "a)", bold or not. */
 const ROW_LABEL = /^(?:\*\*)?\s*(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z]|[a-zđ])\s*[.)]?\s*(?:\*\*)?$/u;
@@ -17,40 +20,72 @@ function cellAt(bar: Line, first: Line | undefined): TextCell {
   return { lines: [], position: { line: line.number, column: 1 }, rowSpan: 1, colSpan: 1 };
 }
 
-/** The table whose opening "|" is `lines[start]`, and the index of the first line after it. */
+/** How many "|" lines there are from `from` on. */
+function barsFrom(lines: readonly Line[], from: number): number {
+  let count = 0;
+  while (isCellBar(lines[from + count])) count++;
+  return count;
+}
+
+/**
+ * The table whose opening "|" is `lines[start]`, and the index of the first line after it. Between two cells'
+ * text, k "|" lines close the first cell and then hold k − 1 empty cells or row ends; there is one row end
+ * when k > 1, and the empty cells complete the row before it up to the table's width, the rest open the next.
+ */
 export function parseCellBarTable(lines: readonly Line[], start: number, endsAtText: boolean): { table: TextTable; next: number } {
   const rows: TextCell[][] = [];
   let row: TextCell[] = [];
-  let cell: TextCell | undefined = cellAt(lines[start]!, lines[start + 1]);
   let width = 0;
-  let i = start + 1;
   const closeRow = () => {
     if (row.length > 0) rows.push(row);
     width = Math.max(width, row.length);
     row = [];
   };
-  for (; i < lines.length; i++) {
+  const empty = (at: Line): TextCell => ({ lines: [], position: { line: at.number, column: 1 }, rowSpan: 1, colSpan: 1 });
+  let cell = cellAt(lines[start]!, lines[start + 1]);
+  let i = start + 1;
+  while (i < lines.length) {
     const line = lines[i]!;
     if (!isCellBar(line)) {
-      cell?.lines.push(line);
+      cell.lines.push(line);
+      i++;
       continue;
     }
-    if (cell) row.push(cell);
-    cell = undefined;
-    const next = lines[i + 1];
-    if (isCellBar(next)) {
-      closeRow();
-      i++;
-      cell = cellAt(lines[i]!, lines[i + 1]);
-    } else if (isBlank(next) || (endsAtText && width > 0 && row.length >= width)) {
-      i++;
+    const bars = barsFrom(lines, i);
+    const after = i + bars;
+    const next = lines[after];
+    row.push(cell);
+    const fillers = Array.from({ length: bars - 1 }, (_, k) => empty(lines[i + 1 + k]!));
+    if (isBlank(next)) {
+      row.push(...fillers);
+      i = after;
       break;
-    } else cell = cellAt(line, next);
+    }
+    if (bars === 1) {
+      if (endsAtText && ((width > 0 && row.length >= width) || linesToNextBar(lines, after) > MAX_CELL_LINES)) {
+        i = after;
+        break;
+      }
+    } else {
+      const trailing = width > 0 ? Math.min(fillers.length - 1, Math.max(0, width - row.length)) : fillers.length - 1;
+      row.push(...fillers.slice(0, trailing));
+      closeRow();
+      row.push(...fillers.slice(trailing + 1));
+    }
+    cell = cellAt(lines[after - 1]!, next);
+    i = after;
   }
-  if (cell && cell.lines.length > 0) row.push(cell);
+  if (i >= lines.length && cell.lines.length > 0 && !row.includes(cell)) row.push(cell);
   closeRow();
   restoreSpans(rows);
   return { table: { position: { line: lines[start]!.number, column: 1 }, rows }, next: i };
+}
+
+/** How many lines from `from` to the next "|" line (or the end). */
+function linesToNextBar(lines: readonly Line[], from: number): number {
+  let count = 0;
+  while (from + count < lines.length && !isCellBar(lines[from + count])) count++;
+  return count;
 }
 
 const cellText = (cell: TextCell) => cell.lines.map((l) => l.text).join(" ").trim();

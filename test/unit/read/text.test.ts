@@ -106,10 +106,30 @@ describe("thuvienphapluat markdown", () => {
     ]);
   });
 
+  it("reads an empty cell at a row's end from three '|' lines: the empty cell completes the row, then the row ends", () => {
+    const text = ["|", "STT", "|", "Nội dung", "|", "Sản phẩm", "|", "|", "1", "|", "Rà soát", "|", "|", "|", "2", "|", "Tuyên truyền", "|", "Kế hoạch", "|", ""].join("\n");
+    const table = blocksOf(text)[0] as SourceTable;
+    expect(cellTexts(table)).toEqual([
+      ["STT", "Nội dung", "Sản phẩm"],
+      ["1", "Rà soát", ""],
+      ["2", "Tuyên truyền", "Kế hoạch"],
+    ]);
+    expect(spans(table).flat().every(([rows, columns]) => rows === 1 && columns === 1)).toBe(true);
+  });
+
   it("ends a table at the first text after a full row when the scrape has no blank lines at all", () => {
     const text = ["|", "a", "|", "b", "|", "|", "c", "|", "d", "|", "Điều 2. Sau bảng", "tiếp tục"].join("\n");
     const blocks = blocksOf(text);
     expect(texts(blocks)).toEqual(["[table 2]", "Điều 2. Sau bảng tiếp tục"]);
+  });
+
+  it("ends a table without blank lines where more lines follow than a cell holds", () => {
+    const body = Array.from({ length: 45 }, (_, k) => `Điều ${k + 1}. Nội dung`);
+    const text = ["|", "Số: 12/KH-UBND", "|", "*X, ngày 18 tháng 11 năm 2025*", "|", ...body, "|", "Nơi nhận:", "|", "TM. ỦY BAN NHÂN DÂN", "|"].join("\n");
+    const blocks = blocksOf(text);
+    expect(blocks).toHaveLength(47);
+    expect(cellTexts(blocks[0] as SourceTable)).toEqual([["Số: 12/KH-UBND", "X, ngày 18 tháng 11 năm 2025"]]);
+    expect(cellTexts(blocks[46] as SourceTable)).toEqual([["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"]]);
   });
 });
 
