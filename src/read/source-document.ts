@@ -99,10 +99,3 @@ export interface SourceDocument {
 
 /** The runs' text of a paragraph (what `text` holds). */
 export const textOfRuns = (runs: readonly SourceRun[]): string => runs.map((run) => run.text).join("");
-
-/** Every block in reading order, descending into table cells (not into footnotes). */
-export function allBlocks(blocks: readonly SourceBlock[]): SourceBlock[] {
-  return blocks.flatMap((block) =>
-    block.kind === "paragraph" ? [block] : [block, ...block.rows.flatMap((row) => row.cells.flatMap((cell) => allBlocks(cell.blocks)))],
-  );
-}

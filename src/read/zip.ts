@@ -6,7 +6,7 @@
 import { unzipSync, type UnzipFileInfo } from "fflate";
 
 /** Far above any real document (a 1,000-page DOCX has a few hundred entries and a document.xml of ~30 MB). */
-export const ZIP_LIMITS = {
+const ZIP_LIMITS = {
   entries: 10_000,
   partBytes: 64 * 1024 * 1024,
   totalBytes: 256 * 1024 * 1024,

@@ -56,7 +56,7 @@ export function findElement(node: HtmlNode, tag: string): HtmlElement | undefine
  * Browsers put elements nested past a depth beside their parent instead of inside it (Blink: 512), so no
  * real page is deeper; the reader's walks recurse, so below that depth only the text is kept, in order.
  */
-export const MAX_DEPTH = 512;
+const MAX_DEPTH = 512;
 
 export function limitDepth(root: HtmlNode): void {
   const stack: [HtmlNode, number][] = [[root, 0]];

@@ -31,7 +31,7 @@ function guessUtf16(head: Uint8Array): "utf-16le" | "utf-16be" | undefined {
 }
 
 /** The offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or code points past U+10FFFF). */
-export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

@@ -14,7 +14,7 @@ export interface ParsedRun extends SourceRun {
 const LINK_NOISE = /[ \t]?\[[A-Za-z]+: [^\]\n]*\]/g;
 const TOKENS = /\*\*|\*|\[(\d{1,3})\]/g;
 
-export function stripLinkNoise(text: string): string {
+function stripLinkNoise(text: string): string {
   return text.replace(LINK_NOISE, "");
 }
 

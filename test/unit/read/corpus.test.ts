@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSource } from "../../../src/read/read-source.ts";
-import { allBlocks, type SourceBlock, type SourceDocument, type SourceTable } from "../../../src/read/source-document.ts";
+import type { SourceBlock, SourceDocument, SourceTable } from "../../../src/read/source-document.ts";
 
 const CORPUS = path.resolve("../shared/corpus");
 const present = existsSync(CORPUS);
@@ -17,6 +17,11 @@ function read(file: string): SourceDocument {
   const result = readSource(new Uint8Array(readFileSync(path.join(CORPUS, file))), { name: file });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return result.document!;
+}
+
+/** Every block in reading order, descending into table cells. */
+function allBlocks(blocks: readonly SourceBlock[]): SourceBlock[] {
+  return blocks.flatMap((block) => (block.kind === "paragraph" ? [block] : [block, ...block.rows.flatMap((row) => row.cells.flatMap((cell) => allBlocks(cell.blocks)))]));
 }
 
 const blocksOf = (document: SourceDocument): SourceBlock[] => document.sections.flatMap((s) => allBlocks(s.blocks));
