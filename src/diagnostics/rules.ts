@@ -149,7 +149,7 @@ export const RULES = {
   "appendix/group-sequence": {
     keptAsWritten: true,
     severity: "warning",
-    message: (a) => `group numeral "${a.found}" where "${a.expected}" was expected`,
+    message: (a) => `group label "${a.found}" where "${a.expected}" was expected`,
     hint: (a) => `kept as written; \`vanban validate --fix\` (or \`import --fix\`) renumbers it to "${a.expected}"`,
   },
   "appendix/empty-number": {
