@@ -109,7 +109,7 @@ class BlockBuilder {
 
   walk(node: HtmlNode, look: Look, alignment: Alignment | undefined, pre: boolean): void {
     if (isText(node)) {
-      this.add({ ...look, text: node.value.normalize("NFC"), ...(pre ? { kept: true } : {}) }, alignment);
+      this.add({ ...look, text: node.value, ...(pre ? { kept: true } : {}) }, alignment);
       return;
     }
     if (!isElement(node) || this.context.skip(node)) return;

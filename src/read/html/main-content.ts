@@ -29,21 +29,48 @@ interface Candidate {
   length: number;
 }
 
-function markCount(text: string): number {
-  return DOCUMENT_MARKS.filter((mark) => mark.test(text)).length;
+/** The marks found in a text (NFC, as the reader parses it), one bit each. */
+function marksIn(text: string): number {
+  return DOCUMENT_MARKS.reduce((bits, mark, k) => (mark.test(text) ? bits | (1 << k) : bits), 0);
 }
 
-/** The text of every element below `root`, computed once bottom-up, and the candidates with their marks. */
+const countBits = (bits: number) => DOCUMENT_MARKS.filter((_, k) => bits & (1 << k)).length;
+
+/** Elements that end a line of text, so that words on both sides stay apart. */
+const LINE_ENDS = new Set(["p", "div", "br", "td", "th", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6"]);
+/**
+ * Text kept whole to find marks that cross elements ("<b>Điều</b> 1."); a longer one is searched on its
+ * own and not copied into the text of every element above it (a page nested 500 deep would copy it 500 times).
+ */
+const SHORT_TEXT = 4096;
+
+interface Summary {
+  marks: number;
+  length: number;
+  /** the text, when it is short */
+  text?: string;
+}
+
+/** Every container below `root` with the marks its text holds, computed once bottom-up. */
 function candidatesOf(root: HtmlElement, skip: (element: HtmlElement) => boolean): Candidate[] {
   const found: Candidate[] = [];
-  const textOf = (node: HtmlNode): string => {
-    if (isText(node)) return node.value;
-    if (!isElement(node) || skip(node)) return "";
-    const text = childrenOf(node).map(textOf).join(" ");
-    if (CONTAINERS.has(node.tagName)) found.push({ element: node, marks: markCount(text.normalize("NFC")), length: text.length });
-    return text;
+  const summarise = (node: HtmlNode): Summary => {
+    if (isText(node)) return node.value.length <= SHORT_TEXT ? { marks: 0, length: node.value.length, text: node.value } : { marks: marksIn(node.value), length: node.value.length };
+    if (!isElement(node) || skip(node)) return { marks: 0, length: 0, text: "" };
+    let marks = 0;
+    let length = 0;
+    let joined = "";
+    for (const child of childrenOf(node)) {
+      const summary = summarise(child);
+      marks |= summary.marks;
+      length += summary.length;
+      joined += (summary.text ?? "\n") + (isElement(child) && LINE_ENDS.has(child.tagName) ? "\n" : "");
+    }
+    marks |= marksIn(joined);
+    if (CONTAINERS.has(node.tagName)) found.push({ element: node, marks: countBits(marks), length });
+    return length <= SHORT_TEXT ? { marks, length, text: joined } : { marks, length };
   };
-  textOf(root);
+  summarise(root);
   return found;
 }
 

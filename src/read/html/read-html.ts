@@ -76,7 +76,7 @@ function findFootnotes(elements: readonly HtmlElement[]): Footnotes {
 export function readHtmlSource(bytes: Uint8Array, place: Place = {}, decodedText?: string): { document?: SourceDocument; diagnostics: Diagnostic[] } {
   const decoded = decodedText === undefined ? decodeHtml(bytes, place) : { text: decodedText, diagnostics: [] };
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  const page = parse(decoded.text);
+  const page = parse(decoded.text.normalize("NFC"));
   limitDepth(page);
   const html = findElement(page, "html")!;
   const body = findElement(html, "body") ?? html;

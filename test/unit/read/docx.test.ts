@@ -74,6 +74,10 @@ describe("paragraphs", () => {
     expect(onlyParagraph(p(r("Trang ") + nested)).text).toBe("Trang nhiều");
   });
 
+  it("gives text in NFC, decomposed letters composed", () => {
+    expect(onlyParagraph(p(r("\u0110ie\u0302\u0300u 1"))).text).toBe("\u0110i\u1ec1u 1");
+  });
+
   it("leaves out hidden text and deleted revisions, keeps inserted ones", () => {
     const para = onlyParagraph(p(r("Điều 1.") + r(" ẩn", "<w:vanish/>") + `<w:del><w:r><w:delText> cũ</w:delText></w:r></w:del>` + `<w:ins>${r(" mới")}</w:ins>`));
     expect(para.text).toBe("Điều 1. mới");

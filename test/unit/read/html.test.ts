@@ -46,6 +46,10 @@ describe("paragraphs", () => {
     ]);
   });
 
+  it("gives text in NFC, decomposed letters composed", () => {
+    expect(texts(blocksOf("<p>\u0110ie\u0302\u0300u 1</p>"))).toEqual(["\u0110i\u1ec1u 1"]);
+  });
+
   it("leaves out scripts, styles, navigation and hidden elements", () => {
     const blocks = blocksOf(`<nav>Trang chủ</nav><script>var x = "Điều 1";</script><style>p{}</style><p>Nội dung</p><p style="display:none">ẩn</p><footer>© site</footer>`);
     expect(texts(blocks)).toEqual(["Nội dung"]);

@@ -33,6 +33,10 @@ describe("plain text (one paragraph per line)", () => {
     expect(blocks[4]!.runs).toEqual([{ text: "Điều 1. Ban hành kèm theo *Quyết định* này" }]);
   });
 
+  it("gives text in NFC, decomposed letters composed", () => {
+    expect(texts(blocksOf("\u0110ie\u0302\u0300u 1"))).toEqual(["\u0110i\u1ec1u 1"]);
+  });
+
   it("reads Windows line ends like Unix ones", () => {
     expect(texts(blocksOf("Số: 12\r\nNgày 1\r\n"))).toEqual(["Số: 12", "Ngày 1"]);
   });
