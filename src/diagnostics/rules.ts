@@ -235,6 +235,26 @@ export const RULES = {
     message: () => "the document has no body: neither `articles` (Điều 1, …) nor `content` (sections I., II., …)",
     hint: () => "a Quyết định or Nghị quyết writes its articles; a Kế hoạch or Chỉ thị writes `content`",
   },
+  "appendix/span-covered-cell": {
+    severity: "error",
+    message: (a) => `the ${a.column} cell of a row above is merged down over this row, which writes its own`,
+    hint: () => "leave the cell out of the rows a merged cell covers, or shorten its span",
+  },
+  "appendix/span-too-long": {
+    severity: "error",
+    message: (a) => `the ${a.column} cell is merged down over ${a.span} rows, past the next group row or the end of the table`,
+    hint: () => "a merged cell ends before the next group row: shorten the span",
+  },
+  "appendix/span-unknown-column": {
+    severity: "error",
+    message: (a) => `span names "${a.key}", which is no column of the table`,
+    hint: () => "name a column by its role (lead, support, deadline …) or, for a column without one, by its label",
+  },
+  "appendix/empty-content": {
+    severity: "warning",
+    message: (a) => `task ${a.ref} has no content: its letter would list a row without a task`,
+    hint: () => "fill the content cell",
+  },
   "override/unknown-task": {
     severity: "error",
     message: (a) => `override for task "${a.ref}": no task has that ref`,

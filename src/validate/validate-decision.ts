@@ -9,6 +9,7 @@ import { checkDocumentHeader } from "./document-header.ts";
 import { checkGroupSequence } from "./group-sequence.ts";
 import { checkKnownTypos } from "./known-typos.ts";
 import { checkOverrides } from "./overrides.ts";
+import { checkTableCells } from "./table-cells.ts";
 import { checkTaskNumbers } from "./task-numbers.ts";
 
 const RULES: readonly Rule[] = [
@@ -17,6 +18,7 @@ const RULES: readonly Rule[] = [
   checkBody,
   checkGroupSequence,
   checkTaskNumbers,
+  checkTableCells,
   checkKnownTypos,
   checkDeadlines,
   checkAgencies,

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { Appendix, Decision, Group, Row } from "../../../src/model/schema.ts";
+import { validateDecision } from "../../../src/validate/validate-decision.ts";
+import { loadSeed } from "../../support/seed-docx.ts";
+import { validationEnv } from "../../support/seed.ts";
+
+const seed = await loadSeed();
+const env = await validationEnv();
+const COLUMNS: Appendix["columns"] = [
+  { role: "number", label: "STT" },
+  { role: "content", label: "Nội dung" },
+  { role: "lead", label: "Chủ trì" },
+  { role: "deadline", label: "Thời hạn" },
+];
+const row = (number: string, extra: Partial<Row> = {}): Row => ({ number, content: `việc ${number}`, lead: "Sở Nội vụ", deadline: "Quý I", rows: [], ...extra });
+const withTable = (items: (Group | Row)[]): Decision => ({ ...structuredClone(seed.decision), appendices: [{ heading: "PHỤ LỤC", title: "T", reference: "", columns: COLUMNS, items }] });
+const ruleIds = (d: Decision) => validateDecision(d, env).filter((x) => x.ruleId.startsWith("appendix/")).map((x) => [x.ruleId, x.path?.join(".")]);
+
+describe("merged cells and contents", () => {
+  it("a span over rows that leave the cell out is fine", () => {
+    const { lead: _lead, ...noLead } = row("2");
+    expect(ruleIds(withTable([{ group: "I", title: "A", items: [row("1", { span: { lead: "2" } }), { ...noLead, rows: [] }] }]))).toEqual([]);
+  });
+
+  it("a covered row that writes its own cell is an error at that row", () => {
+    expect(ruleIds(withTable([{ group: "I", title: "A", items: [row("1", { span: { lead: "2" } }), row("2")] }]))).toEqual([["appendix/span-covered-cell", "appendices.0.items.0.items.1"]]);
+  });
+
+  it("a span past the next group row, or naming no column, is an error at the span", () => {
+    const items: Group[] = [
+      { group: "I", title: "A", items: [row("1", { span: { lead: "3", ghiChu: "2" } })] },
+      { group: "II", title: "B", items: [row("1")] },
+    ];
+    expect(ruleIds(withTable(items))).toEqual([
+      ["appendix/span-too-long", "appendices.0.items.0.items.0.span.lead"],
+      ["appendix/span-unknown-column", "appendices.0.items.0.items.0.span.ghiChu"],
+    ]);
+  });
+
+  it("a task without content is a warning", () => {
+    expect(ruleIds(withTable([{ group: "I", title: "A", items: [row("1", { content: "" })] }]))).toEqual([["appendix/empty-content", "appendices.0.items.0.items.0"]]);
+  });
+});
