@@ -250,6 +250,11 @@ export const RULES = {
     message: (a) => `span names "${a.key}", which is no column of the table`,
     hint: () => "name a column by its role (lead, support, deadline …) or, for a column without one, by its label",
   },
+  "appendix/too-deep": {
+    severity: "error",
+    message: (a) => `groups and sub-rows nest deeper than ${a.limit} levels here`,
+    hint: () => "an appendix nests three or four levels (I / 1 / a): check the indentation of `items:` and `rows:`",
+  },
   "appendix/empty-content": {
     severity: "warning",
     message: (a) => `task ${a.ref} has no content: its letter would list a row without a task`,

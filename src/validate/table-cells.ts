@@ -3,14 +3,19 @@ import { diagnose } from "../diagnostics/rules.ts";
 import { columnKey, isTaskAppendix, listTasks, tableEntries, writtenCell } from "../model/refs.ts";
 import type { Rule } from "./context.ts";
 
+/** Groups and sub-rows nest at most this deep: real appendices use three or four levels (I / 1 / a / -). */
+export const MAX_TABLE_DEPTH = 8;
+
 /**
  * Cells merged down (`span`) cover rows that leave the cell out, and end before the next group row or the
- * table's end; every task has its content.
+ * table's end; tables nest at most MAX_TABLE_DEPTH levels; every task has its content.
  */
 export const checkTableCells: Rule = (decision) => {
   const out: Diagnostic[] = [];
   decision.appendices.forEach((appendix, a) => {
     const entries = tableEntries(appendix, ["appendices", a]);
+    const tooDeep = entries.find((e) => e.depth >= MAX_TABLE_DEPTH);
+    if (tooDeep) out.push(diagnose("appendix/too-deep", { limit: String(MAX_TABLE_DEPTH) }, { path: tooDeep.path }));
     entries.forEach((entry, i) => {
       if (entry.kind !== "row") return;
       for (const column of appendix.columns) {

@@ -37,6 +37,12 @@ describe("merged cells and contents", () => {
     ]);
   });
 
+  it("tables nest at most 8 levels: deeper is one error at the first row too deep", () => {
+    let items: (Group | Row)[] = [row("1")];
+    for (let level = 9; level >= 0; level--) items = [{ group: String(level), title: "t", items }];
+    expect(ruleIds(withTable(items)).filter(([id]) => id === "appendix/too-deep")).toEqual([["appendix/too-deep", `appendices.0${".items.0".repeat(9)}`]]);
+  });
+
   it("a task without content is a warning", () => {
     expect(ruleIds(withTable([{ group: "I", title: "A", items: [row("1", { content: "" })] }]))).toEqual([["appendix/empty-content", "appendices.0.items.0.items.0"]]);
   });
