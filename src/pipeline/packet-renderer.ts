@@ -151,7 +151,9 @@ export async function createPacketRenderer(
   const formats = options.formats ?? OUTPUT_FORMATS;
   const inProcess = new InProcessPackets(ctx, wording, formats);
   const auto = options.workers === undefined || options.workers === "auto";
-  const requested = auto ? Math.min(availableParallelism(), 4) : Number(options.workers);
+  // the main thread renders the decision meanwhile: auto leaves it one core (on 2 cores, no worker at all:
+  // 1,000 letters took 79 s with two workers and 56 s in one thread in issue 16's measurements)
+  const requested = auto ? Math.min(availableParallelism() - 1, 4) : Number(options.workers);
   // Workers run compiled JavaScript; under tsx or vitest (sources in .ts) letters render in this thread.
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || !(requested >= 2)) return { renderer: inProcess, diagnostics: [] };
