@@ -1,9 +1,11 @@
 /**
  * Scraped text as a source document, in the two forms the legal-text sites give:
  * - plain text (hethongphapluat, crawlers' text): one paragraph per line, GitHub-style pipe tables;
- * - thuvienphapluat markdown (any line holding only "|", or `**`): paragraphs wrapped over several lines
- *   (a line continues the one above when it starts in lower case or the one above leaves an emphasis
- *   open), tables of "|" lines, `**bold**` and `*italic*`, headings "#" without their marks.
+ * - thuvienphapluat markdown (any line holding only "|", or `**`): paragraphs wrapped over several lines,
+ *   separated by blank lines; in table cells, and in a scrape without any blank line, a line continues the
+ *   one above when it starts in lower case (not a point label "a)"), or with a number that is no item
+ *   number after a line without final punctuation, or when the one above leaves an emphasis open; tables
+ *   of "|" lines, `**bold**` and `*italic*`, headings "#" without their marks.
  * In both, footnote marks "[1]" pair with the paragraph starting "[1]" that follows them (in order, so
  * duplicate numbers pair up too), and a crawler's "[Link: …]" noise is dropped. Every block keeps its
  * line and column.
@@ -24,10 +26,17 @@ const HEADING = /^[ \t]*#{1,6}(?:[ \t]+|$)/;
 /** A wrapped line goes on in lower case; a point label "a)" or "đ." starts a paragraph of its own. */
 const CONTINUES = /^\p{Ll}/u;
 const POINT_LABEL = /^\p{Ll}[).]\s/u;
+/** "912/QĐ-BKHCN ngày …" goes on after "Quyết định số"; "2. Yêu cầu" and "1.2)" are items of their own. */
+const NUMBER = /^\d/;
+const ITEM_NUMBER = /^\d+(?:\.\d+)*[.)](?:\s|$)/;
+const FINAL_PUNCTUATION = /[.;:!?…]\**\s*$/;
 
 function continuesParagraph(previous: readonly Line[], line: Line): boolean {
   const text = line.text.trimStart();
-  return leavesEmphasisOpen(previous.map((l) => l.text).join(" ")) || (CONTINUES.test(text) && !POINT_LABEL.test(text));
+  const above = previous.map((l) => l.text).join(" ");
+  if (leavesEmphasisOpen(above)) return true;
+  if (CONTINUES.test(text)) return !POINT_LABEL.test(text);
+  return NUMBER.test(text) && !ITEM_NUMBER.test(text) && !FINAL_PUNCTUATION.test(above);
 }
 
 function paragraphOf(lines: readonly Line[], markdown: boolean): SourceParagraph | undefined {
@@ -48,13 +57,15 @@ function tableOf(table: TextTable, form: TextForm): SourceTable {
     kind: "table",
     position: table.position,
     rows: table.rows.map((cells) => ({
-      cells: cells.map((cell) => ({ rowSpan: cell.rowSpan, colSpan: cell.colSpan, blocks: blocksOf(cell.lines, form), position: cell.position })),
+      cells: cells.map((cell) => ({ rowSpan: cell.rowSpan, colSpan: cell.colSpan, blocks: blocksOf(cell.lines, form, true), position: cell.position })),
     })),
   };
 }
 
-function blocksOf(lines: readonly Line[], form: TextForm): SourceBlock[] {
+function blocksOf(lines: readonly Line[], form: TextForm, inCell: boolean): SourceBlock[] {
   const { markdown } = form;
+  // blank lines separate paragraphs, so every line between them is a wrap; a cell has none of them
+  const wrapsToBlankLine = markdown && !form.withoutBlankLines && !inCell;
   const blocks: SourceBlock[] = [];
   let paragraph: Line[] = [];
   const flush = () => {
@@ -80,7 +91,7 @@ function blocksOf(lines: readonly Line[], form: TextForm): SourceBlock[] {
       i++;
       continue;
     }
-    if (isBlank(line) || !markdown || (paragraph.length > 0 && !continuesParagraph(paragraph, line))) flush();
+    if (isBlank(line) || !markdown || (paragraph.length > 0 && !wrapsToBlankLine && !continuesParagraph(paragraph, line))) flush();
     if (!isBlank(line)) paragraph.push(line);
     i++;
   }
@@ -144,9 +155,11 @@ function finishRuns(blocks: readonly SourceBlock[]): void {
 
 export function readTextSource(text: string, place: Place = {}): { document?: SourceDocument; diagnostics: Diagnostic[] } {
   const lines = splitLines(text);
-  const form = { markdown: lines.some(isCellBar) || text.includes("**"), withoutBlankLines: !lines.some(isBlank) };
+  // the empty "line" after a final line break is no blank line
+  const withoutBlankLines = !lines.slice(0, lines.at(-1)?.text === "" ? -1 : undefined).some(isBlank);
+  const form = { markdown: lines.some(isCellBar) || text.includes("**"), withoutBlankLines };
   const pairing = new FootnotePairing();
-  const blocks = pairing.blocks(blocksOf(lines, form));
+  const blocks = pairing.blocks(blocksOf(lines, form, false));
   if (blocks.length === 0) return { diagnostics: [diagnose("read/no-content", { format: "text" }, place)] };
   finishRuns(blocks);
   for (const note of pairing.footnotes) finishRuns(note.blocks);

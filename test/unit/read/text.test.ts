@@ -43,19 +43,37 @@ describe("plain text (one paragraph per line)", () => {
 });
 
 describe("thuvienphapluat markdown", () => {
-  it("joins wrapped lines into paragraphs and reads **bold** and *italic* across the wraps", () => {
-    const blocks = blocksOf("**I. MỤC\nĐÍCH, YÊU CẦU**\n\n- Triển khai thực hiện Nghị\nquyết số 57-NQ/TW của *Bộ Chính\ntrị*\na) điểm a\nKẾ HOẠCH\n") as SourceParagraph[];
+  it("joins the wrapped lines between blank lines into one paragraph, **bold** and *italic* across the wraps", () => {
+    const blocks = blocksOf("**I. MỤC\nĐÍCH, YÊU CẦU**\n\nCăn cứ Quyết định số\n912/QĐ-BKHCN của *Bộ Khoa\nhọc*;\nPHÒNG THỦ\n\n**KẾ HOẠCH**\n") as SourceParagraph[];
     expect(blocks.map((b) => b.runs)).toEqual([
       [{ text: "I. MỤC ĐÍCH, YÊU CẦU", bold: true }],
-      [{ text: "- Triển khai thực hiện Nghị quyết số 57-NQ/TW của " }, { text: "Bộ Chính trị", italic: true }],
-      [{ text: "a) điểm a" }],
-      [{ text: "KẾ HOẠCH" }],
+      [{ text: "Căn cứ Quyết định số 912/QĐ-BKHCN của " }, { text: "Bộ Khoa học", italic: true }, { text: "; PHÒNG THỦ" }],
+      [{ text: "KẾ HOẠCH", bold: true }],
     ]);
     expect(blocks.map((b) => b.position)).toEqual([
       { line: 1, column: 1 },
       { line: 4, column: 1 },
+      { line: 9, column: 1 },
+    ]);
+  });
+
+  it("without blank lines, tells a wrap (lower case, a number after no final punctuation, an open emphasis) from a new paragraph", () => {
+    const blocks = blocksOf("**I. MỤC\nĐÍCH, YÊU CẦU**\n- Triển khai thực hiện Nghị\nquyết số 57-NQ/TW của *Bộ Chính\ntrị* theo Quyết định số\n1569/QĐ-TTg.\n2. Yêu cầu\na) điểm a\nKẾ HOẠCH\n1. Mục tiêu\n") as SourceParagraph[];
+    expect(blocks.map((b) => b.runs)).toEqual([
+      [{ text: "I. MỤC ĐÍCH, YÊU CẦU", bold: true }],
+      [{ text: "- Triển khai thực hiện Nghị quyết số 57-NQ/TW của " }, { text: "Bộ Chính trị", italic: true }, { text: " theo Quyết định số 1569/QĐ-TTg." }],
+      [{ text: "2. Yêu cầu" }],
+      [{ text: "a) điểm a" }],
+      [{ text: "KẾ HOẠCH" }],
+      [{ text: "1. Mục tiêu" }],
+    ]);
+    expect(blocks.map((b) => b.position)).toEqual([
+      { line: 1, column: 1 },
+      { line: 3, column: 1 },
       { line: 7, column: 1 },
       { line: 8, column: 1 },
+      { line: 9, column: 1 },
+      { line: 10, column: 1 },
     ]);
   });
 
