@@ -107,12 +107,13 @@ function assign(tasks: readonly ResolvedTask[], agencies: ReadonlyMap<string, Ag
   for (const task of tasks) {
     const leads = new Set(task.lead);
     for (const role of ["lead", "support"] as const) {
-      for (const id of task[role]) {
+      // a cell naming an agency twice ("Sở Nội vụ; các Sở") lists the task once
+      for (const id of new Set(task[role])) {
         // An agency both leading and supporting one task is listed as lead only.
         if (role === "support" && leads.has(id)) continue;
         let entry = byAgency.get(id);
         if (!entry) byAgency.set(id, (entry = { agency: agencies.get(id)!, lead: [], support: [] }));
-        if (!entry[role].some((t) => t.key === task.key)) entry[role].push({ ...task, role });
+        entry[role].push({ ...task, role });
       }
     }
   }

@@ -4,7 +4,7 @@
  * II.2 is not shown.
  */
 import { tableEntries, type TableEntry } from "../../model/refs.ts";
-import type { Appendix } from "../../model/schema.ts";
+import type { Appendix, Row } from "../../model/schema.ts";
 import type { Agency } from "../../resolve/directory-schema.ts";
 import type { AgencyAssignment, ResolvedDecision } from "../../resolve/resolve-decision.ts";
 
@@ -22,29 +22,56 @@ export interface WorkbookScope {
   agency?: Agency;
 }
 
-export function fullScope(resolved: ResolvedDecision): WorkbookScope {
-  return { appendices: resolved.decision.appendices.map((appendix) => ({ appendix, entries: tableEntries(appendix) })), assignments: resolved.assignments };
+/** Each appendix's entries, where each row stands and the groups above it: computed once per resolved model. */
+interface AppendixIndex {
+  appendix: Appendix;
+  entries: TableEntry[];
+  /** entry index of each row, and the entry indices of the groups it sits in */
+  rows: Map<Row, { at: number; groups: number[] }>;
 }
 
-/** Throws on an agency with nothing to do (callers build workbooks only for agencies with assignments). */
+const indexMemo = new WeakMap<ResolvedDecision, AppendixIndex[]>();
+
+function indexOf(resolved: ResolvedDecision): AppendixIndex[] {
+  let index = indexMemo.get(resolved);
+  if (index) return index;
+  index = resolved.decision.appendices.map((appendix) => {
+    const entries = tableEntries(appendix);
+    const rows = new Map<Row, { at: number; groups: number[] }>();
+    const open: { depth: number; at: number }[] = [];
+    entries.forEach((entry, at) => {
+      if (entry.kind === "group") {
+        while (open.length > 0 && open.at(-1)!.depth >= entry.depth) open.pop();
+        open.push({ depth: entry.depth, at });
+      } else rows.set(entry.row, { at, groups: open.map((g) => g.at) });
+    });
+    return { appendix, entries, rows };
+  });
+  indexMemo.set(resolved, index);
+  return index;
+}
+
+export function fullScope(resolved: ResolvedDecision): WorkbookScope {
+  return { appendices: indexOf(resolved).map(({ appendix, entries }) => ({ appendix, entries })), assignments: resolved.assignments };
+}
+
+/**
+ * Throws on an agency with nothing to do (callers build workbooks only for agencies with assignments). Walks
+ * only the agency's own rows, so a build's per-agency workbooks cost agencies + tasks, not agencies × tasks.
+ */
 export function agencyScope(resolved: ResolvedDecision, agencyId: string): WorkbookScope {
   const assignment = resolved.assignments.find((a) => a.agency.id === agencyId);
   if (!assignment) throw new Error(`agency "${agencyId}" has no task in the document`);
-  const rows = new Set([...assignment.lead, ...assignment.support].map((t) => t.row));
-  const appendices = resolved.decision.appendices.flatMap((appendix): AppendixView[] => {
-    const entries = tableEntries(appendix);
-    const shown: TableEntry[] = [];
-    // a group is shown when a row under it is: walk back from each shown row to its groups
-    const pendingGroups: TableEntry[] = [];
-    for (const entry of entries) {
-      if (entry.kind === "group") {
-        while (pendingGroups.length > 0 && (pendingGroups.at(-1) as Extract<TableEntry, { kind: "group" }>).depth >= entry.depth) pendingGroups.pop();
-        pendingGroups.push(entry);
-      } else if (rows.has(entry.row)) {
-        shown.push(...pendingGroups.splice(0), entry);
-      }
+  const tasks = [...assignment.lead, ...assignment.support];
+  const appendices = indexOf(resolved).flatMap(({ appendix, entries, rows }, a): AppendixView[] => {
+    const shown = new Set<number>();
+    for (const task of tasks) {
+      if (task.appendixIndex !== a) continue;
+      const place = rows.get(task.row)!;
+      for (const g of place.groups) shown.add(g);
+      shown.add(place.at);
     }
-    return shown.length > 0 ? [{ appendix, entries: shown }] : [];
+    return shown.size > 0 ? [{ appendix, entries: [...shown].sort((x, y) => x - y).map((i) => entries[i]!) }] : [];
   });
   return { appendices, assignments: [assignment], agency: assignment.agency };
 }
