@@ -203,7 +203,8 @@ function locateTasks(appendix: Appendix, appendixPath: ModelPath): Located[] {
 
 /** The numeral of "PHỤ LỤC II", or the appendix's position. */
 export function appendixLabel(appendix: Appendix, index: number): string {
-  return /\b([IVXLC]+|\d+)\s*$/u.exec(appendix.heading.trim())?.[1] ?? toRoman(index + 1);
+  // after a space: "LỤC" ends in a C, which is a Roman numeral too
+  return /\s([IVXLC]+|\d+)$/u.exec(appendix.heading.trim())?.[1] ?? toRoman(index + 1);
 }
 
 /** Every task of the decision's task appendices in source order, each with a ref unique in the document. */

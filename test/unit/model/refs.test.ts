@@ -45,6 +45,8 @@ describe("task refs", () => {
     const units = appendix([row("1", "Sở Nội vụ")], "PHỤ LỤC III", [{ role: "number", label: "STT" }, { role: "content", label: "Đơn vị" }]);
     expect(refsOf(first, second, units)).toEqual(["PLI.I.1", "PLII.I.1"]);
     expect(refsOf(first, units)).toEqual(["I.1"]);
+    // a heading without a numeral ("PHỤ LỤC", whose last letter is a Roman C) counts by position
+    expect(refsOf(appendix([row("1", "x")], "PHỤ LỤC"), appendix([row("1", "y")], "PHỤ LỤC"))).toEqual(["PLI.1", "PLII.1"]);
   });
 });
 
