@@ -79,7 +79,7 @@ const endOf = (cells: readonly Cell[]) => {
 function sourceTable(table: Table, path: TreeStep[], context: BlockContext): SourceTable {
   const tableNumber = (path.at(-1) as { table: number }).table;
   const outer = path.slice(0, -1);
-  const width = Math.max(table.gridTwips.length, ...table.rows.map((row) => endOf(row.cells)));
+  const width = table.rows.reduce((max, row) => Math.max(max, endOf(row.cells)), table.gridTwips.length);
   const rows: SourceRow[] = table.rows.map((row, r) => {
     const at = (cell: number): TreeStep[] => [...outer, { table: tableNumber, row: r + 1, cell }];
     const empty = (cell: number, colSpan: number): SourceCell[] => (colSpan > 0 ? [{ rowSpan: 1, colSpan, blocks: [], position: { part: context.part, path: at(cell) } }] : []);

@@ -77,7 +77,7 @@ function candidatesOf(root: HtmlElement, skip: (element: HtmlElement) => boolean
 /** The element holding the document; `root` itself when nothing below holds more of its marks. */
 export function findMainContent(root: HtmlElement, skip: (element: HtmlElement) => boolean): HtmlElement {
   const candidates = candidatesOf(root, skip);
-  const most = Math.max(0, ...candidates.map((c) => c.marks));
+  const most = candidates.reduce((max, c) => Math.max(max, c.marks), 0);
   if (most < MIN_MARKS) return root;
   return candidates.filter((c) => c.marks === most).reduce((best, c) => (c.length < best.length ? c : best)).element;
 }

@@ -1,10 +1,11 @@
 /**
- * thuvienphapluat's markdown tables: each cell is preceded by a line holding only "|" and a row is closed
- * by one, so "|" "|" ends a row and opens the next. A "|" followed by a blank line ends the table; in a
- * scrape without blank lines (no paragraph breaks at all), a "|" followed by text once the row is as wide as
- * the rows before it, or by more lines before the next "|" than a cell holds (the text after the table). The export drops spans: a cell spanning rows is absent from the
- * rows below, and a row of fewer cells is either such a row or one whose last cell spans columns.
- * `restoreSpans` puts them back so that every row covers the table's width.
+ * thuvienphapluat's markdown tables: each cell is preceded by a line holding only "|" and a row is closed by
+ * one, so "|" "|" ends a row and opens the next. A "|" followed by a blank line ends the table; in a scrape
+ * without blank lines (no paragraph breaks at all), so does a "|" followed by text once the row is as wide
+ * as the rows before it, or by more lines before the next "|" than a cell holds (the text after the table).
+ * The export drops spans: a cell spanning rows is absent from the rows below, and a row of fewer cells is
+ * either such a row or one whose last cell spans columns. `restoreSpans` puts them back so that every row
+ * covers the table's width.
  */
 import { isBlank, isCellBar, type Line } from "./lines.ts";
 import type { TextCell, TextTable } from "./text-table.ts";
@@ -96,7 +97,7 @@ const cellText = (cell: TextCell) => cell.lines.map((l) => l.text).join(" ").tri
  * down into it, when those cells fit the missing columns.
  */
 function restoreSpans(rows: TextCell[][]): void {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   let above: TextCell[] = [];
   for (const row of rows) {
     const missing = width - row.length;

@@ -26,15 +26,15 @@ function cellsOf(line: Line): TextCell[] {
 
 /** The pipe table starting at `lines[start]`, and the index of the first line after it. */
 export function parsePipeTable(lines: readonly Line[], start: number): { table: TextTable; next: number } {
-  const rows: TextCell[][] = [];
+  const rowLines: Line[] = [];
   let i = start;
-  for (; i < lines.length && isPipeRow(lines[i]); i++) {
-    if (!DELIMITER_ROW.test(lines[i]!.text)) rows.push(cellsOf(lines[i]!));
-  }
-  const width = Math.max(...rows.map((row) => row.length));
-  for (const row of rows) {
-    const end = { line: row[0]!.position.line, column: lines.find((l) => l.number === row[0]!.position.line)!.text.trimEnd().length };
+  for (; i < lines.length && isPipeRow(lines[i]); i++) if (!DELIMITER_ROW.test(lines[i]!.text)) rowLines.push(lines[i]!);
+  const rows = rowLines.map(cellsOf);
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  rows.forEach((row, r) => {
+    // filled cells sit at the row's closing "|"
+    const end = { line: rowLines[r]!.number, column: rowLines[r]!.text.trimEnd().length };
     while (row.length < width) row.push({ lines: [], position: end, rowSpan: 1, colSpan: 1 });
-  }
+  });
   return { table: { position: { line: lines[start]!.number, column: lines[start]!.text.indexOf("|") + 1 }, rows }, next: i };
 }
