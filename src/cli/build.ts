@@ -23,6 +23,7 @@ import type { RenderContext } from "../write/context.ts";
 import type { PacketRenderer } from "../pipeline/packet-renderer.ts";
 import { TemplateError, templateErrorDiagnostic } from "../letters/templates.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
+import { interruptible } from "./signals.ts";
 import { loadAndValidate, printSummary } from "./validate.ts";
 
 export interface BuildCommandOptions {
@@ -70,18 +71,7 @@ function progressLine(stage: string, done: number, total: number): void {
 }
 
 /** SIGINT or SIGTERM during a build: drop the half-written folder (the previous outputs stay), exit 130 or 143. */
-const exitOnSignal: InterruptHook = (abort) => {
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\nvanban: interrupted (${signal}); previous outputs kept\n`);
-    void abort().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  return () => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  };
-};
+const exitOnSignal: InterruptHook = (abort) => interruptible(abort);
 
 /** `vanban build <model.yaml> [-o out] [--profile nd30|tt01] [--agency X]… [--templates DIR] [--json]` */
 export async function runBuild(file: string, options: BuildCommandOptions): Promise<number> {
