@@ -1,13 +1,17 @@
 /**
  * Reads the letter templates (letters/templates.ts renders them): `<dir>/letter/<name>.hbs` for the six
- * names, default the bundled `templates/`. Only regular files inside the template directory are read (a
- * symlink leading out of it is refused), each at most MAX_TEMPLATE_BYTES of UTF-8 text, and each is parsed
- * once here so that a syntax error is reported before any letter is drawn.
+ * names, default the bundled `templates/`. Only regular files inside the template directory are read: a
+ * symlink leading out of it is refused, and so is a hard link (a second name of a file that may live
+ * anywhere on the disk) and a file on another device; the file read is the one checked (same device and
+ * inode). Each is at most MAX_TEMPLATE_BYTES of UTF-8 text, counted as it is read, and each is parsed once
+ * here so that a syntax error or an unknown field is reported before any letter is drawn.
  */
-import { lstat, readFile, realpath } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkTemplateSyntax, LETTER_TEMPLATES, TemplateError, type LetterTemplateName, type LetterWording } from "../letters/templates.ts";
+import { readHandleBounded } from "./bounded-read.ts";
 import { decodeTextInput } from "./read-text.ts";
 
 /** The bundled template root: `src/io` and `dist/io` are both two levels below the package. */
@@ -55,16 +59,38 @@ async function readTemplate(root: string, name: LetterTemplateName): Promise<str
   }
   const info = await lstat(real);
   if (!info.isFile()) throw new TemplateError("template/missing", `the template ${name}.hbs is not a file`, { file });
-  if (info.size > MAX_TEMPLATE_BYTES) {
-    throw new TemplateError("template/unreadable", `the template ${name}.hbs has ${info.size} bytes; the limit is ${MAX_TEMPLATE_BYTES}`, { file });
+  if (info.nlink > 1) {
+    throw new TemplateError("template/unsafe-path", `the template ${name}.hbs is a hard link (one of ${info.nlink} names of the same file), which may lead outside the template directory`, { file });
   }
-  const decoded = decodeTextInput(await readFile(real), file);
+  if (info.dev !== (await stat(root)).dev) {
+    throw new TemplateError("template/unsafe-path", `the template ${name}.hbs is on another device than the template directory`, { file });
+  }
+  const bytes = await readChecked(real, info, name, file);
+  const decoded = decodeTextInput(bytes, file);
   const failure = decoded.diagnostics.find((d) => d.severity === "error");
   if (decoded.text === undefined || failure) {
     throw new TemplateError("template/unreadable", `the template ${name}.hbs: ${failure?.message ?? "no text"}`, { file });
   }
   checkTemplateSyntax(decoded.text, file);
   return decoded.text;
+}
+
+/** Reads the file that was checked: opened without following a link, the same device and inode, within the limit. */
+async function readChecked(real: string, checked: { dev: number; ino: number }, name: string, file: string): Promise<Uint8Array> {
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => {
+    throw new TemplateError("template/unsafe-path", `the template ${name}.hbs changed while it was read`, { file });
+  });
+  try {
+    const opened = await handle.stat();
+    if (opened.dev !== checked.dev || opened.ino !== checked.ino) {
+      throw new TemplateError("template/unsafe-path", `the template ${name}.hbs changed while it was read`, { file });
+    }
+    const read = await readHandleBounded(handle, MAX_TEMPLATE_BYTES);
+    if (read.truncated) throw new TemplateError("template/unreadable", `the template ${name}.hbs holds more than ${MAX_TEMPLATE_BYTES} bytes, the limit`, { file });
+    return read.bytes;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads and checks the six letter templates from `<dir>/letter/` (default: the bundled `templates/`). */

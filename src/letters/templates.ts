@@ -13,6 +13,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDayMonthYear, formatShortDate } from "../model/dates.ts";
+import { findFieldProblems, type LetterFields } from "./template-fields.ts";
 
 export const LETTER_TEMPLATES = ["opening", "lead-intro", "support-intro", "closing", "lead-columns", "support-columns"] as const;
 export type LetterTemplateName = (typeof LETTER_TEMPLATES)[number];
@@ -39,6 +40,24 @@ export interface LetterTemplateData {
   report: { via: string };
 }
 
+/** The fields of LetterTemplateData, for the check of every name a template uses (template-fields.ts). */
+const LETTER_FIELDS = {
+  decision: ["type", "number", "symbol", "date", "subject", "subjectSentence", "planYear"],
+  issuer: ["name", "shortName", "code", "place"],
+  agency: ["name", "short", "addressee"],
+  letter: ["number", "symbol", "date", "subject"],
+  lead: ["count", "label"],
+  support: ["count", "label"],
+  report: ["via"],
+} satisfies { [G in keyof LetterTemplateData]: readonly (keyof LetterTemplateData[G])[] } & LetterFields;
+
+/**
+ * What one template may expand to: a paragraph of a letter is a few hundred characters, so far more is a loop
+ * gone wrong ({{#each}} inside {{#each}}…), stopped at the block that overflows instead of taking minutes.
+ */
+export const MAX_TEMPLATE_OUTPUT_CHARS = 20_000;
+const MAX_BLOCK_RUNS = 2_000;
+
 export type TemplateErrorCode =
   | "template/dir"
   | "template/missing"
@@ -47,7 +66,8 @@ export type TemplateErrorCode =
   | "template/syntax"
   | "template/field"
   | "template/render"
-  | "template/columns";
+  | "template/columns"
+  | "template/too-large";
 
 const HINTS: Record<TemplateErrorCode, string> = {
   "template/dir": "pass a directory that holds letter/*.hbs (copy the bundled templates/ folder to start)",
@@ -58,6 +78,7 @@ const HINTS: Record<TemplateErrorCode, string> = {
   "template/field": "use one of the fields listed in templates/letter/opening.hbs",
   "template/render": "check the helper arguments near that position",
   "template/columns": "a column template has one heading per line, six lines",
+  "template/too-large": "a {{#each}} inside another multiplies its output: keep one level of blocks",
 };
 
 /** An input problem with the templates: the CLI turns it into a diagnostic (`templateErrorDiagnostic`). */
@@ -120,6 +141,38 @@ const hb = Handlebars.create();
 hb.registerHelper(HELPERS);
 hb.unregisterHelper("log");
 
+/** A render that went past MAX_TEMPLATE_OUTPUT_CHARS or MAX_BLOCK_RUNS, at the block where it did. */
+class ExpansionLimit extends Error {
+  constructor(readonly loc: { start: { line: number; column: number } } | undefined) {
+    super(`the template expands to more than ${MAX_TEMPLATE_OUTPUT_CHARS} characters (or ${MAX_BLOCK_RUNS} block runs); stopped here`);
+  }
+}
+
+/** Output and block runs of the render in progress (rendering is synchronous: one at a time per thread). */
+const budget = { chars: 0, runs: 0 };
+
+type BlockOptions = Handlebars.HelperOptions & { loc?: ExpansionLimit["loc"] };
+type BlockFn = Handlebars.TemplateDelegate;
+
+function budgeted(fn: BlockFn | undefined, loc: ExpansionLimit["loc"]): BlockFn | undefined {
+  if (!fn) return fn;
+  return Object.assign((context: unknown, options?: Handlebars.RuntimeOptions) => {
+    if (++budget.runs > MAX_BLOCK_RUNS) throw new ExpansionLimit(loc);
+    const out = fn(context, options);
+    budget.chars += out.length;
+    if (budget.chars > MAX_TEMPLATE_OUTPUT_CHARS) throw new ExpansionLimit(loc);
+    return out;
+  }, fn);
+}
+
+// The block helpers count what their blocks produce.
+for (const name of ["each", "if", "unless", "with"]) {
+  const builtin = hb.helpers[name] as (this: unknown, context: unknown, options: BlockOptions) => string;
+  hb.registerHelper(name, function (this: unknown, context: unknown, options: BlockOptions) {
+    return builtin.call(this, context, { ...options, fn: budgeted(options.fn, options.loc)!, inverse: budgeted(options.inverse, options.loc)! });
+  });
+}
+
 const COMPILE_OPTIONS: CompileOptions = {
   strict: true,
   noEscape: true,
@@ -150,6 +203,8 @@ export function checkTemplateSyntax(source: string, file: string): void {
   } catch (error) {
     throw fromHandlebars(error, "template/syntax", file, undefined);
   }
+  const [problem] = findFieldProblems(hb.parse(source), LETTER_FIELDS, new Set(Object.keys(HELPERS)));
+  if (problem) throw new TemplateError("template/field", problem.message, { file, line: problem.line, column: problem.column }, problem.hint);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -202,11 +257,24 @@ function displayFile(wording: Pick<LetterWording, "dir">, name: LetterTemplateNa
 function run(wording: LetterWording, name: LetterTemplateName, data: LetterTemplateData): string {
   const file = displayFile(wording, name);
   const plain = nullProto(data as unknown as Plain, ROOT_LABEL);
+  budget.chars = 0;
+  budget.runs = 0;
+  let text: string;
   try {
-    return compile(wording.sources[name])(plain, RUNTIME_OPTIONS).normalize("NFC");
+    text = compile(wording.sources[name])(plain, RUNTIME_OPTIONS).normalize("NFC");
   } catch (error) {
+    if (error instanceof ExpansionLimit) throw tooLarge(error, file);
     throw fromHandlebars(error, "template/render", file, plain);
   }
+  // text outside any block counts too (a template is at most 64 KB, its values are short)
+  if (text.length > MAX_TEMPLATE_OUTPUT_CHARS) throw tooLarge(new ExpansionLimit(undefined), file);
+  return text;
+}
+
+function tooLarge(error: ExpansionLimit, file: string): TemplateError {
+  const where: TemplateError["where"] = { file };
+  if (error.loc) Object.assign(where, { line: error.loc.start.line, column: error.loc.start.column });
+  return new TemplateError("template/too-large", error.message, where);
 }
 
 /** A paragraph template: line breaks of the template file are only for reading, so white space is collapsed. */
