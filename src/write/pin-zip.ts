@@ -1,5 +1,6 @@
 import { deflateRawSync, crc32 } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from "fflate";
+import { earliestIssueDay } from "../model/dates.ts";
 
 /** DEFLATE level of the entries (zlib's default: what Office and LibreOffice write too). */
 const DEFLATE_LEVEL = 6;
@@ -10,7 +11,9 @@ const DEFLATE_LEVEL = 6;
  * fflate writes the zip container; the entries are deflated by Node's zlib (native, several times faster than
  * fflate's JavaScript deflate on large parts such as a 10,000-row sheet).
  */
-export function pinZip(bytes: Uint8Array, isoDate: string): Uint8Array {
+export function pinZip(bytes: Uint8Array, date: string): Uint8Array {
+  // a draft's "2025-12" or "2025": the earliest day it can be signed, as the PDF's dates (model/dates.ts)
+  const isoDate = earliestIssueDay(date);
   const files = unzipSync(bytes);
   const instant = `${isoDate}T00:00:00Z`;
   const core = files["docProps/core.xml"];

@@ -14,13 +14,13 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAndValidate } from "../../src/cli/validate.ts";
 import { createRenderContext } from "../../src/pipeline/render-context.ts";
-import { listAssignments, type AgencyAssignment } from "../../src/resolve/assignments.ts";
-import { listTasks } from "../../src/model/refs.ts";
+import type { AgencyAssignment, ResolvedDecision } from "../../src/resolve/resolve-decision.ts";
+import { listTasks, writtenCell } from "../../src/model/refs.ts";
 import type { Decision } from "../../src/model/schema.ts";
 import type { RenderContext } from "../../src/write/context.ts";
 import { renderAgencyXlsx, renderAppendixXlsx } from "../../src/write/xlsx/appendix-xlsx.ts";
-import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
 import { convertToPdf, skipReasonFor } from "../support/libreoffice.ts";
+import { seedGroups } from "../support/seed-docx.ts";
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading the XML
@@ -154,20 +154,20 @@ const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes)
 // Fixture
 
 let decision: Decision;
-let resolver: AgencyResolver;
+let resolved: ResolvedDecision;
 let ctx: RenderContext;
 let bytes: Uint8Array;
 let xlsx: XlsxXml;
-let assignments: AgencyAssignment[];
+let assignments: readonly AgencyAssignment[];
 
 beforeAll(async () => {
   const loaded = await loadAndValidate("seeds/qd-503-2013.yaml");
   decision = loaded.decision!;
-  resolver = loaded.env!.resolver;
-  ctx = await createRenderContext(decision.profile, resolver);
-  bytes = await renderAppendixXlsx(decision, ctx);
+  resolved = loaded.resolved!;
+  ctx = await createRenderContext(decision.profile);
+  bytes = await renderAppendixXlsx(resolved, ctx);
   xlsx = new XlsxXml(bytes);
-  assignments = listAssignments(decision.appendix!, resolver);
+  assignments = resolved.assignments;
 });
 
 /** Row number of the Phụ lục column headers, taken from the print titles ('Phụ lục'!$8:$8). */
@@ -191,7 +191,8 @@ describe("appendix workbook: Phụ lục sheet", () => {
     const sheet = xlsx.sheet("Phụ lục");
     const headerRow = printTitleRow(sheet);
     const above = [...sheet.rows.entries()].filter(([n]) => n < headerRow).flatMap(([n, row]) => (row.cells.get(1)?.text ? [{ n, text: row.cells.get(1)!.text! }] : []));
-    const { appendix, issuer } = decision;
+    const { issuer } = decision;
+    const appendix = decision.appendices[0];
     expect(above.map((l) => l.text)).toEqual([...issuer.parent, ...issuer.lines, appendix!.heading, appendix!.title, appendix!.reference]);
     for (const { n } of above) {
       expect(sheet.merges.some((m) => m.startsWith(`A${n}:`)), `row ${n} merged`).toBe(true);
@@ -209,7 +210,8 @@ describe("appendix workbook: Phụ lục sheet", () => {
   it("has the column labels as written, then 8 group rows and 37 task rows in source order with the source text", () => {
     const sheet = xlsx.sheet("Phụ lục");
     const headerRow = printTitleRow(sheet);
-    const { columns, groups } = decision.appendix!;
+    const { columns } = decision.appendices[0]!;
+    const groups = seedGroups(decision);
     expect(columns.map((_, i) => cellText(sheet.rows.get(headerRow), i + 1))).toEqual(columns.map((c) => c.label));
 
     const last = Math.max(...sheet.rows.keys());
@@ -220,31 +222,23 @@ describe("appendix workbook: Phụ lục sheet", () => {
     for (const group of groups) {
       const row = dataRows[r]!;
       const n = headerRow + 1 + r++;
-      expect(cellText(row, 1)).toBe(group.numeral);
+      expect(cellText(row, 1)).toBe(group.group);
       expect(cellText(row, 2)).toBe(group.title);
       expect(sheet.merges).toContain(`B${n}:${String.fromCharCode(64 + columns.length)}${n}`);
       expect(xlsx.cellStyle(row.cells.get(2)!.styleIndex).font.b).toBeDefined();
       groupRows++;
-      for (const task of group.tasks) {
+      for (const task of group.items) {
+        if ("group" in task) throw new Error("the seed's groups hold rows only");
         const taskRow = dataRows[r++]!;
-        const expected: Record<string, string> = {
-          number: task.number,
-          content: task.content,
-          product: task.product,
-          lead: task.lead.text,
-          support: task.support.text,
-          deadline: task.deadline.text,
-          notes: task.notes ?? "",
-        };
-        expect(columns.map((_, i) => cellText(taskRow, i + 1))).toEqual(columns.map((c) => expected[c.key]));
+        expect(columns.map((_, i) => cellText(taskRow, i + 1))).toEqual(columns.map((c) => writtenCell(task, c)));
         taskRows++;
       }
     }
     expect(r).toBe(dataRows.length);
     expect(groupRows).toBe(8);
     expect(taskRows).toBe(37);
-    // the empty STT rows stay empty (cited II.2a … in the tracking sheet)
-    expect(listTasks(decision.appendix!).filter((t) => t.task.number === "").length).toBeGreaterThan(0);
+    // the empty STT rows stay empty (cited by position in the tracking sheet: the seed's numerals repeat)
+    expect(listTasks(decision).filter((t) => t.task.number === "").length).toBeGreaterThan(0);
   });
 
   it("gives every row with text at least the height its wrapped lines need", async () => {
@@ -297,7 +291,7 @@ describe("appendix workbook: Theo dõi and Tổng hợp sheets", () => {
     const header = sheet.rows.get(1)!;
     expect([...header.cells.values()].map((c) => c.text)).toEqual(["Cơ quan", "Vai trò", "Nhóm nhiệm vụ", "STT", "Nội dung", "Sản phẩm", "Thời gian hoàn thành", "Hạn hoàn thành", "Tình trạng"]);
     const expected = assignments.flatMap(({ agency, lead, support }) =>
-      [...lead, ...support].map((t) => [agency.name, t.role === "lead" ? "Chủ trì" : "Phối hợp", `${t.group.numeral}. ${t.group.title}`, t.ref, t.task.content, t.task.product, t.task.deadline.text]),
+      [...lead, ...support].map((t) => [agency.name, t.role === "lead" ? "Chủ trì" : "Phối hợp", `${t.groups.at(-1)!.group}. ${t.groups.at(-1)!.title}`, t.ref, t.task.content, t.task.product, t.task.deadline]),
     );
     const actual = [...sheet.rows.entries()].filter(([n]) => n > 1).map(([, row]) => [1, 2, 3, 4, 5, 6, 7].map((c) => cellText(row, c)));
     expect(actual).toEqual(expected);
@@ -354,7 +348,7 @@ describe("appendix workbook: Theo dõi and Tổng hợp sheets", () => {
       const a = assignments[i]!;
       expect(row.cells.get(2)!.number).toBe(a.lead.length);
       expect(row.cells.get(3)!.number).toBe(a.support.length);
-      const earliest = [...a.lead, ...a.support].map((t) => DUE_BY_WORDING[t.task.deadline.text]!).sort()[0];
+      const earliest = [...a.lead, ...a.support].map((t) => DUE_BY_WORDING[t.task.deadline]!).sort()[0];
       expect(serialToIso(row.cells.get(4)!.number!)).toBe(earliest);
       expect(xlsx.cellStyle(row.cells.get(4)!.styleIndex).numFmt).toBe("dd/mm/yyyy");
     });
@@ -407,8 +401,8 @@ describe("appendix workbook: print setup and file properties (XLSX-PRINT, REPRO)
     expect(nd30.firstHeader).toBeUndefined();
     expect(nd30.oddFooter).toBeUndefined();
 
-    const tt01Ctx = await createRenderContext("tt01", resolver);
-    const tt01 = headerFooter(new XlsxXml(await renderAppendixXlsx({ ...decision, profile: "tt01" }, tt01Ctx)));
+    const tt01Ctx = await createRenderContext("tt01");
+    const tt01 = headerFooter(new XlsxXml(await renderAppendixXlsx({ ...resolved, decision: { ...decision, profile: "tt01" } }, tt01Ctx)));
     expect(textOf(tt01.oddFooter)).toMatch(/^&R.*&P$/);
     expect(tt01.oddHeader).toBeUndefined();
     expect(tt01["@differentFirst"]).toBe("1");
@@ -434,7 +428,7 @@ describe("appendix workbook: print setup and file properties (XLSX-PRINT, REPRO)
   it("names the tool, the profile and the decision in the metadata, dated from the model", () => {
     const core = xlsx.xml("docProps/core.xml")["cp:coreProperties"];
     expect(textOf(core["dc:creator"])).toBe(ctx.toolName);
-    expect(textOf(core["dc:title"])).toContain(decision.appendix!.title);
+    expect(textOf(core["dc:title"])).toContain(decision.appendices[0]!.title);
     expect(textOf(core["dc:subject"])).toContain(`${decision.document.number}/${decision.document.symbol}`);
     expect(textOf(core["cp:keywords"])).toContain(`profile: ${decision.profile}`);
     expect(textOf(core["cp:keywords"])).toContain(ctx.layout.ruleSet);
@@ -443,26 +437,26 @@ describe("appendix workbook: print setup and file properties (XLSX-PRINT, REPRO)
   });
 
   it("builds byte-identical files from the same model", async () => {
-    const again = await renderAppendixXlsx(decision, ctx);
+    const again = await renderAppendixXlsx(resolved, ctx);
     expect(sha256(again)).toBe(sha256(bytes));
-    const agency = [await renderAgencyXlsx(decision, ctx, "so-tu-phap"), await renderAgencyXlsx(decision, ctx, "so-tu-phap")];
+    const agency = [await renderAgencyXlsx(resolved, ctx, "so-tu-phap"), await renderAgencyXlsx(resolved, ctx, "so-tu-phap")];
     expect(sha256(agency[0]!)).toBe(sha256(agency[1]!));
   });
 });
 
 describe("per-agency workbook", () => {
   it("holds exactly the tasks so-tu-phap leads or supports, in source order", async () => {
-    const agencyXlsx = new XlsxXml(await renderAgencyXlsx(decision, ctx, "so-tu-phap"));
+    const agencyXlsx = new XlsxXml(await renderAgencyXlsx(resolved, ctx, "so-tu-phap"));
     const assignment = assignments.find((a) => a.agency.id === "so-tu-phap")!;
     expect(assignment.lead.length).toBeGreaterThan(0);
     expect(assignment.support.length).toBeGreaterThan(0);
     const keys = new Set([...assignment.lead, ...assignment.support].map((t) => t.key));
-    const expectedTasks = listTasks(decision.appendix!).filter((t) => keys.has(t.key));
+    const expectedTasks = listTasks(decision).filter((t) => keys.has(t.key));
 
     const sheet = agencyXlsx.sheet("Phụ lục");
     const headerRow = printTitleRow(sheet, agencyXlsx);
-    const contentColumn = decision.appendix!.columns.findIndex((c) => c.key === "content") + 1;
-    const numerals = new Set(decision.appendix!.groups.map((g) => g.numeral));
+    const contentColumn = decision.appendices[0]!.columns.findIndex((c) => c.role === "content") + 1;
+    const numerals = new Set(seedGroups(decision).map((g) => g.group));
     const taskContents = [...sheet.rows.entries()]
       .filter(([n, row]) => n > headerRow && !(numerals.has(cellText(row, 1)) && cellText(row, 3) === ""))
       .map(([, row]) => cellText(row, contentColumn));
@@ -481,7 +475,7 @@ describe("per-agency workbook", () => {
   });
 
   it("rejects an agency id that is not in the directory", async () => {
-    await expect(renderAgencyXlsx(decision, ctx, "so-khong-co")).rejects.toThrow(/so-khong-co/);
+    await expect(renderAgencyXlsx(resolved, ctx, "so-khong-co")).rejects.toThrow(/so-khong-co/);
   });
 });
 
@@ -532,7 +526,7 @@ describe.skipIf(!sofficeOnPath)(`appendix workbook printed by LibreOffice${skipR
   beforeAll(async () => {
     pages = await readPdf(printWithLibreOffice(bytes, "phu-luc"));
     // The Phụ lục pages come first; each after the first starts with the repeated column labels.
-    const labels = decision.appendix!.columns.map((c) => squeeze(c.label));
+    const labels = decision.appendices[0]!.columns.map((c) => squeeze(c.label));
     const withLabels = (p: PdfPage) => labels.every((l) => p.flat.includes(l));
     const end = pages.findIndex((p, i) => i > 0 && !withLabels(p));
     appendixPages = pages.slice(0, end === -1 ? pages.length : end);
@@ -564,10 +558,10 @@ describe.skipIf(!sofficeOnPath)(`appendix workbook printed by LibreOffice${skipR
     expect(appendixPages.length).toBeLessThanOrEqual(expectedPages);
     expect(appendixPages.length).toBeGreaterThanOrEqual(expectedPages - 1);
     // every column label on every page: nothing was pushed to a second page across
-    for (const page of appendixPages) for (const c of decision.appendix!.columns) expect(page.flat).toContain(squeeze(c.label));
+    for (const page of appendixPages) for (const c of decision.appendices[0]!.columns) expect(page.flat).toContain(squeeze(c.label));
     const text = appendixPages.map((p) => p.flat).join("");
-    expect(appendixPages[0]!.flat).toContain(squeeze(decision.appendix!.heading));
-    for (const { task } of listTasks(decision.appendix!)) expect(text).toContain(squeeze(task.content));
+    expect(appendixPages[0]!.flat).toContain(squeeze(decision.appendices[0]!.heading));
+    for (const { task } of listTasks(decision)) expect(text).toContain(squeeze(task.content));
   });
 
   it("numbers the pages at the top centre from page 2 (ND30 PAGE-NUM)", () => {

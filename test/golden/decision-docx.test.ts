@@ -4,11 +4,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signatureTitleLines } from "../../src/plan/closing.ts";
 import { MOTTO, NATIONAL_NAME } from "../../src/model/national-motto.ts";
 import { mmToTwips } from "../../src/layout/units.ts";
-import type { Decision, Task } from "../../src/model/schema.ts";
-import { listTasks } from "../../src/model/refs.ts";
+import type { Decision } from "../../src/model/schema.ts";
+import { listTasks, writtenCell } from "../../src/model/refs.ts";
 import {
   docDefaults,
   openDocx,
@@ -25,7 +24,7 @@ import {
   type SectionInfo,
   type TableInfo,
 } from "../support/docx-xml.ts";
-import { buildSeedDocx, sha256, type SeedDocx } from "../support/seed-docx.ts";
+import { buildSeedDocx, seedGroups, sha256, type SeedDocx } from "../support/seed-docx.ts";
 
 /** Word's default cell padding when a table does not set its own. */
 const DEFAULT_CELL_MARGIN_TWIPS = 108;
@@ -365,7 +364,8 @@ describe("signature and recipients", () => {
     expect(table.rows).toHaveLength(1);
     const signature = table.rows[0]!.cells[1]!.paragraphs;
     const { signer } = nd30.decision;
-    const titleLines = signatureTitleLines(signer);
+    // the capacity and title lines as written, one paragraph each
+    const titleLines = signer.lines;
     expect(titleLines).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
     const texts = signature.map((p) => p.text);
     expect(texts).toEqual([...titleLines, signer.name]);
@@ -442,7 +442,7 @@ describe("appendix", () => {
   const heading = () => appendix.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.paragraph] : []));
 
   it("APX-HEAD, APX-TITLE, APX-REF: heading 14 pt bold, title bold, reference italic, then a short line", () => {
-    const a = nd30.decision.appendix!;
+    const a = nd30.decision.appendices[0]!;
     const [head, title, reference, line] = heading();
     expect(head!.text).toBe(a.heading);
     expectStyle(head!, { sizePt: [14, 14], bold: true });
@@ -458,7 +458,7 @@ describe("appendix", () => {
 
   it("APX-TABLE: the header row repeats, has the column labels, bold 12 pt; no row splits", () => {
     const table = appendixTable();
-    const a = nd30.decision.appendix!;
+    const a = nd30.decision.appendices[0]!;
     expect(table.gridTwips).toHaveLength(a.columns.length);
     expect(table.gridTwips.reduce((x, y) => x + y, 0)).toBe(textWidthTwips(appendix));
     const [header, ...rest] = table.rows;
@@ -471,17 +471,17 @@ describe("appendix", () => {
 
   it("APX-TABLE: every header word fits its column (sensible widths)", () => {
     const table = appendixTable();
-    nd30.decision.appendix!.columns.forEach((column, i) => {
+    nd30.decision.appendices[0]!.columns.forEach((column, i) => {
       const widestWordPt = Math.max(...column.label.split(" ").map((w) => nd30.ctx.measurer.widthPt(w, 12, { bold: true, kern: false })));
       expect(widestWordPt * 20, column.label).toBeLessThanOrEqual(cellInnerTwips(table, i));
     });
   });
 
   it("APX-TABLE: 8 group rows, bold, numeral first and the title merged across the rest", () => {
-    const a = nd30.decision.appendix!;
+    const a = nd30.decision.appendices[0]!;
     const groups = appendixTable().rows.filter((r) => r.cells.length === 2);
     expect(groups).toHaveLength(8);
-    expect(groups.map((r) => [r.cells[0]!.text, r.cells[1]!.text])).toEqual(a.groups.map((g) => [g.numeral, g.title]));
+    expect(groups.map((r) => [r.cells[0]!.text, r.cells[1]!.text])).toEqual(seedGroups(nd30.decision).map((g) => [g.group, g.title]));
     for (const row of groups) {
       expect(row.cells[1]!.gridSpan).toBe(a.columns.length - 1);
       for (const cell of row.cells) for (const p of cell.paragraphs) expectStyle(p, { bold: true, sizePt: [12, 13] });
@@ -489,21 +489,13 @@ describe("appendix", () => {
   });
 
   it("APX-TABLE: 37 task rows in source order with the text as written, 12 pt, STT empty where the model's is", () => {
-    const a = nd30.decision.appendix!;
-    const cellText: Record<string, (t: Task) => string> = {
-      number: (t) => t.number,
-      content: (t) => t.content,
-      product: (t) => t.product,
-      lead: (t) => t.lead.text,
-      support: (t) => t.support.text,
-      deadline: (t) => t.deadline.text,
-      notes: (t) => t.notes ?? "",
-    };
+    const a = nd30.decision.appendices[0]!;
     const rows = appendixTable().rows.filter((r) => r.cells.length === a.columns.length && !r.isHeader);
-    const tasks = listTasks(a);
+    const tasks = listTasks(nd30.decision);
     expect(rows).toHaveLength(37);
     expect(tasks).toHaveLength(37);
-    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual(tasks.map(({ task }) => a.columns.map((c) => cellText[c.key]!(task))));
+    // each cell as the row writes it (the seed merges no cell down)
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual(tasks.map(({ row }) => a.columns.map((c) => writtenCell(row, c))));
     expect(rows.filter((r) => r.cells[0]!.text === "").length).toBe(tasks.filter((t) => t.task.number === "").length);
     for (const row of rows) for (const cell of row.cells) for (const p of cell.paragraphs) if (p.text) expectStyle(p, { sizePt: [12, 12], bold: false });
   });

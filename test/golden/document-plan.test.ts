@@ -12,24 +12,25 @@ import { profileLayout } from "../../src/layout/profiles.ts";
 import { composeDecisionPlan } from "../../src/plan/decision.ts";
 import { composeLetterPlan } from "../../src/plan/letter.ts";
 import type { BlockNode, ClosingNode, DocumentPlan, HeaderGridNode, RuleLine, StackLine, TableNode } from "../../src/plan/nodes.ts";
-import { listAssignments, type AgencyAssignment } from "../../src/resolve/assignments.ts";
+import type { AgencyAssignment, ResolvedDecision } from "../../src/resolve/resolve-decision.ts";
 import type { RenderContext } from "../../src/write/context.ts";
 import { writeDocx } from "../../src/write/docx/write-docx.ts";
 import { writePdf } from "../../src/write/pdf/write-pdf.ts";
 import { openDocx, readDocument, tablesOf, type ParagraphInfo } from "../support/docx-xml.ts";
 import { balancedGraphicsStates, horizontalRules, readPdfStrokes } from "../support/pdf-strokes.ts";
 import { readPdfText } from "../support/pdf-text.ts";
-import { loadSeed } from "../support/seed-docx.ts";
+import { loadSeed, seedGroups, seedRow } from "../support/seed-docx.ts";
 
 let decision: Decision;
 let ctx: RenderContext;
 let wording: LetterWording;
-let assignments: AgencyAssignment[];
+let assignments: readonly AgencyAssignment[];
+let resolve: (decision: Decision) => ResolvedDecision;
 
 const letterPlanFor = (id: string, edit: (d: Decision) => Decision = (d) => d): DocumentPlan => {
-  const model = edit(structuredClone(decision));
-  const assignment = listAssignments(model.appendix!, ctx.resolver).find((a) => a.agency.id === id)!;
-  return composeLetterPlan(model, model.letters!, assignment, composeLetterText(model, assignment, wording, ctx.resolver.byId), ctx.layout, ctx.measurer);
+  const model = resolve(edit(structuredClone(decision)));
+  const assignment = model.assignments.find((a) => a.agency.id === id)!;
+  return composeLetterPlan(model, model.decision.letters!, assignment, composeLetterText(model, assignment, wording), ctx.layout, ctx.measurer);
 };
 const blocksOf = (plan: DocumentPlan, section = 0): readonly BlockNode[] => plan.sections[section]!.blocks;
 const only = <K extends BlockNode["kind"]>(plan: DocumentPlan, kind: K) => blocksOf(plan).filter((b): b is Extract<BlockNode, { kind: K }> => b.kind === kind);
@@ -73,9 +74,10 @@ function seedLetterPdf(id: string) {
 }
 
 beforeAll(async () => {
-  ({ decision, ctx } = await loadSeed());
+  let resolved: ResolvedDecision;
+  ({ decision, ctx, resolve, resolved } = await loadSeed());
   wording = await loadLetterWording();
-  assignments = listAssignments(decision.appendix!, ctx.resolver);
+  assignments = resolved.assignments;
 });
 
 describe("plan: header grid (spec §2)", () => {
@@ -176,7 +178,7 @@ describe("plan: gaps, strokes, keep-with-next", () => {
   it("a task taller than a page is a row that may split (the others still keep together)", () => {
     const huge = Array.from({ length: 900 }, (_, i) => `việc${i}`).join(" ");
     const plan = letterPlanFor("so-noi-vu", (d) => {
-      d.appendix!.groups[0]!.tasks[0]!.content = huge;
+      seedRow(d, 0, 0).content = huge;
       return d;
     });
     const tall = only(plan, "table").flatMap((table) => table.rows.filter((r) => !r.keepTogether));
@@ -256,7 +258,7 @@ describe("writers: both formats carry the plan", () => {
     for (let i = appendixStart + 1; i < pdf.pages.length; i++) {
       expect(numberOf(i)).toBe(String(i - appendixStart + 1));
       // APX-TABLE: the page opens with the header row
-      const labels = squash(decision.appendix!.columns.map((c) => c.label).join(""));
+      const labels = squash(decision.appendices[0]!.columns.map((c) => c.label).join(""));
       expect(squash(pdf.pages[i]!).startsWith(labels), `page ${i + 1}`).toBe(true);
     }
     const shownNumber = (i: number) => (i === 0 || i === appendixStart ? 0 : i < appendixStart ? i + 1 : i - appendixStart + 1);
@@ -269,7 +271,7 @@ describe("writers: both formats carry the plan", () => {
     const bytes = await pdfOf(plan);
     const pdf = await readPdfText(bytes);
     const appendixStart = pdf.sizes.findIndex((s) => s.width > s.height);
-    const groups = decision.appendix!.groups.map((g) => squash(`${g.numeral}${g.title}`));
+    const groups = seedGroups(decision).map((g) => squash(`${g.group}${g.title}`));
     for (let i = appendixStart; i < pdf.pages.length; i++) {
       const text = squash(withoutNumber(pdf.pages[i]!, i - appendixStart + 1));
       for (const group of groups) expect(text.endsWith(group), `page ${i + 1} ends with ${group}`).toBe(false);
@@ -281,7 +283,7 @@ describe("writers: both formats carry the plan", () => {
     expect(assignments).toHaveLength(41);
     for (const a of assignments) {
       const { plan, pdf } = await seedLetterPdf(a.agency.id);
-      const intros = blocksOf(plan).filter((b) => b.kind === "paragraph" && b.role === "intro").map((b) => words((b as { runs: { text: string }[] }).runs[0]!.text).join(" "));
+      const intros = only(plan, "paragraph").filter((b) => b.role === "intro").map((b) => words(b.runs[0]!.text).join(" "));
       const headers = (only(plan, "table") as TableNode[]).map((t) => words(t.rows[0]!.cells.map((c) => c.runs[0]!.text).join(" ")).join(" "));
       pdf.pages.forEach((page, i) => {
         const text = words(page).join(" ").replace(new RegExp(` ${i + 1}$`), "");
@@ -294,7 +296,7 @@ describe("writers: both formats carry the plan", () => {
   it("a task taller than a page is printed whole: every word in the PDF, the DOCX row may split", async () => {
     const huge = Array.from({ length: 900 }, (_, i) => `việc${i}`).join(" ");
     const plan = letterPlanFor("so-noi-vu", (d) => {
-      d.appendix!.groups[0]!.tasks[0]!.content = huge;
+      seedRow(d, 0, 0).content = huge;
       return d;
     });
     const pdfWords = new Set(words((await readPdfText(await pdfOf(plan))).pages.join("\n")));

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { inflateSync } from "node:zlib";
 import { spawnSync } from "node:child_process";
-import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile, cp } from "node:fs/promises";
+import { mkdtemp, mkdir, readdir, readFile, realpath, rm, symlink, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -17,7 +17,7 @@ import { templateErrorDiagnostic, TemplateError, type LetterWording } from "../.
 import { DEFAULT_TEMPLATES_DIR, loadLetterWording, templateFile } from "../../src/io/templates.ts";
 import { profileLayout } from "../../src/layout/profiles.ts";
 import { mmToPt } from "../../src/layout/units.ts";
-import { listAssignments, type AgencyAssignment, type AssignedTask } from "../../src/resolve/assignments.ts";
+import { copiesFor, resolveDecision, type AgencyAssignment, type AssignedTask, type ResolvedDecision } from "../../src/resolve/resolve-decision.ts";
 import { formatShortDate } from "../../src/model/dates.ts";
 import type { Decision } from "../../src/model/schema.ts";
 import { summarize } from "../../src/resolve/summary.ts";
@@ -30,6 +30,7 @@ import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
 import { skipReasonFor } from "../support/libreoffice.ts";
 import { readPdfObjects, readPdfText, refOf, type PdfText } from "../support/pdf-text.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
+import { rowAt } from "../support/seed-docx.ts";
 
 /** The fast paths of the letters rendered next: renderPdf's options, set for this file through the mock. */
 const fastPaths = vi.hoisted(() => ({ current: {} as PdfRenderOptions }));
@@ -44,10 +45,11 @@ const STRESS = "Ỷ ỹ Ữ ữ Ặ ặ Đ đ ẫ ậ ờ";
 const INJECTIONS = ["{{constructor}}", "__proto__", "{{#each this}}x{{/each}}"];
 
 let decision: Decision;
+let resolved: ResolvedDecision;
 let resolver: AgencyResolver;
 let ctx: RenderContext;
 let wording: LetterWording;
-let assignments: AgencyAssignment[];
+let assignments: readonly AgencyAssignment[];
 const pdfs = new Map<string, Uint8Array>();
 const texts = new Map<string, PdfText>();
 let scratch: string;
@@ -57,7 +59,7 @@ async function wordByWordLetter(): Promise<Uint8Array> {
   if (!wordByWordPdf) {
     fastPaths.current = { lineMerging: false };
     try {
-      wordByWordPdf = await renderLetterPdf(decision, assignment("so-noi-vu"), ctx, wording);
+      wordByWordPdf = await renderLetterPdf(resolved, assignment("so-noi-vu"), ctx, wording);
     } finally {
       fastPaths.current = {};
     }
@@ -83,8 +85,8 @@ async function letterText(id: string): Promise<PdfText> {
 
 /** A table row as written to the PDF: ref, content, product, the other side's cell, deadline, due date. */
 function rowText(task: AssignedTask): string {
-  const others = task.role === "lead" ? task.task.support.text : task.task.lead.text;
-  return squash([task.ref, task.task.content, task.task.product, others, task.task.deadline.text, task.due ? formatShortDate(task.due) : NO_DUE_DATE].join(""));
+  const others = task.role === "lead" ? task.task.support : task.task.lead;
+  return squash([task.ref, task.task.content, task.task.product, others, task.task.deadline, task.due ? formatShortDate(task.due) : NO_DUE_DATE].join(""));
 }
 
 /** The lines of a page without its page number (pdfmake draws the page header after the body). */
@@ -95,12 +97,13 @@ function withoutPageNumber(page: string, number: number): string[] {
 beforeAll(async () => {
   const loaded = await loadAndValidate(SEED_MODEL_FILE);
   decision = loaded.decision!;
+  resolved = loaded.resolved!;
   resolver = loaded.env!.resolver;
   // Tinos whatever this machine has installed (the font names are checked below)
-  ctx = await createRenderContext(decision.profile, resolver, { systemDirs: [] });
+  ctx = await createRenderContext(decision.profile, { systemDirs: [] });
   wording = await loadLetterWording();
-  assignments = listAssignments(decision.appendix!, resolver);
-  for (const a of assignments) pdfs.set(a.agency.id, await renderLetterPdf(decision, a, ctx, wording));
+  assignments = resolved.assignments;
+  for (const a of assignments) pdfs.set(a.agency.id, await renderLetterPdf(resolved, a, ctx, wording));
   scratch = await mkdtemp(path.join(tmpdir(), "vanban-letters-"));
 });
 
@@ -111,11 +114,22 @@ afterAll(async () => {
 
 describe("letters of the seed", () => {
   it("gives one letter per distinct resolved agency", () => {
-    const distinct = summarize(decision, resolver).agencies;
+    const distinct = summarize(resolved).agencies;
     expect(assignments.length).toBe(distinct);
     expect(assignments.length).toBe(41);
     expect(new Set(assignments.map((a) => a.agency.id)).size).toBe(assignments.length);
     expect(pdfs.size).toBe(assignments.length);
+  });
+
+  it("cites tasks by position: the seed's group numerals repeat (VI twice), so written refs would clash", async () => {
+    const refs = resolved.tasks.map((t) => t.ref);
+    expect(new Set(refs).size).toBe(refs.length);
+    // the second group written "VI" is the seventh group; its first row is cited VII.1, not VI.1
+    const second = resolved.tasks.find((t) => t.task.content.startsWith("Kế hoạch ứng dụng công nghệ thông tin"))!;
+    expect([second.groups[0]!.group, second.task.number, second.ref]).toEqual(["VI", "1", "VII.1"]);
+    expect(assignment("so-thong-tin-va-truyen-thong").lead.map((t) => t.ref)).toContain("VII.1");
+    const flat = squash((await letterText("so-thong-tin-va-truyen-thong")).pages.join("\n"));
+    expect(flat).toContain(squash(`VII.1${second.task.content}`));
   });
 
   it("PDF-VERSION: every letter starts with %PDF-1.x, x ≥ 4", () => {
@@ -202,17 +216,17 @@ describe("letters of the seed", () => {
   });
 
   it("REPRO: two renders are byte-identical, whatever was drawn before", async () => {
-    const again = await renderLetterPdf(decision, assignment("so-noi-vu"), ctx, wording);
+    const again = await renderLetterPdf(resolved, assignment("so-noi-vu"), ctx, wording);
     expect(Buffer.from(again).equals(Buffer.from(pdfs.get("so-noi-vu")!))).toBe(true);
     const last = assignments.at(-1)!;
-    expect(Buffer.from(await renderLetterPdf(decision, last, ctx, wording)).equals(Buffer.from(pdfs.get(last.agency.id)!))).toBe(true);
+    expect(Buffer.from(await renderLetterPdf(resolved, last, ctx, wording)).equals(Buffer.from(pdfs.get(last.agency.id)!))).toBe(true);
   });
 
   it("the shared caches and the fast style lookup give the bytes pdfmake and pdfkit give without them", async () => {
     fastPaths.current = { sharedCaches: false };
     try {
       for (const id of ["so-noi-vu", "ubnd-cap-xa"]) {
-        const plain = await renderLetterPdf(decision, assignment(id), ctx, wording);
+        const plain = await renderLetterPdf(resolved, assignment(id), ctx, wording);
         expect(Buffer.from(plain).equals(Buffer.from(pdfs.get(id)!)), id).toBe(true);
       }
     } finally {
@@ -237,7 +251,7 @@ describe.each(["so-noi-vu", "so-tai-chinh", "ubnd-tam-ky", "ubnd-cap-xa", "don-v
     const kg = lines.indexOf(`${ADDRESSEE_LABEL} ${a.agency.addressee}`);
     expect(kg).toBeGreaterThan(4);
     expect(squash(lines.slice(kg + 1).join(" "))).toMatch(
-      new RegExp(`^${squash(`Thực hiện Quyết định số 503/QĐ-UBND ngày 06/02/2013 của Ủy ban nhân dân tỉnh Quảng Nam ban hành Kế hoạch cải cách hành chính năm 2013, Ủy ban nhân dân tỉnh giao ${a.agency.name}`)}`),
+      new RegExp(`^${squash(`Thực hiện Quyết định số 503/QĐ-UBND ngày 06/02/2013 của Ủy ban nhân dân tỉnh Quảng Nam ban hành Kế hoạch cải cách hành chính năm 2013, Ủy ban nhân dân tỉnh giao ${a.agency.addressee}`)}`),
     );
   });
 
@@ -247,7 +261,8 @@ describe.each(["so-noi-vu", "so-tai-chinh", "ubnd-tam-ky", "ubnd-cap-xa", "don-v
     const both = a.lead.length > 0 && a.support.length > 0;
     const leadIntro = flat.indexOf(squash(`${both ? "1. " : ""}Chủ trì thực hiện ${String(a.lead.length).padStart(2, "0")} nhiệm vụ sau:`));
     const supportIntro = flat.indexOf(squash(`${both ? "2. " : ""}Phối hợp với cơ quan chủ trì thực hiện ${String(a.support.length).padStart(2, "0")} nhiệm vụ sau:`));
-    const closing = flat.indexOf(squash(`Đề nghị ${a.agency.name} khẩn trương`));
+    // the body names the agency as Kính gửi does (its addressee form: "Ủy ban nhân dân thành phố Tam Kỳ")
+    const closing = flat.indexOf(squash(`Đề nghị ${a.agency.addressee} khẩn trương`));
     expect(closing).toBeGreaterThan(0);
     // A table and its intro are left out when empty.
     expect(leadIntro >= 0).toBe(a.lead.length > 0);
@@ -292,7 +307,7 @@ describe.each(["so-noi-vu", "so-tai-chinh", "ubnd-tam-ky", "ubnd-cap-xa", "don-v
   it("APX-TABLE: a page that continues a table opens with that table's header row", async () => {
     const { pages } = await letterText(id);
     const a = assignment(id);
-    const text = composeLetterText(decision, a, wording, resolver.byId);
+    const text = composeLetterText(resolved, a, wording);
     const tables = {
       lead: { intro: squash(text.leadIntro), heading: squash(text.leadColumns.join("")) },
       support: { intro: squash(text.supportIntro), heading: squash(text.supportColumns.join("")) },
@@ -320,9 +335,14 @@ describe.each(["so-noi-vu", "so-tai-chinh", "ubnd-tam-ky", "ubnd-cap-xa", "don-v
     const flat = squash(withoutPageNumber(pages.at(-1)!, pages.length).join("\n"));
     expect(flat).toContain(squash("xem xét, giải quyết./."));
     const letters = decision.letters!;
-    const recipients = ["Nơi nhận:", "- Như trên;", ...letters.copies.map((c) => `- ${c}`), `- ${letters.archive}`];
+    // "Như trên" names the addressee: a copy line naming only that agency is left out of its own letter
+    const copies = letters.copies.filter((c) => id !== "so-noi-vu" || c !== "Sở Nội vụ (theo dõi);");
+    expect(copiesFor(resolved, id)).toEqual(copies);
+    const recipients = ["Nơi nhận:", "- Như trên;", ...copies.map((c) => `- ${c}`), `- ${letters.archive}`];
     expect(flat).toContain(squash(recipients.join("")));
-    expect(flat).toContain(squash(`${letters.signer.prefix} ${letters.signer.capacity}`));
+    if (id === "so-noi-vu") expect(flat).not.toContain(squash("Sở Nội vụ (theo dõi)"));
+    else expect(flat).toContain(squash("- Sở Nội vụ (theo dõi);"));
+    expect(flat).toContain(squash(letters.signer.lines.join("")));
     expect(flat.endsWith(squash(letters.signer.name))).toBe(true);
   });
 });
@@ -332,11 +352,12 @@ describe("content edge cases", () => {
     const copy = structuredClone(decision);
     const a = assignment("so-tai-chinh");
     const target = a.lead[0]!;
-    const task = copy.appendix!.groups[target.groupIndex]!.tasks[target.taskIndex]!;
+    const task = rowAt(copy, target.path);
     task.content = `Kiểm tra ${STRESS}`;
     task.product = `Sản phẩm ${STRESS.normalize("NFD")}`;
-    const changed = listAssignments(copy.appendix!, resolver).find((x) => x.agency.id === "so-tai-chinh")!;
-    const text = await readPdfText(await renderLetterPdf(copy, changed, ctx, wording));
+    const edited = resolveDecision(copy, resolver);
+    const changed = edited.assignments.find((x) => x.agency.id === "so-tai-chinh")!;
+    const text = await readPdfText(await renderLetterPdf(edited, changed, ctx, wording));
     const raw = text.rawPages.join("\n").replace(/\s+/g, " ");
     expect(STRESS).toBe(STRESS.normalize("NFC"));
     expect(raw).toContain(`Kiểm tra ${STRESS}`);
@@ -349,9 +370,10 @@ describe("content edge cases", () => {
     const target = assignment("so-tai-chinh").lead[0]!;
     const odd = "→ ½ ₫ Ω";
     for (const ch of odd.replace(/ /g, "")) expect(SUBSET_REPERTOIRE).not.toContain(ch.codePointAt(0));
-    copy.appendix!.groups[target.groupIndex]!.tasks[target.taskIndex]!.content = `Kiểm tra ${odd}`;
-    const changed = listAssignments(copy.appendix!, resolver).find((x) => x.agency.id === "so-tai-chinh")!;
-    const pdf = await renderLetterPdf(copy, changed, ctx, wording);
+    rowAt(copy, target.path).content = `Kiểm tra ${odd}`;
+    const edited = resolveDecision(copy, resolver);
+    const changed = edited.assignments.find((x) => x.agency.id === "so-tai-chinh")!;
+    const pdf = await renderLetterPdf(edited, changed, ctx, wording);
     const raw = (await readPdfText(pdf)).rawPages.join("\n").replace(/\s+/g, " ");
     expect(raw).toContain(`Kiểm tra ${odd}`);
     const regularFile = (bytes: Uint8Array) => {
@@ -365,10 +387,11 @@ describe("content edge cases", () => {
   it("a task without a due date shows its deadline as written and — for the date, last in its table", async () => {
     const copy = structuredClone(decision);
     const target = assignment("so-y-te").lead[0]!;
-    copy.appendix!.groups[target.groupIndex]!.tasks[target.taskIndex]!.deadline = { text: "Thường xuyên" };
-    const changed = listAssignments(copy.appendix!, resolver).find((x) => x.agency.id === "so-y-te")!;
+    rowAt(copy, target.path).deadline = "Thường xuyên";
+    const edited = resolveDecision(copy, resolver);
+    const changed = edited.assignments.find((x) => x.agency.id === "so-y-te")!;
     expect(changed.lead.at(-1)!.due).toBeUndefined();
-    const flat = squash((await readPdfText(await renderLetterPdf(copy, changed, ctx, wording))).pages.join("\n"));
+    const flat = squash((await readPdfText(await renderLetterPdf(edited, changed, ctx, wording))).pages.join("\n"));
     const row = rowText(changed.lead.at(-1)!);
     expect(row.endsWith(squash(`Thường xuyên ${NO_DUE_DATE}`))).toBe(true);
     const at = flat.indexOf(row);
@@ -379,7 +402,7 @@ describe("content edge cases", () => {
   it("HDR-NUMBER: a letter number below 10 gets a leading zero", async () => {
     const copy = structuredClone(decision);
     copy.letters!.number = "7";
-    const text = await readPdfText(await renderLetterPdf(copy, assignment("so-y-te"), ctx, wording));
+    const text = await readPdfText(await renderLetterPdf({ ...resolved, decision: copy }, assignment("so-y-te"), ctx, wording));
     expect(text.pages[0]!.split("\n")).toContain("Số: 07/UBND-NC");
   });
 
@@ -391,7 +414,7 @@ describe("content edge cases", () => {
       lead: a.lead.map((t, i) => (i === 0 ? { ...t, task: { ...t.task, content: `Nội dung ${literal}` } } : t)),
       support: a.support,
     };
-    const flat = squash((await readPdfText(await renderLetterPdf(decision, injected, ctx, wording))).pages.join("\n"));
+    const flat = squash((await readPdfText(await renderLetterPdf(resolved, injected, ctx, wording))).pages.join("\n"));
     expect(flat).toContain(squash(`Kính gửi: Sở ${literal}`));
     expect(flat).toContain(squash(`giao Sở ${literal} triển khai`));
     expect(flat).toContain(squash(`Nội dung ${literal}`));
@@ -400,7 +423,7 @@ describe("content edge cases", () => {
 
   it("PAGE-NUM (tt01): the page number moves to the bottom right, still not on page 1", async () => {
     const tt01: RenderContext = { ...ctx, layout: profileLayout("tt01") };
-    const { pages } = await readPdfText(await renderLetterPdf(decision, assignment("so-noi-vu"), tt01, wording));
+    const { pages } = await readPdfText(await renderLetterPdf(resolved, assignment("so-noi-vu"), tt01, wording));
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[0]!.trim().split("\n").at(-1)).not.toMatch(/^\d+$/);
     pages.slice(1).forEach((page, i) => {
@@ -434,7 +457,7 @@ describe("templates", () => {
 
   it("a copy of the bundled templates gives the same letter", async () => {
     const custom = await loadLetterWording(await templateCopy("same"));
-    const pdf = await renderLetterPdf(decision, assignment("so-noi-vu"), ctx, custom);
+    const pdf = await renderLetterPdf(resolved, assignment("so-noi-vu"), ctx, custom);
     expect(Buffer.from(pdf).equals(Buffer.from(pdfs.get("so-noi-vu")!))).toBe(true);
   });
 
@@ -442,22 +465,21 @@ describe("templates", () => {
     const root = await templateCopy("custom", (files) => {
       files["closing.hbs"] = "Kính đề nghị {{agency.short}} báo cáo trước {{longDate letter.date}}";
     });
-    const text = await readPdfText(await renderLetterPdf(decision, assignment("so-noi-vu"), ctx, await loadLetterWording(root)));
+    const text = await readPdfText(await renderLetterPdf(resolved, assignment("so-noi-vu"), ctx, await loadLetterWording(root)));
     // BODY-END is added by the renderer
     expect(squash(text.pages.join(""))).toContain(squash("Kính đề nghị SNV báo cáo trước ngày 06 tháng 02 năm 2013./."));
   });
 
-  it("a template naming a missing field fails with a template error that points into the file", async () => {
+  it("a template naming a missing field fails at load, before any letter, with a template error that points into the file", async () => {
     const root = await templateCopy("missing-field", async (files) => {
       const original = await readFile(path.join(DEFAULT_TEMPLATES_DIR, "letter", "opening.hbs"), "utf8");
-      files["opening.hbs"] = original.replace("{{agency.name}}", "{{agency.nmae}}");
+      files["opening.hbs"] = original.replace("{{agency.addressee}}", "{{agency.nmae}}");
     });
-    const custom = await loadLetterWording(root);
-    const error = await failure(renderLetterPdf(decision, assignment("so-noi-vu"), ctx, custom));
+    const error = await failure(loadLetterWording(root));
     expect(error.code).toBe("template/field");
     expect(error.message).toBe('"nmae" is not a field of agency');
     expect(error.hint).toContain("name, short, addressee");
-    expect(error.where.file).toBe(path.join(custom.dir, "letter", "opening.hbs"));
+    expect(error.where.file).toBe(path.join(await realpath(root), "letter", "opening.hbs"));
     const source = await readFile(path.join(root, "letter", "opening.hbs"), "utf8");
     expect(source.split("\n")[error.where.line! - 1]).toContain("{{agency.nmae}}");
     const diagnostic = templateErrorDiagnostic(error);
@@ -466,8 +488,7 @@ describe("templates", () => {
 
   it("{{constructor}} and __proto__ in a template are missing fields, not prototype access", async () => {
     for (const field of ["constructor", "__proto__", "agency.constructor", "agency.name.length"]) {
-      const custom = await loadLetterWording(await templateCopy(`proto-${field}`, (files) => void (files["lead-intro.hbs"] = `Chủ trì {{${field}}}`)));
-      const error = await failure(renderLetterPdf(decision, assignment("so-noi-vu"), ctx, custom));
+      const error = await failure(loadLetterWording(await templateCopy(`proto-${field}`, (files) => void (files["lead-intro.hbs"] = `Chủ trì {{${field}}}`))));
       expect(error.code, field).toBe("template/field");
     }
   });
@@ -487,7 +508,7 @@ describe("templates", () => {
 
   it("column templates must give six headings", async () => {
     const custom = await loadLetterWording(await templateCopy("columns", (f) => void (f["lead-columns.hbs"] = "STT\nNội dung\n")));
-    const error = await failure(renderLetterPdf(decision, assignment("so-noi-vu"), ctx, custom));
+    const error = await failure(renderLetterPdf(resolved, assignment("so-noi-vu"), ctx, custom));
     expect(error.code).toBe("template/columns");
   });
 
@@ -514,7 +535,7 @@ describe("templates", () => {
 
   it('closing: "(qua Sở Nội vụ)" from letters.reportVia, left out of the letter to Sở Nội vụ and when the model has none', () => {
     expect(decision.letters!.reportVia).toBe("so-noi-vu");
-    const closing = (d: Decision, id: string) => composeLetterText(d, assignment(id), wording, resolver.byId).closing;
+    const closing = (d: Decision, id: string) => composeLetterText({ ...resolved, decision: d }, assignment(id), wording).closing;
     expect(closing(decision, "so-tai-chinh")).toContain("về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) để theo dõi");
     expect(closing(decision, "so-noi-vu")).toContain("về Ủy ban nhân dân tỉnh để theo dõi");
     const { reportVia: _reportVia, ...withoutReportVia } = decision.letters!;
@@ -522,7 +543,7 @@ describe("templates", () => {
   });
 
   it("composeLetterText leaves a table's intro out when the agency has no task in that role", () => {
-    const text = composeLetterText(decision, assignment("don-vi-su-nghiep-thuoc-tinh"), wording, resolver.byId);
+    const text = composeLetterText(resolved, assignment("don-vi-su-nghiep-thuoc-tinh"), wording);
     expect(text.supportIntro).toBe("");
     expect(text.supportColumns).toEqual([]);
     expect(text.leadIntro).toBe("Chủ trì thực hiện 02 nhiệm vụ sau:");

@@ -13,11 +13,12 @@ import { buildToFolder } from "../../src/pipeline/build-folder.ts";
 import { parseModel } from "../../src/io/model-file.ts";
 import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import { OUTPUT_FORMATS } from "../../src/pipeline/formats.ts";
+import { resolveDecision } from "../../src/resolve/resolve-decision.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
 
 const seedSource = readFileSync(SEED_MODEL_FILE, "utf8");
 const env = await validationEnv();
-const ctx = await createRenderContext("nd30", env.resolver);
+const ctx = await createRenderContext("nd30");
 const { renderer } = await createPacketRenderer(ctx, { workers: "0" });
 
 function tree(dir: string): Map<string, { sha: string; ino: number }> {
@@ -34,43 +35,46 @@ function tree(dir: string): Map<string, { sha: string; ino: number }> {
 }
 
 async function build(source: string, target: string, force = false) {
-  const decision = parseModel(source, "model.yaml").decision!;
-  return buildToFolder(decision, ctx, renderer!, { target, source, toolVersion: "test", force, formats: [...OUTPUT_FORMATS] });
+  const resolved = resolveDecision(parseModel(source, "model.yaml").decision!, env.resolver);
+  return buildToFolder(resolved, env.resolver, ctx, renderer!, { target, source, toolVersion: "test", force, formats: [...OUTPUT_FORMATS] });
 }
 
 const EDITS: { name: string; edit: (s: string) => string; expect: { tasks: string[]; groups: string[]; packets: number } }[] = [
   {
     name: "move a deadline",
-    edit: (s) => s.replace("text: Tháng 2\n            due: 2013-02-28", "text: Tháng 5\n            due: 2013-05-31"),
-    expect: { tasks: ["changed VII.2 deadline,due"], groups: [], packets: 2 },
+    // the due date is read from the cell at every build: editing the text moves it
+    edit: (s) => s.replace("deadline: Tháng 2\n", "deadline: Tháng 5\n"),
+    // the seed's group numerals repeat (VI twice), so refs are positional: group VII is the eighth
+    expect: { tasks: ["changed VIII.2 deadline,due"], groups: [], packets: 2 },
   },
   {
     name: "swap a lead agency",
-    edit: (s) => s.replace("text: Sở Y tế\n            agencies: [so-y-te]", "text: Sở Nội vụ\n            agencies: [so-noi-vu]"),
+    edit: (s) => s.replace("lead: Sở Y tế\n", "lead: Sở Nội vụ\n"),
     // every supporting department's letter shows the lead cell as written, so all of them change
     expect: { tasks: ["changed III.5 lead"], groups: [], packets: 21 },
   },
   {
     name: "rename a group",
     edit: (s) => s.replace("title: CẢI CÁCH TÀI CHÍNH CÔNG", "title: CẢI CÁCH TÀI CHÍNH CÔNG (SỬA)"),
-    expect: { tasks: [], groups: ["renamed 6"], packets: -1 },
+    expect: { tasks: [], groups: ["renamed V"], packets: -1 },
   },
   {
     name: "add a task",
     edit: (s) =>
       s.replace(
-        "    - numeral: VII\n",
+        "      - group: VII\n",
         [
-          "        - number: \"7\"",
-          "          content: Nhiệm vụ bổ sung",
-          "          product: Báo cáo",
-          "          lead: { text: Sở Ngoại vụ }",
-          "          support: { text: Thanh tra tỉnh }",
-          "          deadline: { text: Quý IV }",
-          "    - numeral: VII\n",
+          "          - number: \"7\"",
+          "            content: Nhiệm vụ bổ sung",
+          "            product: Báo cáo",
+          "            lead: Sở Ngoại vụ",
+          "            support: Thanh tra tỉnh",
+          "            deadline: Quý IV",
+          "      - group: VII\n",
         ].join("\n"),
       ),
-    expect: { tasks: ["added VI.7"], groups: [], packets: 2 },
+    // the second group VI (positional VII) gets a seventh row
+    expect: { tasks: ["added VII.7"], groups: [], packets: 2 },
   },
 ];
 
@@ -84,12 +88,12 @@ describe("incremental builds after edits", async () => {
     it(fixture.name, async () => {
       const edited = fixture.edit(seedSource);
       expect(edited).not.toBe(seedSource);
-      const oldModel = parseModel(seedSource, "a.yaml").decision!;
+      const oldModel = resolveDecision(parseModel(seedSource, "a.yaml").decision!, env.resolver);
       const newModel = parseModel(edited, "b.yaml");
       expect(newModel.diagnostics).toEqual([]);
-      const diff = diffModels(oldModel, newModel.decision!, env.resolver);
+      const diff = diffModels(oldModel, resolveDecision(newModel.decision!, env.resolver));
       expect(diff.tasks.map((t) => `${t.kind} ${t.ref}${t.fields.length && t.kind === "changed" ? ` ${t.fields.map((f) => f.field).join(",")}` : ""}`)).toEqual(fixture.expect.tasks);
-      expect(diff.groups.map((g) => `${g.kind} ${g.index + 1}`)).toEqual(fixture.expect.groups);
+      expect(diff.groups.map((g) => `${g.kind} ${g.label}`)).toEqual(fixture.expect.groups);
       if (fixture.expect.packets >= 0) expect(diff.affectedAgencies).toHaveLength(fixture.expect.packets);
 
       // incremental: copy of the base build (same bytes and manifest as building it again), then the edited model on top of it

@@ -13,6 +13,8 @@ import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import { composeDecisionPlan } from "../../src/plan/decision.ts";
 import { writeDocx } from "../../src/write/docx/write-docx.ts";
 import { renderAppendixXlsx } from "../../src/write/xlsx/appendix-xlsx.ts";
+import { resolveDecision } from "../../src/resolve/resolve-decision.ts";
+import { isGroup, type Row } from "../../src/model/schema.ts";
 import { validateDecision } from "../../src/validate/validate-decision.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
 
@@ -20,7 +22,7 @@ import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
 const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.VANBAN_PROPERTY_SCALE ?? 1)));
 
 const env = await validationEnv();
-const ctx = await createRenderContext("nd30", env.resolver);
+const ctx = await createRenderContext("nd30");
 const seed = parseModel(readFileSync(SEED_MODEL_FILE, "utf8"), "seed.yaml").decision!;
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true, htmlEntities: false });
 
@@ -52,7 +54,9 @@ describe("rendering arbitrary accepted text", () => {
     await fc.assert(
       fc.asyncProperty(text, text, async (content, product) => {
         const decision = structuredClone(seed);
-        const task = decision.appendix!.groups[2]!.tasks[1]!;
+        const group = decision.appendices[0]!.items[2]!;
+        if (!isGroup(group)) throw new Error("the seed's third item is a group");
+        const task = group.items[1] as Row;
         task.content = content.normalize("NFC");
         task.product = product.normalize("NFC");
         const errors = validateDecision(decision, env).filter((d) => d.severity === "error");
@@ -64,7 +68,7 @@ describe("rendering arbitrary accepted text", () => {
         }
         expect(unstorable.test(task.content) || unstorable.test(task.product)).toBe(false);
         const docx = await writeDocx(composeDecisionPlan(decision, ctx.layout, ctx.measurer), { toolName: ctx.toolName });
-        const xlsx = await renderAppendixXlsx(decision, ctx);
+        const xlsx = await renderAppendixXlsx(resolveDecision(decision, env.resolver), ctx);
         for (const zip of [docx, xlsx]) {
           const all = xmlText(zip);
           for (const piece of [task.content, task.product]) {
