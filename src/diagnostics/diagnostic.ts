@@ -16,6 +16,8 @@ export interface Diagnostic {
   file?: string;
   start?: Point;
   end?: Point;
+  /** a place in a DOCX or HTML tree, in words ("table 2, row 5, cell 3"), where a text input has `start` */
+  at?: string;
   path?: (string | number)[];
   /** A suggested change of the official text, applied only on request (`--fix`). */
   fix?: Fix;

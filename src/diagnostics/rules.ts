@@ -404,6 +404,171 @@ export const RULES = {
     hint: () => "is this the page or file of the document itself?",
   },
   // --- the output folder, the file system and the command line (issue #17) ---
+  // The recognizer (src/recognize): a source document of any format → the model.
+  "recognize/header-issuer": {
+    severity: "error",
+    message: (a) => `no issuer lines in capitals were found in the header (searched ${a.searched})`,
+    hint: () => 'the header starts with the issuer, e.g. "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NAM", left of or above the Quốc hiệu',
+  },
+  "recognize/header-number": {
+    severity: "error",
+    message: (a) => `no "Số: …/…" line was found in the header (searched ${a.searched})`,
+    hint: () => 'the header holds the number and ký hiệu, e.g. "Số: 503/QĐ-UBND" (a draft: "Số:      /KH-UBND")',
+  },
+  "recognize/header-date": {
+    severity: "error",
+    message: (a) => `no place-date line ("<nơi>, ngày … tháng … năm …") was found in the header (searched ${a.searched})`,
+    hint: () => 'the header holds e.g. "Quảng Nam, ngày 06 tháng 02 năm 2013" (a draft: "ngày      tháng 3 năm 2026")',
+  },
+  "recognize/header-place": {
+    severity: "error",
+    message: () => 'the date line names no place before ", ngày"',
+    hint: () => 'write the place as the date line has it, e.g. "Quảng Nam, ngày 06 tháng 02 năm 2013"',
+  },
+  "recognize/invalid-date": {
+    severity: "error",
+    message: (a) => `"${a.text}" is not a calendar date (or gives a day without its month)`,
+    hint: () => "correct the day or the month in the source",
+  },
+  "recognize/no-national-name": {
+    severity: "warning",
+    message: (a) => `no Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in the header (searched ${a.searched})`,
+    hint: () => "the documents vanban builds print it (HDR-QH); check that the source is the whole document",
+  },
+  "recognize/no-motto": {
+    severity: "warning",
+    message: (a) => `no Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" under the Quốc hiệu (searched ${a.searched})`,
+    hint: () => "the documents vanban builds print it (HDR-TN)",
+  },
+  "recognize/draft-number": {
+    severity: "info",
+    message: (a) => `the number before "/${a.symbol}" is blank: a draft; the model leaves it for the văn thư`,
+  },
+  "recognize/draft-date": {
+    severity: "info",
+    message: (a) => `the date line leaves the day${String(a.date).length === 4 ? " and the month" : ""} blank: a draft dated ${a.date}`,
+  },
+  "recognize/title": {
+    severity: "error",
+    message: (a) => `no document type in capitals after the header (found "${a.found}")`,
+    hint: (a) => `the title block starts with the type on a line of its own: ${a.types}, …`,
+  },
+  "recognize/subject": {
+    severity: "error",
+    message: (a) => `the ${a.type} has no trích yếu under its type line`,
+  },
+  "recognize/decision-preamble": {
+    severity: "warning",
+    message: (a) => `${a.count} paragraph(s) before "QUYẾT ĐỊNH:" are neither căn cứ nor the proposal; kept in \`preamble\``,
+    hint: () => "check them in the model: a căn cứ split over two paragraphs, or text the source put there",
+  },
+  "recognize/body": {
+    severity: "error",
+    message: (a) => `the ${a.type} has no body: no "QUYẾT ĐỊNH:" with articles, and no sections or paragraphs before the signature`,
+  },
+  "recognize/articles": {
+    severity: "error",
+    message: () => 'no "Điều 1." was found after "QUYẾT ĐỊNH:"',
+    hint: () => 'each article starts a paragraph with "Điều N."',
+  },
+  "recognize/article-sequence": {
+    severity: "warning",
+    keptAsWritten: true,
+    message: (a) => `"Điều ${a.found}" follows "Điều ${a.previous}"`,
+    hint: () => "kept as written; check the numbering in the source",
+  },
+  "recognize/before-articles": {
+    severity: "warning",
+    message: (a) => `"${a.text}" stands between "QUYẾT ĐỊNH:" and "Điều 1." and is not in the model`,
+  },
+  "recognize/body-table": {
+    severity: "warning",
+    message: (a) => `a table of ${a.rows} row(s) in the body is not in the model (the body holds paragraphs only)`,
+    hint: () => "move a task table into an appendix (PHỤ LỤC) to have it read, or add its content to the model by hand",
+  },
+  "recognize/signer": {
+    severity: "error",
+    message: () => 'no signature block after the body (a capacity line such as "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" or "CHỦ TỊCH", then the name)',
+    hint: () => "the signer's capacity and name close the document (SIGN-PREFIX, SIGN-NAME)",
+  },
+  "recognize/signer-name": {
+    severity: "error",
+    message: (a) => `the signature block "${a.capacity}" has no name under it`,
+    hint: () => "the signer's name stands under the capacity lines (SIGN-NAME)",
+  },
+  "recognize/no-archive": {
+    severity: "warning",
+    message: () => 'the Nơi nhận has no "Lưu: …" line; the model holds "Lưu: VT."',
+    hint: () => 'the last recipient is the archive, e.g. "- Lưu: VT, NC." (RECIP-ITEMS)',
+  },
+  "recognize/appendix-no-table": {
+    severity: "warning",
+    message: (a) => `${a.heading} has no table; it is not in the model`,
+    hint: () => "an appendix of text only is not modelled yet: keep it beside the model",
+  },
+  "recognize/appendix-title": {
+    severity: "error",
+    message: (a) => `${a.heading} has no title line before its table`,
+    hint: () => "the title stands under the heading in capitals (APX-TITLE)",
+  },
+  "recognize/appendix-reference": {
+    severity: "warning",
+    message: (a) => `${a.heading} has no "(Kèm theo …)" reference line`,
+    hint: () => 'APX-REF: e.g. "(Kèm theo Quyết định số 503/QĐ-UBND ngày 06 tháng 02 năm 2013 của …)"',
+  },
+  "recognize/appendix-text": {
+    severity: "warning",
+    message: (a) => `"${a.text}" between the appendix's reference line and its table is not in the model`,
+  },
+  "recognize/kept-column": {
+    severity: "info",
+    message: (a) => `column "${a.label}" has no role; kept by its label as written`,
+  },
+  "recognize/duplicate-column": {
+    severity: "warning",
+    message: (a) => `column "${a.label}" reads as a second ${a.role} column; kept by its label`,
+    hint: () => "give it a role by hand if it is the main one",
+  },
+  "recognize/unlabelled-column": {
+    severity: "warning",
+    message: (a) => `column ${a.column} has no header; kept as "${a.label}"`,
+  },
+  "recognize/column-numbers-row": {
+    severity: "info",
+    message: () => "the row of column numbers under the header is not a row of the appendix",
+  },
+  "recognize/empty-row": {
+    severity: "info",
+    message: () => "an empty table row is left out",
+  },
+  "recognize/repeated-header": {
+    severity: "info",
+    message: () => "the header row repeated inside the table is left out",
+  },
+  "recognize/scrape-row-misaligned": {
+    severity: "error",
+    message: (a) => `"${a.found}" does not start a row of the ${a.columns}-column table (a row starts with its STT, empty or a numeral)`,
+    hint: () => "a cell is missing or extra just before this line; the scrape has one paragraph per cell",
+  },
+  "recognize/scrape-row-truncated": {
+    severity: "error",
+    message: (a) => `the last row has ${a.cells} of ${a.columns} cells: the table is cut off`,
+    hint: () => "scrape the whole page again",
+  },
+  "recognize/attachment-empty": {
+    severity: "warning",
+    message: (a) => `the attached ${a.type} has no content after its title; it is not in the model`,
+  },
+  "recognize/unread": {
+    severity: "info",
+    message: (a) => `${a.count} block(s) after the closing are neither an appendix nor an attached document and are not in the model (first: "${a.first}")`,
+    hint: () => "a site's notices or related-document lists; check that nothing of the document is among them",
+  },
+  "recognize/model": {
+    severity: "error",
+    message: (a) => `the recognized model is not valid at ${a.path}: ${a.reason}`,
+    hint: () => "this part of the source could not be read into the model; check it at the place given",
+  },
   "output/busy": {
     severity: "error",
     message: (a) => `${a.folder} is being written by another build (${a.holder})`,
@@ -457,6 +622,7 @@ export interface Place {
   file?: string;
   start?: Point;
   end?: Point;
+  at?: string;
   path?: (string | number)[];
   fix?: Fix;
 }

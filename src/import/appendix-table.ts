@@ -1,5 +1,5 @@
 import type { Appendix, Column, ColumnRole, Group, Row } from "../model/schema.ts";
-import { COLUMN_HEADERS, columnKeyOf, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "./appendix-columns.ts";
+import { COLUMN_HEADERS, columnKeyOf, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from "../recognize/appendix-columns.ts";
 import type { ImportContext } from "./context.ts";
 import type { Block } from "./scrape-blocks.ts";
 import { pathKey, type SourceSpans } from "./source-map.ts";

@@ -8,7 +8,7 @@ import { validateDecision } from "../validate/validate-decision.ts";
 import { parseAppendix } from "./appendix-table.ts";
 import { parseArticles } from "./articles.ts";
 import { ImportContext } from "./context.ts";
-import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
+import { editorialLetters, editorialRecipients } from "../recognize/editorial-defaults.ts";
 import { parseHeader } from "./header.ts";
 import { parsePreamble } from "./preamble.ts";
 import { splitBlocks } from "./scrape-blocks.ts";

@@ -15,6 +15,7 @@ const LAYERS = [
   "model",
   "resolve",
   "validate",
+  "recognize",
   "import",
   "layout",
   "letters",

@@ -1,0 +1,75 @@
+/**
+ * The header row(s) of an appendix table → the model's columns, in the order written. A two-row header
+ * (a cell spanning two columns over "Chủ trì" / "Phối hợp") gives each grid column its lowest label; the
+ * role comes from that label or, failing it, from the one above.
+ */
+import type { Column } from "../model/schema.ts";
+import { columnKeyOf } from "./appendix-columns.ts";
+import type { RecognizeContext } from "./context.ts";
+import type { GridCell, GridRow } from "./table-grid.ts";
+
+export interface TableColumns {
+  columns: Column[];
+  /** how many rows the header takes, a row of column numbers ("(1) (2) (3)") under it included */
+  headerRows: number;
+  /** grid column → index in `columns` */
+  byGridColumn: number[];
+}
+
+const COLUMN_NUMBER = /^(\(?\d{1,2}\)?|\([^)]{1,16}\))$/u;
+const MAX_HEADER_ROWS = 3;
+
+function headerDepth(rows: readonly GridRow[], width: number): number {
+  const first = rows[0] ?? [];
+  let depth = Math.max(1, ...first.map((cell) => cell.rowSpan));
+  if (first.some((cell) => cell.colSpan > 1 && cell.colSpan < width && cell.rowSpan === 1)) depth = Math.max(depth, 2);
+  return Math.min(depth, MAX_HEADER_ROWS, Math.max(rows.length - 1, 1));
+}
+
+/** A row of column numbers under the header: every cell "1", "2" … or "(1)", "(2)" … */
+function isColumnNumbers(row: GridRow | undefined, width: number): boolean {
+  if (!row || row.length < Math.ceil(width / 2)) return false;
+  return row.every((cell) => COLUMN_NUMBER.test(cell.text));
+}
+
+const covers = (cell: GridCell, column: number) => cell.column <= column && column < cell.column + cell.colSpan;
+
+export function readColumns(ctx: RecognizeContext, rows: readonly GridRow[], width: number): TableColumns {
+  const depth = headerDepth(rows, width);
+  const header = rows.slice(0, depth);
+  const columns: Column[] = [];
+  const byGridColumn: number[] = [];
+  const kept: { index: number; label: string; at: GridCell }[] = [];
+  let previous: GridCell | undefined;
+  for (let c = 0; c < width; c++) {
+    const cells = header.flatMap((row) => row.filter((cell) => covers(cell, c)));
+    const lowest = cells.at(-1);
+    // a header cell spanning columns with nothing under it: one model column over several grid columns
+    if (lowest && lowest === previous) {
+      byGridColumn.push(columns.length - 1);
+      continue;
+    }
+    previous = lowest;
+    const texts = cells.map((cell) => cell.text.replace(/\s*\n\s*/g, " ")).filter((t) => t !== "");
+    const label = texts.at(-1) ?? `Cột ${c + 1}`;
+    if (texts.length === 0) ctx.report("recognize/unlabelled-column", { column: c + 1, label }, lowest ?? rows[0]?.[0]);
+    const role = columnKeyOf(label) ?? (texts.length > 1 ? columnKeyOf(texts[0]!) : undefined);
+    const at = lowest ?? rows[0]![0]!;
+    if (role && columns.some((column) => column.role === role)) {
+      ctx.report("recognize/duplicate-column", { label, role }, at);
+      columns.push({ label });
+    } else if (role) columns.push({ role, label });
+    else {
+      kept.push({ index: columns.length, label, at });
+      columns.push({ label });
+    }
+    byGridColumn.push(columns.length - 1);
+  }
+  // a table without a content column (a list of units): its first column of its own holds the content
+  const main = columns.some((column) => column.role === "content") ? undefined : kept.shift();
+  if (main) columns[main.index] = { role: "content", label: main.label };
+  for (const column of kept) ctx.report("recognize/kept-column", { label: column.label }, column.at);
+  const numbered = isColumnNumbers(rows[depth], width);
+  if (numbered) ctx.report("recognize/column-numbers-row", {}, rows[depth]![0]);
+  return { columns, headerRows: depth + (numbered ? 1 : 0), byGridColumn };
+}

@@ -1,0 +1,137 @@
+/**
+ * The signature block (spec/layout.md §5: capacity lines as written, then the name) and the Nơi nhận (§6),
+ * side by side in a table, tab-aligned on the same lines, or one after the other in a scrape.
+ */
+import { isAllCaps } from "../model/text.ts";
+import type { Recipients, Signer } from "../model/schema.ts";
+import { isAppendixHeading, isClosingTable, isHeaderTable, RECIPIENTS_LABEL, startsAttachment, startsSignature } from "./boundaries.ts";
+import type { RecognizeContext, Recognized } from "./context.ts";
+import { COLUMN_GAP } from "./header-marks.ts";
+import { cellLines, linesOf, type Located, type TextLine } from "./source-lines.ts";
+
+type Side = "left" | "right" | "either";
+
+interface ClosingLine extends Located {
+  text: string;
+  side: Side;
+  item: number;
+}
+
+export interface Closing {
+  signer: Signer | undefined;
+  recipients: Recipients | undefined;
+}
+
+/** Notes that stand in for the signature itself. */
+const SIGNATURE_NOTE = /^\(?\s*(đã\s+ký|ký|ký,?\s+ghi\s+rõ\s+họ\s+tên|ký\s+tên,?\s+đóng\s+dấu|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$/iu;
+const LIST_MARK = /^[-–+•]/u;
+const ARCHIVE = /^[-–]?\s*Lưu\s*:?/u;
+/** A line indented this far stands in the right column of a tab-aligned closing. */
+const RIGHT_INDENT = 8;
+/** Paragraphs searched for a Nơi nhận that follows the signature in a scrape. */
+const RECIPIENTS_WINDOW = 30;
+
+function paragraphLines(line: TextLine, item: number): ClosingLine[] {
+  const pieces = line.raw
+    .split(COLUMN_GAP)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  if (pieces.length === 0) return [];
+  if (pieces.length >= 2 && !LIST_MARK.test(pieces[1]!)) {
+    return [
+      { text: pieces[0]!, side: "left", item, position: line.position, section: line.section },
+      { text: pieces.slice(1).join(" "), side: "right", item, position: line.position, section: line.section },
+    ];
+  }
+  const indent = line.raw.length - line.raw.replace(/^[ \u00a0\t]+/, "").length + (line.raw.match(/^[ \u00a0]*\t/) ? RIGHT_INDENT : 0);
+  const side: Side = indent >= RIGHT_INDENT || line.alignment === "right" ? "right" : "either";
+  return [{ text: pieces.join(" "), side, item, position: line.position, section: line.section }];
+}
+
+function tableLines(ctx: RecognizeContext, item: number): ClosingLine[] {
+  const { block, section } = ctx.items[item]!;
+  if (block.kind !== "table") return [];
+  return block.rows.flatMap((row) =>
+    row.cells.flatMap((cell, c) => {
+      const lines = cellLines(cell, section);
+      const side: Side = row.cells.length === 1 ? "either" : c === 0 ? "left" : "right";
+      return lines.map((l): ClosingLine => ({ text: l.text, side, item, position: l.position, section }));
+    }),
+  );
+}
+
+/** Whether the closing stops before item `i`: an appendix, an attached document, its header grid. */
+function stopsClosing(ctx: RecognizeContext, i: number): boolean {
+  const { block } = ctx.items[i]!;
+  if (block.kind === "table") return isHeaderTable(block) || !isClosingTable(block);
+  return isAppendixHeading(block.text.trim()) || startsAttachment(ctx, i);
+}
+
+function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext): { recipients: Recipients; used: number } | undefined {
+  const labelAt = lines.findIndex((l) => l.side !== "right" && RECIPIENTS_LABEL.test(l.text));
+  if (labelAt < 0) return undefined;
+  const label = lines[labelAt]!;
+  const items: string[] = [];
+  let archive: string | undefined;
+  let used = label.item;
+  const first = label.text.replace(RECIPIENTS_LABEL, "").trim();
+  const candidates = [...(first ? [{ ...label, text: first }] : []), ...lines.slice(labelAt + 1).filter((l) => l.side !== "right")];
+  for (const line of candidates) {
+    if (!LIST_MARK.test(line.text) && !ARCHIVE.test(line.text)) {
+      if (line.side === "left" && line.item === label.item) continue;
+      break;
+    }
+    used = Math.max(used, line.item);
+    const text = line.text.replace(/^[-–]\s*/u, "");
+    if (ARCHIVE.test(text)) archive = text;
+    else items.push(text);
+  }
+  ctx.mark(["recipients"], label);
+  if (archive === undefined) {
+    ctx.report("recognize/no-archive", {}, label);
+    archive = "Lưu: VT.";
+  }
+  return { recipients: { origin: "source", items, archive }, used };
+}
+
+function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: readonly (string | number)[]): { signer: Signer; used: number } | undefined {
+  const startAt = lines.findIndex((l) => l.side !== "left" && startsSignature(l.text));
+  if (startAt < 0) return undefined;
+  const capacity: string[] = [];
+  let name: ClosingLine | undefined;
+  for (const line of lines.slice(startAt).filter((l) => l.side !== "left")) {
+    if (LIST_MARK.test(line.text) || RECIPIENTS_LABEL.test(line.text) || SIGNATURE_NOTE.test(line.text)) continue;
+    if (isAllCaps(line.text)) {
+      capacity.push(line.text);
+      continue;
+    }
+    name = line;
+    break;
+  }
+  const start = lines[startAt]!;
+  ctx.mark([...path], start);
+  if (!name) {
+    ctx.report("recognize/signer-name", { capacity: capacity.join(" / ") }, start);
+    return undefined;
+  }
+  return { signer: { lines: capacity, name: name.text }, used: name.item };
+}
+
+/**
+ * The closing from item `start`: the signature and the Nơi nhận, in either order. `path` is where the
+ * signer goes in the model (["signer"], or an attachment's).
+ */
+export function recognizeClosing(ctx: RecognizeContext, start: number, path: readonly (string | number)[] = ["signer"]): Recognized<Closing> {
+  const lines: ClosingLine[] = [];
+  let i = start;
+  for (; i < ctx.items.length && i < start + RECIPIENTS_WINDOW; i++) {
+    if (i > start && stopsClosing(ctx, i)) break;
+    const { block, section } = ctx.items[i]!;
+    if (block.kind === "table") lines.push(...tableLines(ctx, i));
+    else for (const line of linesOf(block, section)) lines.push(...paragraphLines(line, i));
+  }
+  const signed = readSigner(lines, ctx, path);
+  const received = readRecipients(lines, ctx);
+  const used = Math.max(signed?.used ?? start, received?.used ?? start);
+  return { value: { signer: signed?.signer, recipients: received?.recipients }, next: Math.max(used + 1, start + 1) };
+}

@@ -1,0 +1,117 @@
+/**
+ * The source document as the recognizer reads it: top-level blocks in reading order across sections, and
+ * each paragraph as lines (an explicit line break starts a line) with their emphasis. Formats differ only
+ * in how much of this they carry (a text scrape has no bold, a DOCX no line:col).
+ */
+import type { SourceBlock, SourceCell, SourceDocument, SourceParagraph, SourcePosition, SourceTable } from "../read/source-document.ts";
+
+/** A top-level block and the section it stands in (1-based). */
+export interface Item {
+  block: SourceBlock;
+  section: number;
+}
+
+/** Where something was read: the block's position and its section, for diagnostics. */
+export interface Located {
+  position: SourcePosition;
+  section: number;
+}
+
+export interface TextLine extends Located {
+  /** the line without the spaces (and no-break spaces) around it */
+  text: string;
+  /** the line as written, tabs and runs of spaces included (tab-aligned headers and signatures) */
+  raw: string;
+  /** every letter of the line is bold */
+  bold: boolean;
+  italic: boolean;
+  alignment?: SourceParagraph["alignment"];
+}
+
+export function itemsOf(document: SourceDocument): Item[] {
+  return document.sections.flatMap((section, i) => section.blocks.map((block) => ({ block, section: i + 1 })));
+}
+
+/** Trims spaces and no-break spaces at both ends: layout, never wording. */
+export function trimText(text: string): string {
+  return text.replace(/^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/g, "");
+}
+
+/** The lines of a paragraph, each with the emphasis of all its letters (spaces do not count). */
+export function linesOf(paragraph: SourceParagraph, section: number): TextLine[] {
+  const lines: TextLine[] = [];
+  let raw = "";
+  let bold = true;
+  let italic = true;
+  let letters = 0;
+  const flush = () => {
+    const text = trimText(raw);
+    const line: TextLine = { text, raw, bold: letters > 0 && bold, italic: letters > 0 && italic, position: paragraph.position, section };
+    if (paragraph.alignment) line.alignment = paragraph.alignment;
+    lines.push(line);
+    raw = "";
+    bold = true;
+    italic = true;
+    letters = 0;
+  };
+  for (const run of paragraph.runs) {
+    const pieces = run.text.split("\n");
+    pieces.forEach((piece, i) => {
+      if (i > 0) flush();
+      raw += piece;
+      if (/[\p{L}\p{N}]/u.test(piece)) {
+        letters++;
+        bold &&= run.bold === true;
+        italic &&= run.italic === true;
+      }
+    });
+  }
+  flush();
+  return lines;
+}
+
+/** The paragraphs of a cell in order, those of tables nested in it included. */
+export function cellParagraphs(cell: SourceCell): SourceParagraph[] {
+  const out: SourceParagraph[] = [];
+  const walk = (blocks: readonly SourceBlock[], depth: number) => {
+    for (const block of blocks) {
+      if (block.kind === "paragraph") out.push(block);
+      else if (depth < 8) for (const row of block.rows) for (const inner of row.cells) walk(inner.blocks, depth + 1);
+    }
+  };
+  walk(cell.blocks, 0);
+  return out;
+}
+
+/** The non-empty lines of a cell. */
+export function cellLines(cell: SourceCell, section: number): TextLine[] {
+  return cellParagraphs(cell)
+    .flatMap((p) => linesOf(p, section))
+    .filter((l) => l.text !== "");
+}
+
+/** A cell's text as written: its non-empty lines joined by line breaks. */
+export function cellText(cell: SourceCell): string {
+  return cellLines(cell, 1)
+    .map((l) => l.text)
+    .join("\n");
+}
+
+/** A paragraph's text on one line: its line breaks read as spaces, trimmed. */
+export function oneLine(paragraph: SourceParagraph): string {
+  return trimText(paragraph.text.replace(/[\n\t]/g, " ").replace(/ {2,}/g, " "));
+}
+
+export const isParagraph = (block: SourceBlock): block is SourceParagraph => block.kind === "paragraph";
+export const isTable = (block: SourceBlock): block is SourceTable => block.kind === "table";
+
+/** Every letter of the paragraph is bold. */
+export function isBold(paragraph: SourceParagraph): boolean {
+  const lettered = paragraph.runs.filter((run) => /[\p{L}\p{N}]/u.test(run.text));
+  return lettered.length > 0 && lettered.every((run) => run.bold === true);
+}
+
+/** The text of every cell of a table, for a search of marks such as the Quốc hiệu. */
+export function tableText(table: SourceTable): string {
+  return table.rows.flatMap((row) => row.cells.map((cell) => cellText(cell))).join("\n");
+}

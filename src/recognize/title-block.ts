@@ -1,0 +1,83 @@
+/**
+ * The title block (spec/layout.md §3): the document type in capitals, the trích yếu lines under it and, in
+ * a decision or a resolution, the authority line ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM") before the căn cứ.
+ */
+import { isAllCaps } from "../model/text.ts";
+import type { SourceParagraph } from "../read/source-document.ts";
+import type { RecognizeContext, Recognized } from "./context.ts";
+import { RULE_LINE } from "./header-marks.ts";
+import { isBold, oneLine, type Located } from "./source-lines.ts";
+
+/** The types with a number and ký hiệu (Nghị định 30/2020 Phụ lục III), and those issued with a decision. */
+const DOCUMENT_TYPES = [
+  "QUYẾT ĐỊNH", "KẾ HOẠCH", "NGHỊ QUYẾT", "CHỈ THỊ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "DỰ ÁN", "PHƯƠNG ÁN", "QUY CHẾ",
+  "QUY ĐỊNH", "ĐIỀU LỆ", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO", "TỜ TRÌNH", "KẾT LUẬN", "NGHỊ ĐỊNH", "THÔNG TƯ",
+  "QUY TRÌNH", "CHIẾN LƯỢC", "QUY HOẠCH",
+];
+const TYPES = new Set(DOCUMENT_TYPES);
+
+/** The authority line names who decides: a body or the head of one. */
+const AUTHORITY = /^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|BAN THƯỜNG VỤ|BAN CHỈ ĐẠO|CHÁNH)/u;
+/** Paragraphs that open the body: the title block has ended before them. */
+const BODY_OPENER = /^(Căn cứ|Thực hiện|Triển khai|Xét|Theo|Điều\s+\d|QUYẾT (ĐỊNH|NGHỊ)\s*:|[IVX]+\.\s)/u;
+
+export const typeOf = (paragraph: SourceParagraph): string => oneLine(paragraph).toLocaleUpperCase("vi");
+
+/** A paragraph holding only a document type in capitals: "QUYẾT ĐỊNH", "KẾ HOẠCH". */
+export function isTypeLine(paragraph: SourceParagraph): boolean {
+  const text = oneLine(paragraph);
+  return isAllCaps(text) && TYPES.has(text.replace(/\s+/g, " "));
+}
+
+export interface TitleBlock {
+  type: string;
+  subject: string;
+  /** empty when the document has none (a Kế hoạch) */
+  authority: string;
+  at: Located;
+}
+
+const isBlankOrRule = (p: SourceParagraph) => oneLine(p) === "" || RULE_LINE.test(oneLine(p));
+
+/** A line of the title block after its first: set apart by capitals, bold or centring, never a body opener. */
+function continuesTitle(paragraph: SourceParagraph): boolean {
+  const text = oneLine(paragraph);
+  if (BODY_OPENER.test(text)) return false;
+  return isAllCaps(text) || isBold(paragraph) || paragraph.alignment === "center";
+}
+
+export function recognizeTitle(ctx: RecognizeContext, start: number): Recognized<TitleBlock | undefined> {
+  let i = start;
+  while (i < ctx.items.length && ctx.items[i]!.block.kind === "paragraph" && isBlankOrRule(ctx.items[i]!.block as SourceParagraph)) i++;
+  const typeItem = ctx.items[i];
+  if (!typeItem || typeItem.block.kind !== "paragraph" || !isTypeLine(typeItem.block)) {
+    const found = typeItem?.block.kind === "paragraph" ? oneLine(typeItem.block).slice(0, 60) : typeItem ? "a table" : "the end of the document";
+    ctx.report("recognize/title", { found, types: DOCUMENT_TYPES.slice(0, 4).join(", ") }, ctx.locate(i));
+    return { value: undefined, next: i };
+  }
+  const at: Located = { position: typeItem.block.position, section: typeItem.section };
+  ctx.mark(["document", "type"], at);
+  const lines: { text: string; at: Located }[] = [];
+  let j = i + 1;
+  for (; j < ctx.items.length; j++) {
+    const { block, section } = ctx.items[j]!;
+    if (block.kind !== "paragraph") break;
+    if (isBlankOrRule(block)) continue;
+    if (lines.length > 0 && !continuesTitle(block)) break;
+    if (lines.length === 0 && BODY_OPENER.test(oneLine(block))) break;
+    lines.push({ text: oneLine(block), at: { position: block.position, section } });
+  }
+  if (lines.length === 0) {
+    ctx.report("recognize/subject", { type: typeOf(typeItem.block) }, at);
+    return { value: undefined, next: j };
+  }
+  const last = lines.at(-1)!;
+  const hasAuthority = lines.length >= 2 && isAllCaps(last.text) && (AUTHORITY.test(last.text) || !lines.slice(0, -1).every((l) => isAllCaps(l.text)));
+  const subjectLines = hasAuthority ? lines.slice(0, -1) : lines;
+  ctx.mark(["subject"], subjectLines[0]!.at);
+  if (hasAuthority) ctx.mark(["authority"], last.at);
+  return {
+    value: { type: typeOf(typeItem.block), subject: subjectLines.map((l) => l.text).join(" "), authority: hasAuthority ? last.text : "", at },
+    next: j,
+  };
+}
