@@ -4,6 +4,7 @@ import { importScrape } from "../import/import-decision.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { loadValidationEnv } from "../pipeline/environment.ts";
 import { serializeModel } from "../io/model-file.ts";
+import { modelGivenAsScrape } from "../io/input-kind.ts";
 import { readTextInput } from "../io/read-text.ts";
 import { resolveDecision } from "../resolve/resolve-decision.ts";
 import { summarize } from "../resolve/summary.ts";
@@ -21,7 +22,9 @@ export async function runImport(input: string, options: ImportOptions): Promise<
   const text = await readTextInput(input);
   const { env, diagnostics: envDiagnostics } = await loadValidationEnv(options.directory);
   const diagnostics: Diagnostic[] = [...text.diagnostics, ...envDiagnostics];
-  const result = text.text !== undefined && env ? importScrape(text.text, input, env, { fix: options.fix ?? false }) : undefined;
+  const misuse = text.text !== undefined ? modelGivenAsScrape(text.text, input) : undefined;
+  if (misuse) diagnostics.push(misuse);
+  const result = !misuse && text.text !== undefined && env ? importScrape(text.text, input, env, { fix: options.fix ?? false }) : undefined;
   if (result) diagnostics.push(...result.diagnostics);
   const decision = result?.decision;
   if (!decision || hasErrors(diagnostics)) {

@@ -589,11 +589,6 @@ export const RULES = {
     message: (a) => `${a.path} is a symbolic link; vanban never writes through one`,
     hint: () => "replace the link by a real folder, or pass the folder it points to with -o",
   },
-  "input/encoding": {
-    severity: "error",
-    message: (a) => `the file is not UTF-8 but probably ${a.encoding} (first byte that is not UTF-8: 0x${a.byte} at offset ${a.offset}, line ${a.line})`,
-    hint: () => 'save it again as UTF-8 (Notepad: "Save as…", Encoding "UTF-8"; LibreOffice: "Text – choose encoding", "Unicode (UTF-8)")',
-  },
   "input/wrong-command": {
     severity: "error",
     message: (a) => `this file looks like ${a.looksLike}, not ${a.expected}`,

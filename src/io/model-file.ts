@@ -7,7 +7,9 @@ import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { migrateData } from "../model/migrate.ts";
 import { decisionSchema, SCHEMA_VERSION, type Decision } from "../model/schema.ts";
+import { scrapeGivenAsModel } from "./input-kind.ts";
 import { readTextInput } from "./read-text.ts";
+import { yamlSyntaxDiagnostics } from "./yaml-errors.ts";
 
 /** The JSON Schema of the model, shipped with vanban. */
 export const MODEL_JSON_SCHEMA = fileURLToPath(new URL("../../schema/decision.schema.json", import.meta.url));
@@ -45,7 +47,12 @@ function schemaDiagnostics(error: z.ZodError): Diagnostic[] {
     // Point at the unknown key itself, not at the object holding it.
     if (issue.code === "unrecognized_keys" && issue.keys[0]) path.push(issue.keys[0]);
     const where = path.length ? ` (at ${path.join(".")})` : "";
-    return diagnose("model/schema", { reason: `${issue.message}${where}` }, { path });
+    const diagnostic = diagnose("model/schema", { reason: `${issue.message}${where}` }, { path });
+    // `- Căn cứ Luật: Tổ chức` is a mapping to YAML: the colon, not the schema, is what the clerk must change
+    if (issue.code === "invalid_type" && issue.expected === "string" && /received object/.test(issue.message)) {
+      return { ...diagnostic, hint: "put text containing ': ' in double quotes (\"Căn cứ Luật: …\"): YAML reads it as a key and a value" };
+    }
+    return diagnostic;
   });
 }
 
@@ -55,13 +62,7 @@ export function parseModel(source: string, file: string): LoadedModel {
   const doc = parseDocument(source, { schema: "failsafe", lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locate = yamlLocator(doc, lines);
   const diagnostics: Diagnostic[] = [];
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = lines.linePos(e.pos[0]);
-      diagnostics.push(diagnose("model/yaml", { reason: e.message.split("\n")[0]! }, { file, start: { line: pos.line, column: pos.col } }));
-    }
-    return { diagnostics, locate, source };
-  }
+  if (doc.errors.length > 0) return { diagnostics: yamlSyntaxDiagnostics(doc.errors, lines, source, file), locate, source };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -89,6 +90,8 @@ export function parseModel(source: string, file: string): LoadedModel {
 export async function loadModel(file: string): Promise<LoadedModel> {
   const input = await readTextInput(file);
   if (input.text === undefined) return { diagnostics: input.diagnostics, locate: () => undefined };
+  const misuse = scrapeGivenAsModel(input.text, file);
+  if (misuse) return { diagnostics: [...input.diagnostics, misuse], locate: () => undefined };
   const loaded = parseModel(input.text, file);
   const notNfc = input.diagnostics.some((d) => d.ruleId === "input/normalised" && d.message.includes("NFC"));
   const extra = notNfc ? [diagnose("model/not-nfc", {}, { file, start: { line: 1, column: 1 } })] : [];

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
+import { decodeText } from "../read/text/decode-text.ts";
 import { readBounded } from "./bounded-read.ts";
 
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -25,20 +26,22 @@ export async function readTextInput(file: string, limit = MAX_INPUT_BYTES): Prom
   }
 }
 
+/**
+ * The encoding as src/read decodes scrapes (so a model and a scrape get the same messages): UTF-8, or UTF-16
+ * by its byte-order mark or NUL bytes (said in an info); anything else is refused with the offset and line
+ * of the first byte that is not UTF-8 and the likely code page (Windows-1258 or 1252).
+ */
 export function decodeTextInput(bytes: Uint8Array, file: string): TextInput {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { diagnostics: [diagnose("input/binary", { reason: "invalid UTF-8 byte sequence" }, { file })] };
-  }
+  const decoded = decodeText(bytes, { file });
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  let text = decoded.text;
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u0008\u000e-\u001f]/.exec(text);
   if (control) {
     const reason = `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()} at offset ${control.index}`;
     return { diagnostics: [diagnose("input/binary", { reason }, { file })] };
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   if (text.startsWith("\ufeff")) text = text.slice(1);
   if (text.includes("\r")) {
     text = text.replace(/\r\n?/g, "\n");

@@ -48,7 +48,7 @@ function applyEdits(lines: string[], list: readonly Edit[]): string {
 
 function wellFormed(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
-    expect(d.ruleId).toMatch(/^[a-z]+\/[a-z-]+$/);
+    expect(d.ruleId).toMatch(/^[a-z]+\/[a-z0-9-]+$/);
     expect(["error", "warning", "info"]).toContain(d.severity);
     expect(d.message.length).toBeGreaterThan(0);
   }

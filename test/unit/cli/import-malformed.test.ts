@@ -14,14 +14,17 @@ function write(name: string, data: string | Uint8Array): string {
 }
 
 /** file:line:col severity rule-id message */
-const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+) (error|warning|info) ([a-z-]+\/[a-z-]+) .+$/m;
+const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+) (error|warning|info) ([a-z0-9-]+\/[a-z0-9-]+) .+$/m;
 
 describe("vanban import on malformed input: a clear diagnostic, exit 1, no stack trace, no output file", () => {
   const cases: [string, string | Uint8Array, string][] = [
     ["empty.txt", "", "input/empty"],
     ["blank.txt", "\n\n \u00a0\n", "input/empty"],
-    ["garbage.bin", Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), "input/binary"],
-    ["nul.txt", "ỦY BAN NHÂN DÂN\u0000\u0001", "input/binary"],
+    ["garbage.bin", Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), "read/binary"],
+    ["nul.txt", "ỦY BAN NHÂN DÂN\u0000\u0001", "read/binary"],
+    ["control.txt", "ỦY BAN NHÂN DÂN\u0001", "input/binary"],
+    // "Ủy ban" in Windows-1258: U, then 0xD2 (combining hook above), then y
+    ["cp1258.txt", Uint8Array.from([0x55, 0xd2, 0x79, 0x20, 0x62, 0x61, 0x6e, 0x0a]), "read/invalid-utf8"],
     ["no-header.txt", "Một văn bản bất kỳ\n\nKhông có số hiệu", "import/header-number"],
     ["header-only.txt", seedText().split("QUYẾT ĐỊNH\n")[0]!, "import/title"],
     ["no-articles.txt", seedText().split("Điều 1.")[0]!, "import/articles"],
