@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { buildOutputs } from "../pipeline/build-outputs.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
 import { DiscardingSink } from "../io/output-sink.ts";
-import { importScrape } from "../import/import-decision.ts";
+import { importSource } from "../recognize/import-source.ts";
 import { loadValidationEnv } from "../pipeline/environment.ts";
 import { parseModel } from "../io/model-file.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const { env } = await loadValidationEnv();
   let t = performance.now();
-  const imported = importScrape(await readFile("seeds/qd-503-2013.txt", "utf8"), "seed.txt", env!);
+  const imported = importSource(new Uint8Array(await readFile("seeds/qd-503-2013.txt")), "seed.txt", env!);
   stages.import = ms(t);
   t = performance.now();
   const loaded = parseModel(await readFile("seeds/qd-503-2013.yaml", "utf8"), "seed.yaml");

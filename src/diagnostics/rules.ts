@@ -533,6 +533,15 @@ export const RULES = {
     severity: "warning",
     message: (a) => `column ${a.column} has no header; kept as "${a.label}"`,
   },
+  "recognize/no-lead-column": {
+    severity: "info",
+    message: () => "the table has no lead (chủ trì) column: an appendix that assigns no tasks and makes no letters",
+    hint: () => 'a task table names its lead in a column such as "CƠ QUAN CHỦ TRÌ"',
+  },
+  "recognize/optional-column-absent": {
+    severity: "info",
+    message: (a) => `the task table has no ${a.role} column`,
+  },
   "recognize/column-numbers-row": {
     severity: "info",
     message: () => "the row of column numbers under the header is not a row of the appendix",
@@ -548,7 +557,7 @@ export const RULES = {
   "recognize/scrape-row-misaligned": {
     severity: "error",
     message: (a) => `"${a.found}" does not start a row of the ${a.columns}-column table (a row starts with its STT, empty or a numeral)`,
-    hint: () => "a cell is missing or extra just before this line; the scrape has one paragraph per cell",
+    hint: (a) => `a cell is missing or extra in the row above at line ${a.previousLine}; the scrape has one paragraph per cell`,
   },
   "recognize/scrape-row-truncated": {
     severity: "error",

@@ -10,20 +10,33 @@ export interface TextInput {
   diagnostics: Diagnostic[];
 }
 
+export interface InputBytes {
+  bytes?: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
 /**
- * Reads a UTF-8 text input for the importer or the model loader: refuses binary data and oversized input
- * (counted as it is read, so a FIFO, a pipe or /dev/zero stops at the limit too), strips a BOM, turns CRLF
- * into LF and normalises to NFC, saying so with an info diagnostic.
+ * Reads an input's bytes, refusing oversized input (counted as it is read, so a FIFO, a pipe or /dev/zero
+ * stops at the limit too) and naming why a file cannot be read.
  */
-export async function readTextInput(file: string, limit = MAX_INPUT_BYTES): Promise<TextInput> {
+export async function readInputBytes(file: string, limit = MAX_INPUT_BYTES): Promise<InputBytes> {
   try {
     const read = await readBounded(file, limit);
     if (read.truncated) return { diagnostics: [diagnose("input/too-large", { limit }, { file })] };
-    return decodeTextInput(read.bytes, file);
+    return { bytes: read.bytes, diagnostics: [] };
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
     return { diagnostics: [diagnose("input/unreadable", { reason }, { file })] };
   }
+}
+
+/**
+ * Reads a UTF-8 text input for the importer or the model loader: refuses binary data and oversized input,
+ * strips a BOM, turns CRLF into LF and normalises to NFC, saying so with an info diagnostic.
+ */
+export async function readTextInput(file: string, limit = MAX_INPUT_BYTES): Promise<TextInput> {
+  const read = await readInputBytes(file, limit);
+  return read.bytes ? decodeTextInput(read.bytes, file) : { diagnostics: read.diagnostics };
 }
 
 /**

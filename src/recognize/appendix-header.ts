@@ -4,7 +4,7 @@
  * role comes from that label or, failing it, from the one above.
  */
 import type { Column } from "../model/schema.ts";
-import { columnKeyOf } from "./appendix-columns.ts";
+import { columnKeyOf, OPTIONAL_COLUMNS } from "./appendix-columns.ts";
 import type { RecognizeContext } from "./context.ts";
 import type { GridCell, GridRow } from "./table-grid.ts";
 
@@ -69,6 +69,9 @@ export function readColumns(ctx: RecognizeContext, rows: readonly GridRow[], wid
   const main = columns.some((column) => column.role === "content") ? undefined : kept.shift();
   if (main) columns[main.index] = { role: "content", label: main.label };
   for (const column of kept) ctx.report("recognize/kept-column", { label: column.label }, column.at);
+  const at = rows[0]?.[0];
+  if (!columns.some((column) => column.role === "lead")) ctx.report("recognize/no-lead-column", {}, at);
+  else for (const role of OPTIONAL_COLUMNS) if (!columns.some((column) => column.role === role)) ctx.report("recognize/optional-column-absent", { role }, at);
   const numbered = isColumnNumbers(rows[depth], width);
   if (numbered) ctx.report("recognize/column-numbers-row", {}, rows[depth]![0]);
   return { columns, headerRows: depth + (numbered ? 1 : 0), byGridColumn };

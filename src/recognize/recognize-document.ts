@@ -111,7 +111,8 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
       const key = issue.path.map(String);
       let place: Place | undefined;
       for (let n = key.length; n >= 0 && !place; n--) place = ctx.places.get(key.slice(0, n).join("."));
-      ctx.diagnostics.push(diagnose("recognize/model", { path: issue.path.join(".") || "(top)", reason: issue.message }, place ?? {}));
+      const start = ctx.locate(0);
+      ctx.diagnostics.push(diagnose("recognize/model", { path: issue.path.join(".") || "(top)", reason: issue.message }, place ?? (start ? ctx.placeOf(start) : {})));
     }
     return done();
   }

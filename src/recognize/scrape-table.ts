@@ -45,10 +45,12 @@ export function scrapedTable(ctx: RecognizeContext, start: number): Recognized<G
   while (width < cells.length && !ROW_START.test(cells[width]!.text)) width++;
   const header = cells.slice(0, width).map((cell, c): GridCell => ({ ...cell, column: c }));
   const rows: GridRow[] = [header];
+  const lineOf = (cell: GridCell) => ("line" in cell.position ? cell.position.line : 0);
   for (let k = width; k < cells.length; ) {
     const first = cells[k]!;
     if (!ROW_START.test(first.text)) {
-      ctx.report("recognize/scrape-row-misaligned", { found: first.text.split("\n")[0]!.slice(0, 60), columns: width }, first);
+      const previousLine = lineOf(rows.at(-1)![0]!);
+      ctx.report("recognize/scrape-row-misaligned", { found: first.text.split("\n")[0]!.slice(0, 60), columns: width, previousLine }, first);
       return { value: undefined, next };
     }
     const title = cells[k + 1];

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { decodeTextInput } from "../../src/io/read-text.ts";
 import { parseModel } from "../../src/io/model-file.ts";
-import { importScrape } from "../../src/import/import-decision.ts";
+import { importSource } from "../../src/recognize/import-source.ts";
 import { walkStrings } from "../../src/validate/known-typos.ts";
 import { seedText, validationEnv, SEED_MODEL_FILE } from "../support/seed.ts";
 
@@ -61,7 +61,7 @@ describe("importer under mutation of the seed", () => {
         const input = decodeTextInput(new TextEncoder().encode(applyEdits(seedLines, list)), "fuzz.txt");
         wellFormed(input.diagnostics);
         if (input.text === undefined) return;
-        const result = importScrape(input.text, "fuzz.txt", env);
+        const result = importSource(new TextEncoder().encode(input.text), "fuzz.txt", env);
         wellFormed(result.diagnostics);
         if (result.decision) {
           // Per string: in JSON text an escaped "\n" followed by a combining mark would compose.
@@ -80,7 +80,7 @@ describe("importer under mutation of the seed", () => {
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
         const input = decodeTextInput(bytes, "bytes.txt");
         wellFormed(input.diagnostics);
-        if (input.text !== undefined) wellFormed(importScrape(input.text, "bytes.txt", env).diagnostics);
+        if (input.text !== undefined) wellFormed(importSource(new TextEncoder().encode(input.text), "bytes.txt", env).diagnostics);
       }),
       { numRuns: runs(200), seed: 2013, endOnFailure: true },
     );

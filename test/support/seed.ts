@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { loadValidationEnv } from "../../src/pipeline/environment.ts";
-import { importScrape } from "../../src/import/import-decision.ts";
+import { importSource } from "../../src/recognize/import-source.ts";
 import type { ValidationEnv } from "../../src/validate/context.ts";
 
 export const SEED_TEXT_FILE = "seeds/qd-503-2013.txt";
@@ -17,7 +17,7 @@ export function validationEnv(): Promise<ValidationEnv> {
 }
 
 export async function importText(text: string, options: { fix?: boolean } = {}) {
-  return importScrape(text, "input.txt", await validationEnv(), options);
+  return importSource(new TextEncoder().encode(text), "input.txt", await validationEnv(), options);
 }
 
 /** Line number (1-based) of the first line of `text` equal to `line` (after trimming NBSP/space), after `from`. */

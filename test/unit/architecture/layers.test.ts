@@ -16,7 +16,6 @@ const LAYERS = [
   "resolve",
   "validate",
   "recognize",
-  "import",
   "layout",
   "letters",
   "plan",

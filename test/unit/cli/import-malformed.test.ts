@@ -25,10 +25,10 @@ describe("vanban import on malformed input: a clear diagnostic, exit 1, no stack
     ["control.txt", "ỦY BAN NHÂN DÂN\u0001", "input/binary"],
     // "Ủy ban" in Windows-1258: U, then 0xD2 (combining hook above), then y
     ["cp1258.txt", Uint8Array.from([0x55, 0xd2, 0x79, 0x20, 0x62, 0x61, 0x6e, 0x0a]), "read/invalid-utf8"],
-    ["no-header.txt", "Một văn bản bất kỳ\n\nKhông có số hiệu", "import/header-number"],
-    ["header-only.txt", seedText().split("QUYẾT ĐỊNH\n")[0]!, "import/title"],
-    ["no-articles.txt", seedText().split("Điều 1.")[0]!, "import/articles"],
-    ["truncated-table.txt", seedText().slice(0, seedText().lastIndexOf("Văn phòng UBND tỉnh")), "appendix/truncated"],
+    ["no-header.txt", "Một văn bản bất kỳ\n\nKhông có số hiệu", "recognize/header-number"],
+    ["header-only.txt", seedText().split("QUYẾT ĐỊNH\n")[0]!, "recognize/title"],
+    ["no-articles.txt", seedText().split("Điều 1.")[0]!, "recognize/articles"],
+    ["truncated-table.txt", seedText().slice(0, seedText().lastIndexOf("Văn phòng UBND tỉnh")), "recognize/scrape-row-truncated"],
   ];
   for (const [name, data, ruleId] of cases) {
     it(`${name} → ${ruleId}`, async () => {
@@ -59,7 +59,7 @@ describe("vanban import on malformed input: a clear diagnostic, exit 1, no stack
   it("a 10 MB file of scraped-looking text is read and rejected with a diagnostic", async () => {
     const run = await runCliInProcess(["import", write("ten-mb.txt", "Đang tải nội dung\n\n" + "Dòng chữ tiếng Việt có dấu.\n\n".repeat(350_000))]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("import/header-number");
+    expect(run.stderr).toContain("recognize/header-number");
     expect(run.stderr).not.toMatch(STACK_LINE);
   });
 

@@ -11,7 +11,7 @@ const rowAt = (d: Decision, g: number, r: number) => groupsOf(d)[g]!.items[r] as
 const errors = (r: Awaited<ReturnType<typeof importText>>) => r.diagnostics.filter((d) => d.severity === "error");
 const lineOfCell = (text: string, cell: string) => text.split("\n").findIndex((l) => l === cell) + 1;
 
-describe("importer on decisions in the same format", () => {
+describe("the recognizer on scraped decisions in the seed's format", () => {
   it("imports another decision with 3 groups, a KT. signer and a Nơi nhận", async () => {
     const text = buildScrape({ recipients: ["- Như Điều 3;", "- CT, các PCT UBND tỉnh;", "- Lưu: VT, NC."] });
     const result = await importText(text);
@@ -49,18 +49,21 @@ describe("importer on decisions in the same format", () => {
     const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => row.filter((_, i) => i !== 2)) }));
     const result = await importText(buildScrape({ headers, groups }));
     expect(errors(result)).toEqual([]);
-    expect(result.diagnostics.find((d) => d.ruleId === "appendix/optional-column-absent")?.message).toContain("product");
+    expect(result.diagnostics.find((d) => d.ruleId === "recognize/optional-column-absent")?.message).toContain("product");
     expect(rowAt(result.decision!, 0, 0).product).toBeUndefined();
     expect(result.decision!.appendices[0]!.columns.some((c) => c.role === "product")).toBe(false);
   });
 
-  it("fails precisely when the lead column is missing", async () => {
+  it("keeps a table without a lead column as an appendix that assigns no task, and says so at its header", async () => {
     const headers = DEFAULT_HEADERS.filter((h) => h !== "CƠ QUAN CHỦ TRÌ");
     const groups = defaultGroups().map((g) => ({ ...g, rows: g.rows.map((row) => row.filter((_, i) => i !== 3)) }));
     const text = buildScrape({ headers, groups });
     const result = await importText(text);
-    expect(result.decision).toBeUndefined();
-    expect(errors(result).map((d) => [d.ruleId, d.start?.line])).toEqual([["appendix/missing-column", lineOfCell(text, "STT")]]);
+    expect(errors(result)).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.ruleId === "recognize/no-lead-column").map((d) => d.start?.line)).toEqual([lineOfCell(text, "STT")]);
+    expect(result.decision!.appendices[0]!.columns.some((c) => c.role === "lead")).toBe(false);
+    expect(result.decision!.letters).toBeUndefined();
+    expect(listTasks(result.decision!)).toEqual([]);
   });
 
   it("keeps a column it has no role for by its label, in the order written, with its cells", async () => {
@@ -69,7 +72,7 @@ describe("importer on decisions in the same format", () => {
     const text = buildScrape({ headers, groups });
     const result = await importText(text);
     expect(errors(result)).toEqual([]);
-    const info = result.diagnostics.find((d) => d.ruleId === "appendix/kept-column")!;
+    const info = result.diagnostics.find((d) => d.ruleId === "recognize/kept-column")!;
     expect(info.start?.line).toBe(lineOfCell(text, "ĐỊA BÀN"));
     expect(result.decision!.appendices[0]!.columns[5]).toEqual({ label: "ĐỊA BÀN" });
     expect(rowAt(result.decision!, 0, 0).cells).toEqual({ "ĐỊA BÀN": "xã 1" });
@@ -89,7 +92,7 @@ describe("importer on decisions in the same format", () => {
     const result = await importText(text);
     expect(result.decision).toBeUndefined();
     const [error] = errors(result);
-    expect(error?.ruleId).toBe("appendix/row-misaligned");
+    expect(error?.ruleId).toBe("recognize/scrape-row-misaligned");
     expect(error?.start?.line).toBe(lineOfCell(text, "Áp dụng ISO"));
     const lines = text.split("\n");
     const rowAbove = lines.indexOf("1", lines.indexOf("HIỆN ĐẠI HÓA HÀNH CHÍNH")) + 1;
@@ -100,7 +103,7 @@ describe("importer on decisions in the same format", () => {
     const cells = 2 + 6 + 2 + 6 + 3; // stops inside the second row of group II
     const text = buildScrape({ truncateAfterCells: cells });
     const result = await importText(text);
-    expect(errors(result).map((d) => d.ruleId)).toEqual(["appendix/truncated"]);
+    expect(errors(result).map((d) => d.ruleId)).toEqual(["recognize/scrape-row-truncated"]);
   });
 
   it("warns about an unknown deadline form and keeps its wording", async () => {
@@ -118,7 +121,7 @@ describe("header date", () => {
     const text = buildScrape().replace("ngày 15 tháng 01 năm 2014", "ngày 30 tháng 02 năm 2014");
     const result = await importText(text);
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.ruleId, d.start?.line])).toEqual([
-      ["import/invalid-date", lineOfCell(text, "Quảng Nam, ngày 30 tháng 02 năm 2014")],
+      ["recognize/invalid-date", lineOfCell(text, "Quảng Nam, ngày 30 tháng 02 năm 2014")],
     ]);
   });
 });
