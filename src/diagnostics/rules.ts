@@ -39,51 +39,6 @@ export const RULES = {
     severity: "info",
     message: (a) => `the input was normalised: ${a.what}`,
   },
-  "import/header-number": {
-    severity: "error",
-    message: () => 'no "Số: …/…" line was found in the header',
-    hint: () => 'the scrape must contain the number line, e.g. "Số: 503/QĐ-UBND"',
-  },
-  "import/header-date": {
-    severity: "error",
-    message: () => 'no place-date line ("<nơi>, ngày … tháng … năm …") was found in the header',
-    hint: () => 'the scrape must contain e.g. "Quảng Nam, ngày 06 tháng 02 năm 2013"',
-  },
-  "import/header-issuer": {
-    severity: "error",
-    message: () => "no issuer lines were found above the national motto",
-    hint: () => 'the scrape must start with the issuer, e.g. "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NAM"',
-  },
-  "import/invalid-date": {
-    severity: "error",
-    message: (a) => `"${a.text}" is not a calendar date`,
-    hint: () => "correct the day or month in the source",
-  },
-  "import/title": {
-    severity: "error",
-    message: (a) => `expected the document type line after the header, found "${a.found}"`,
-    hint: () => 'the type ("QUYẾT ĐỊNH") and the trích yếu follow the number and date lines',
-  },
-  "import/decides": {
-    severity: "error",
-    message: () => 'no "QUYẾT ĐỊNH:" line was found before the articles',
-    hint: () => 'the căn cứ block ends with a line "QUYẾT ĐỊNH:"',
-  },
-  "import/articles": {
-    severity: "error",
-    message: () => 'no article ("Điều 1. …") was found',
-    hint: () => 'each article starts with "Điều N."',
-  },
-  "import/article-sequence": {
-    severity: "warning",
-    message: (a) => `article "Điều ${a.found}" follows "Điều ${a.previous}"`,
-    hint: () => "articles are numbered 1, 2, 3, …",
-  },
-  "import/signer": {
-    severity: "error",
-    message: () => "no signature block (TM./KT./Q./TL./TUQ. + title + name) was found after the articles",
-    hint: () => 'the signature starts with a capacity line such as "TM. ỦY BAN NHÂN DÂN"',
-  },
   "model/editorial-recipients": {
     keptAsWritten: true,
     severity: "warning",
@@ -95,56 +50,6 @@ export const RULES = {
     severity: "warning",
     message: (a) => `the trích yếu is written in capitals ("${a.text}"); TITLE-SUBJECT asks for sentence case`,
     hint: () => "kept as written; edit `subject` in the model if the signed original is in sentence case",
-  },
-  "appendix/missing": {
-    severity: "warning",
-    message: () => 'no appendix ("PHỤ LỤC") was found after the signature',
-    hint: () => "the letters need the appendix table; check that the scrape is complete",
-  },
-  "appendix/reference": {
-    severity: "warning",
-    message: () => 'the appendix has no "(Ban hành kèm theo …)" reference line',
-  },
-  "appendix/header": {
-    severity: "error",
-    message: () => 'the appendix table has no header row starting with "STT"',
-    hint: () => 'the first header cell must be "STT" (or "TT")',
-  },
-  "appendix/kept-column": {
-    severity: "info",
-    message: (a) => `column "${a.label}" has no known role; it is kept by its label as written (no letter reads it)`,
-  },
-  "appendix/duplicate-column": {
-    severity: "error",
-    message: (a) => `two columns mean the same (${a.key}): "${a.label}"`,
-  },
-  "appendix/missing-column": {
-    severity: "error",
-    message: (a) => `the appendix table has no ${a.key} column`,
-    hint: (a) => `add a column headed e.g. "${a.example}"`,
-  },
-  "appendix/optional-column-absent": {
-    severity: "info",
-    message: (a) => `the appendix table has no ${a.key} column; those cells are left empty`,
-  },
-  "appendix/row-misaligned": {
-    severity: "error",
-    message: (a) => `a row must start with an STT or a group numeral, found "${a.found}"`,
-    hint: (a) =>
-      `each task row has ${a.columns} cells (${a.labels}); the row above at line ${a.previousLine} probably has a cell missing or extra`,
-  },
-  "appendix/truncated": {
-    severity: "error",
-    message: (a) => `the table ends inside a row: ${a.cells} of ${a.columns} cells`,
-    hint: () => "the scrape is cut off; copy the whole table",
-  },
-  "appendix/no-tasks": {
-    severity: "error",
-    message: () => "the appendix table has no task rows",
-  },
-  "appendix/task-outside-group": {
-    severity: "warning",
-    message: () => "task rows before the first group row were put into an untitled group",
   },
   "appendix/group-sequence": {
     keptAsWritten: true,
