@@ -3,7 +3,6 @@
  * rules of spec/layout.md and prints every rule with its status, measured and expected values and place.
  * Exit 0 when no rule fails, 1 when some fail, 2 when the file cannot be read as a DOCX.
  */
-import { readFile } from "node:fs/promises";
 import { checkDocx, profileFromKeywords } from "../check/check-docx.ts";
 import { checkDiagnostics } from "../check/diagnostics.ts";
 import { DocxReadError } from "../read/docx/ooxml/package.ts";
@@ -12,6 +11,7 @@ import { loadTinos } from "../io/fonts.ts";
 import { TextMeasurer } from "../layout/measure.ts";
 import type { Profile } from "../model/schema.ts";
 import { diagnosticsJson, EXIT, printJson } from "./output.ts";
+import { readBounded } from "../io/bounded-read.ts";
 
 export interface CheckCommandOptions {
   profile?: Profile;
@@ -60,10 +60,15 @@ function unreadable(file: string, message: string, options: CheckCommandOptions,
   return EXIT.unreadable;
 }
 
+/** A decision with its appendix is a few MB; more is not a document to check (or a pipe that never ends). */
+const MAX_CHECKED_DOCX_BYTES = 100 * 1024 * 1024;
+
 export async function runCheck(file: string, options: CheckCommandOptions): Promise<number> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    const read = await readBounded(file, MAX_CHECKED_DOCX_BYTES);
+    if (read.truncated) return unreadable(file, `the file holds more than ${MAX_CHECKED_DOCX_BYTES} bytes, the limit for a DOCX`, options, "too-large");
+    bytes = read.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return unreadable(file, `cannot read the file${code ? ` (${code})` : ""}`, options, "io");

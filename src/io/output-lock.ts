@@ -8,6 +8,7 @@
  * build and cannot tell a clerk which build holds the folder. Here the holder's PID answers both.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { link, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -71,6 +72,21 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether `pid` still runs this program (the same executable as this process: node): a PID the system gave
+ * to another program since the holder died is not a live build. Only where /proc tells; elsewhere, yes.
+ */
+function runsThisProgram(pid: number): boolean {
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return true;
+  }
+  const program = basename(process.execPath);
+  return cmdline.split("\0").some((arg) => basename(arg) === program);
+}
+
 type Found = { state: "absent" } | { state: "live"; holder: LockHolder | undefined } | { state: "stale"; holder: LockHolder | undefined };
 
 async function readHolder(file: string): Promise<LockHolder | undefined | "absent"> {
@@ -92,7 +108,7 @@ async function inspect(file: string): Promise<Found> {
     return age > UNREADABLE_STALE_MS ? { state: "stale", holder } : { state: "live", holder };
   }
   if (holder.host !== hostname()) return { state: "live", holder };
-  return isProcessAlive(holder.pid) ? { state: "live", holder } : { state: "stale", holder };
+  return isProcessAlive(holder.pid) && runsThisProgram(holder.pid) ? { state: "live", holder } : { state: "stale", holder };
 }
 
 /** Creates the lock file with its whole content in one step (a hard link of a finished file), or fails with EEXIST. */

@@ -135,40 +135,48 @@ async function buildLocked(
   lock: OutputLock,
 ): Promise<FolderBuildResult> {
   const { decision } = resolved;
-  const previous = options.force ? undefined : await previousBuild(options.target);
-  const changes = await changeLog(options.target, resolved, resolver, options.source);
-  const transaction = await OutputTransaction.begin(options.target, options.transaction);
-  // an interruption ends the process: the lock goes with the half-written folder
-  const unsubscribe = options.onInterrupt?.(() => transaction.abort().finally(() => lock.release()));
+  // An interruption ends the process: the half-written folder goes, and the lock with it. Subscribed before
+  // the folder is touched, so that no moment of the build leaves either behind.
+  let begun: Promise<OutputTransaction> | undefined;
+  const unsubscribe = options.onInterrupt?.(async () => {
+    await (await begun?.catch(() => undefined))?.abort();
+    await lock.release();
+  });
   try {
-    const result = await buildOutputs(resolved, ctx, transaction, {
-      documents: true,
-      formats: options.formats,
-      packets,
-      toolVersion: options.toolVersion,
-      previous,
-      checkLayout: options.checkLayout,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    const encoder = new TextEncoder();
-    const extras: [string, Uint8Array][] = [
-      [MODEL_SNAPSHOT_NAME, encoder.encode(options.source)],
-      [CHANGES_NAME, encoder.encode(changes)],
-    ];
-    for (const [path, data] of extras) await transaction.write(path, data);
-    // The manifest lists every file of the folder but itself.
-    const entries = sortEntries([...result.entries, ...extras.map(([path, data]) => manifestEntryOf(path, data))]);
-    // The profile built with (`--profile` may override the model's), not the model's own.
-    const manifest = {
-      ...buildManifest(decision, { ...result, entries }, { modelSha256: sha256(options.source), toolVersion: options.toolVersion }),
-      profile: ctx.layout.id,
-    };
-    await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
-    await transaction.commit();
-    return { ...result, entries, changes };
-  } catch (error) {
-    await transaction.abort();
-    throw error;
+    const previous = options.force ? undefined : await previousBuild(options.target);
+    const changes = await changeLog(options.target, resolved, resolver, options.source);
+    begun = OutputTransaction.begin(options.target, options.transaction);
+    const transaction = await begun;
+    try {
+      const result = await buildOutputs(resolved, ctx, transaction, {
+        documents: true,
+        formats: options.formats,
+        packets,
+        toolVersion: options.toolVersion,
+        previous,
+        checkLayout: options.checkLayout,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      const encoder = new TextEncoder();
+      const extras: [string, Uint8Array][] = [
+        [MODEL_SNAPSHOT_NAME, encoder.encode(options.source)],
+        [CHANGES_NAME, encoder.encode(changes)],
+      ];
+      for (const [path, data] of extras) await transaction.write(path, data);
+      // The manifest lists every file of the folder but itself.
+      const entries = sortEntries([...result.entries, ...extras.map(([path, data]) => manifestEntryOf(path, data))]);
+      // The profile built with (`--profile` may override the model's), not the model's own.
+      const manifest = {
+        ...buildManifest(decision, { ...result, entries }, { modelSha256: sha256(options.source), toolVersion: options.toolVersion }),
+        profile: ctx.layout.id,
+      };
+      await transaction.write(MANIFEST_NAME, manifestBytes(manifest));
+      await transaction.commit();
+      return { ...result, entries, changes };
+    } catch (error) {
+      await transaction.abort();
+      throw error;
+    }
   } finally {
     unsubscribe?.();
   }

@@ -1,9 +1,9 @@
 /** The lock of an output folder: one writer at a time, stale locks of dead processes taken over. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { acquireOutputLock, isProcessAlive, lockFileOf, OutputBusyError, type LockHolder } from "../../../src/io/output-lock.ts";
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), "vanban-lock-")), "doc");
@@ -70,6 +70,16 @@ describe("output folder lock", () => {
     expect(stale.map((h) => h?.pid)).toEqual([pid]);
     expect(JSON.parse(readFileSync(lockFileOf(target), "utf8")).pid).toBe(process.pid);
     await lock.release();
+  });
+
+  it.skipIf(process.platform !== "linux")("takes over a lock whose PID now belongs to another program (not a build)", async () => {
+    const target = fresh();
+    const other = spawn("sleep", ["30"], { stdio: "ignore" });
+    onTestFinished(() => void other.kill("SIGKILL"));
+    writeLock(target, { pid: other.pid!, token: "reused" });
+    const stale: (LockHolder | undefined)[] = [];
+    await (await acquireOutputLock(target, { command: "new", onStale: (holder) => stale.push(holder) })).release();
+    expect(stale.map((h) => h?.pid)).toEqual([other.pid]);
   });
 
   it("a lock of another host counts as live (its PID cannot be checked from here)", async () => {
