@@ -20,6 +20,8 @@ interface ClosingLine extends Located {
 export interface Closing {
   signer: Signer | undefined;
   recipients: Recipients | undefined;
+  /** capacity lines were found but no name (reported there) */
+  unnamed: boolean;
 }
 
 /** Notes that stand in for the signature itself. */
@@ -94,7 +96,7 @@ function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext): {
   return { recipients: { origin: "source", items, archive }, used };
 }
 
-function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: readonly (string | number)[]): { signer: Signer; used: number } | undefined {
+function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: readonly (string | number)[]): { signer?: Signer; used: number } | undefined {
   const startAt = lines.findIndex((l) => l.side !== "left" && startsSignature(l.text));
   if (startAt < 0) return undefined;
   const capacity: string[] = [];
@@ -112,7 +114,7 @@ function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: 
   ctx.mark([...path], start);
   if (!name) {
     ctx.report("recognize/signer-name", { capacity: capacity.join(" / ") }, start);
-    return undefined;
+    return { used: start.item };
   }
   return { signer: { lines: capacity, name: name.text }, used: name.item };
 }
@@ -133,5 +135,5 @@ export function recognizeClosing(ctx: RecognizeContext, start: number, path: rea
   const signed = readSigner(lines, ctx, path);
   const received = readRecipients(lines, ctx);
   const used = Math.max(signed?.used ?? start, received?.used ?? start);
-  return { value: { signer: signed?.signer, recipients: received?.recipients }, next: Math.max(used + 1, start + 1) };
+  return { value: { signer: signed?.signer, recipients: received?.recipients, unnamed: signed !== undefined && !signed.signer }, next: Math.max(used + 1, start + 1) };
 }

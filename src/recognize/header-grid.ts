@@ -9,7 +9,7 @@ import type { Issuer } from "../model/schema.ts";
 import type { RecognizeContext, Recognized } from "./context.ts";
 import { DATE, leftOfMarks, MOTTO, NATIONAL_NAME, NUMBER, placeBefore, RULE_LINE } from "./header-marks.ts";
 import { cellLines, linesOf, type Located, type TextLine } from "./source-lines.ts";
-import { isTypeLine } from "./title-block.ts";
+import { isTypeLine, typeOf } from "./title-block.ts";
 
 export interface Header {
   issuer: Issuer;
@@ -61,10 +61,14 @@ export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | unde
   let placeDate: { place: string; date: string; at: Located } | undefined;
   let invalidDate = false;
   let i = 0;
+  let stoppedAt: string | undefined;
   const end = Math.min(ctx.items.length, HEADER_WINDOW);
   for (; i < end && !(number && placeDate); i++) {
     const item = ctx.items[i]!;
-    if (item.block.kind === "paragraph" && isTypeLine(item.block) && (number || sawNationalName)) break;
+    if (item.block.kind === "paragraph" && isTypeLine(item.block) && (number || sawNationalName)) {
+      stoppedAt = typeOf(item.block);
+      break;
+    }
     for (const line of headerLines(ctx, i)) {
       if (line.text === "" || RULE_LINE.test(line.text)) continue;
       if (NATIONAL_NAME.test(line.raw)) sawNationalName = true;
@@ -89,7 +93,7 @@ export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | unde
       issuerPieces.push({ text: left, bold: line.bold });
     }
   }
-  const searched = searchedBlocks(ctx, i);
+  const searched = searchedBlocks(ctx, i) + (stoppedAt ? `, up to the type line "${stoppedAt}"` : "");
   if (issuerPieces.length === 0) ctx.report("recognize/header-issuer", { searched }, ctx.locate(0));
   if (!sawNationalName) ctx.report("recognize/no-national-name", { searched }, ctx.locate(0));
   else if (!sawMotto) ctx.report("recognize/no-motto", { searched }, ctx.locate(0));
@@ -117,7 +121,7 @@ export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | unde
   };
 }
 
-/** "lines 1–40" in a text input, "paragraph 1 to table 2" in a tree: what the header search read. */
+/** "line 1 to line 40" in a text input, "table 1 to paragraph 7" in a tree: what the header search read. */
 function searchedBlocks(ctx: RecognizeContext, end: number): string {
   const first = ctx.locate(0);
   const last = ctx.locate(Math.max(end - 1, 0));
@@ -126,5 +130,5 @@ function searchedBlocks(ctx: RecognizeContext, end: number): string {
     const place = ctx.placeOf(at);
     return place.start ? `line ${place.start.line}` : place.at!;
   };
-  return `the first ${end} blocks (${words(first)} to ${words(last)})`;
+  return end <= 1 ? words(first) : `${words(first)} to ${words(last)}`;
 }

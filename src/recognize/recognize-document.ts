@@ -80,7 +80,7 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
   const closing = recognizeClosing(ctx, bodyEnd);
   const signer = closing.value.signer;
   if (!signer) {
-    ctx.report("recognize/signer", {}, ctx.locate(bodyEnd));
+    if (!closing.value.unnamed) ctx.report("recognize/signer", {}, ctx.locate(bodyEnd));
     return done();
   }
   const { issuer, number, symbol, typeCode, date } = header.value;
