@@ -1,10 +1,13 @@
 /**
  * The shapes schema 2 can hold, built from edited copies of the seed, resolved, planned and written, then read
- * back: DOCX as XML (test/support/docx-xml.ts), PDF as text (test/support/pdf-text.ts), XLSX through exceljs.
+ * back: DOCX as XML (test/support/docx-xml.ts; every decision DOCX also passes `vanban check`), PDF as text
+ * (test/support/pdf-text.ts), XLSX through exceljs.
  * Each test renders only the formats its shape needs.
  */
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkDocx } from "../../src/check/check-docx.ts";
+import { checkDiagnostics } from "../../src/check/diagnostics.ts";
 import { loadLetterWording } from "../../src/io/templates.ts";
 import type { LetterWording } from "../../src/letters/templates.ts";
 import type { Appendix, Column, Decision, Group, Row } from "../../src/model/schema.ts";
@@ -32,10 +35,16 @@ beforeAll(async () => {
 
 const squash = (text: string) => text.normalize("NFC").replace(/\s+/g, "");
 
-/** The seed with its articles' plan left out (Điều 1–3 keep their sentence): small documents, fast to render. */
+/**
+ * The seed with its articles' plan left out (Điều 1–3 keep their sentence; Điều 1 keeps a line citing the
+ * Phụ lục, as BODY-APPENDIX-REF asks of a decision with an appendix): small documents, fast to render.
+ */
 function base(): Decision {
   const decision = structuredClone(seed);
-  decision.articles = decision.articles.map((article) => ({ ...article, content: [] }));
+  decision.articles = decision.articles.map((article, i) => ({
+    ...article,
+    content: i === 0 ? [{ kind: "paragraph" as const, label: "", text: "(Chi tiết tại Phụ lục kèm theo)." }] : [],
+  }));
   return decision;
 }
 
@@ -49,8 +58,13 @@ function taskAppendix(decision: Decision, items: (Group | Row)[], edit: Partial<
   return { ...structuredClone(decision.appendices[0]!), items, ...edit };
 }
 
-const docxOf = async (decision: Decision): Promise<DocxDocument> =>
-  readDocument(openDocx(await writeDocx(composeDecisionPlan(decision, ctx.layout, ctx.measurer), { toolName: ctx.toolName })));
+/** The decision DOCX read back; it must pass `vanban check` as the build requires of every DOCX it writes. */
+const docxOf = async (decision: Decision): Promise<DocxDocument> => {
+  const bytes = await writeDocx(composeDecisionPlan(decision, ctx.layout, ctx.measurer), { toolName: ctx.toolName });
+  const failures = checkDiagnostics(checkDocx(bytes, { profile: decision.profile, measurer: ctx.measurer }), "decision.docx").filter((d) => d.severity === "error");
+  expect(failures.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+  return readDocument(openDocx(bytes));
+};
 const pdfOf = async (decision: Decision): Promise<PdfText> => readPdfText(await writePdf(composeDecisionPlan(decision, ctx.layout, ctx.measurer), ctx.fonts, { toolName: ctx.toolName }));
 const texts = (section: SectionInfo) => paragraphsOf(section.blocks).map((p) => p.text);
 /** The section's text paragraphs outside tables. */
