@@ -73,8 +73,14 @@ export async function recoverInterrupted(target: string): Promise<void> {
   const ready = dead.find((l) => l.kind === "ready");
   const old = dead.find((l) => l.kind === "old");
   if (ready && (await isDirectory(ready.path))) {
-    if (await isDirectory(target)) await rm(target, { recursive: true, force: true });
+    // the previous folder moves aside first (a rename, unlike removing it, cannot be cut halfway)
+    const aside = join(dirname(target), `.${basename(target)}${OLD}${process.pid}`);
+    if (await isDirectory(target)) {
+      await rm(aside, { recursive: true, force: true });
+      await rename(target, aside);
+    }
     await rename(ready.path, target);
+    await rm(aside, { recursive: true, force: true });
   } else if (old && !(await isDirectory(target))) {
     await rename(old.path, target);
   }

@@ -17,6 +17,7 @@ const REASONS: Record<string, [reason: string, advice: string]> = {
   ENOTDIR: ["a file is in the way: part of the path is a file, not a folder", "-o must name a folder: rename or remove the file, or choose another folder"],
   EEXIST: ["a file is in the way where a folder must be", "-o must name a folder: rename or remove the file, or choose another folder"],
   EISDIR: ["a folder is in the way where a file must be", "remove or rename that folder"],
+  ENOTEMPTY: ["a folder is in the way where a file must be", "remove or rename that folder"],
   ENAMETOOLONG: ["the path is too long", "choose a shorter output folder with -o"],
   ELOOP: ["the path has a loop of symbolic links", "replace the links by real folders"],
   EIO: ["the disk or the network share reported an input/output error", "check the disk or the connection to the share, then build again"],
@@ -54,7 +55,9 @@ export function outputFailureDiagnostic(error: unknown): Diagnostic | undefined 
   if (error instanceof OutputPathError) return diagnose("output/symlink", { path: error.path }, { file: error.path });
   const e = error as NodeJS.ErrnoException;
   if (!(error instanceof Error) || typeof e.code !== "string" || !(e.code in REASONS)) return undefined;
-  const path = e.path ?? "the output folder";
+  // a rename names its source first: the path the clerk gave is its destination
+  const dest = (e as { dest?: unknown }).dest;
+  const path = e.syscall === "rename" && typeof dest === "string" ? dest : (e.path ?? "the output folder");
   const link = e.code === "ENOENT" && e.path ? danglingLink(e.path) : undefined;
   const [reason, advice] = link
     ? [`it is a symbolic link to ${link}, which does not exist`, "remove the broken link, or create the folder it points to"]
