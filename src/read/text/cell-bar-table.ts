@@ -58,7 +58,7 @@ export function parseCellBarTable(lines: readonly Line[], start: number, endsAtT
     row.push(cell);
     const fillers = Array.from({ length: bars - 1 }, (_, k) => empty(lines[i + 1 + k]!));
     if (isBlank(next)) {
-      row.push(...fillers);
+      row = row.concat(fillers);
       i = after;
       break;
     }
@@ -69,9 +69,9 @@ export function parseCellBarTable(lines: readonly Line[], start: number, endsAtT
       }
     } else {
       const trailing = width > 0 ? Math.min(fillers.length - 1, Math.max(0, width - row.length)) : fillers.length - 1;
-      row.push(...fillers.slice(0, trailing));
+      row = row.concat(fillers.slice(0, trailing));
       closeRow();
-      row.push(...fillers.slice(trailing + 1));
+      row = fillers.slice(trailing + 1);
     }
     cell = cellAt(lines[after - 1]!, next);
     i = after;
@@ -91,6 +91,16 @@ function linesToNextBar(lines: readonly Line[], from: number): number {
 
 const cellText = (cell: TextCell) => cell.lines.map((l) => l.text).join(" ").trim();
 
+/** Cells spanning down into a row are its first few columns (STT, content); more are a group row's title. */
+const MAX_SPANNING_DOWN = 8;
+
+/** The grid columns [start, end) a cell covers in a row. */
+interface Covered {
+  cell: TextCell;
+  start: number;
+  end: number;
+}
+
 /**
  * A short row whose first cell is a row label ("1.2", "II") has its last cell span the missing columns (a
  * group title across the table); one that starts with other text sits under cells of the row above that span
@@ -98,19 +108,19 @@ const cellText = (cell: TextCell) => cell.lines.map((l) => l.text).join(" ").tri
  */
 function restoreSpans(rows: TextCell[][]): void {
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
-  let above: TextCell[] = [];
+  let above: Covered[] = [];
   for (const row of rows) {
     const missing = width - row.length;
-    const grid: TextCell[] = [];
-    if (missing > 0) {
-      const spanning = new Set(above.slice(0, missing));
-      const fits = above.length === width && [...spanning].every((c) => above.lastIndexOf(c) < missing) && !ROW_LABEL.test(cellText(row[0]!));
-      if (fits) {
-        for (const c of spanning) c.rowSpan++;
-        grid.push(...above.slice(0, missing));
-      } else row.at(-1)!.colSpan += missing;
+    const spanning = missing > 0 && missing <= MAX_SPANNING_DOWN ? above.filter((c) => c.start < missing) : [];
+    const fits = spanning.length > 0 && above.at(-1)?.end === width && spanning.at(-1)!.end === missing && !ROW_LABEL.test(cellText(row[0]!));
+    if (fits) for (const c of spanning) c.cell.rowSpan++;
+    else if (missing > 0) row.at(-1)!.colSpan += missing;
+    const covered = fits ? spanning : [];
+    let column = fits ? missing : 0;
+    for (const cell of row) {
+      covered.push({ cell, start: column, end: column + cell.colSpan });
+      column += cell.colSpan;
     }
-    for (const c of row) for (let k = 0; k < c.colSpan; k++) grid.push(c);
-    above = grid;
+    above = covered;
   }
 }
