@@ -9,7 +9,7 @@ import { readRows } from "./appendix-rows.ts";
 import { ATTACHED_REFERENCE, isAppendixHeading, isHeaderTable, startsAttachment } from "./boundaries.ts";
 import type { RecognizeContext, Recognized } from "./context.ts";
 import { scrapedTable, startsScrapedTable } from "./scrape-table.ts";
-import { oneLine, type Located } from "./source-lines.ts";
+import { continuesReference, oneLine, type Located } from "./source-lines.ts";
 import { gridWidth, tableGrid, type GridRow } from "./table-grid.ts";
 
 /** Paragraphs between the reference line and the table that may still belong to the title block. */
@@ -56,7 +56,7 @@ export function recognizeAppendix(ctx: RecognizeContext, start: number, index: n
     const text = oneLine(block);
     if (text === "") continue;
     const at = { position: block.position, section };
-    if (referenceLines.length > 0 && !referenceLines.at(-1)!.endsWith(")")) referenceLines.push(text);
+    if (continuesReference(referenceLines)) referenceLines.push(text);
     else if (ATTACHED_REFERENCE.test(text) && referenceLines.length === 0) {
       ctx.mark([...path, "reference"], at);
       referenceLines.push(text);

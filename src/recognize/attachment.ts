@@ -8,7 +8,7 @@ import { recognizeContent } from "./articles.ts";
 import { ATTACHED_REFERENCE, isClosingTable, RECIPIENTS_LABEL, startsSignature } from "./boundaries.ts";
 import { recognizeClosing } from "./closing.ts";
 import type { RecognizeContext, Recognized } from "./context.ts";
-import { oneLine } from "./source-lines.ts";
+import { continuesReference, oneLine } from "./source-lines.ts";
 import { typeOf } from "./title-block.ts";
 
 /** Whether the body stopped at a signature of its own (not at an appendix or another document). */
@@ -40,7 +40,7 @@ export function recognizeAttachment(ctx: RecognizeContext, start: number, index:
     } else if (referenceLines.length === 0) {
       if (titleLines.length === 0) ctx.mark([...path, "title"], at);
       titleLines.push(text);
-    } else if (!referenceLines.at(-1)!.endsWith(")")) referenceLines.push(text);
+    } else if (continuesReference(referenceLines)) referenceLines.push(text);
     else break;
   }
   const content = recognizeContent(ctx, i, [...path, "content"]);

@@ -25,7 +25,8 @@ export function leftOfMarks(raw: string): string {
     before
       .slice(0, upTo)
       .split(COLUMN_GAP)
-      .map((piece) => piece.trim())
+      // "BỘ TƯ PHÁP --------": the rule under the issuer run on
+      .map((piece) => piece.replace(/[\s\u00a0]*[-_=–—]{3,}$/u, "").trim())
       .find((piece) => piece !== "") ?? ""
   );
 }

@@ -16,6 +16,7 @@ import { RecognizeContext } from "./context.ts";
 import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
 import { recognizeHeader } from "./header-grid.ts";
 import { recognizePreamble } from "./preamble.ts";
+import { splitRunOnLines } from "./run-on-lines.ts";
 import { itemsOf, oneLine } from "./source-lines.ts";
 import { recognizeTitle } from "./title-block.ts";
 
@@ -64,7 +65,7 @@ function normalized<T>(value: T): T {
 }
 
 export function recognizeDocument(source: SourceDocument, options: { file?: string } = {}): RecognizeResult {
-  const ctx = new RecognizeContext(itemsOf(source), options.file, source.sections.length);
+  const ctx = new RecognizeContext(splitRunOnLines(itemsOf(source)), options.file, source.sections.length);
   const done = (decision?: Decision): RecognizeResult => ({ ...(decision ? { decision } : {}), diagnostics: ctx.diagnostics, places: ctx.places });
   const header = recognizeHeader(ctx);
   if (!header.value) return done();

@@ -115,3 +115,9 @@ export function isBold(paragraph: SourceParagraph): boolean {
 export function tableText(table: SourceTable): string {
   return table.rows.flatMap((row) => row.cells.map((cell) => cellText(cell))).join("\n");
 }
+
+/** A "(Kèm theo …" line wrapped onto the next: its parenthesis is still open, for at most three lines. */
+export function continuesReference(lines: readonly string[]): boolean {
+  const text = lines.join(" ");
+  return lines.length > 0 && lines.length < 3 && (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+}

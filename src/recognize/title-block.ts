@@ -9,7 +9,7 @@ import { RULE_LINE } from "./header-marks.ts";
 import { isBold, oneLine, type Located } from "./source-lines.ts";
 
 /** The types with a number and ký hiệu (Nghị định 30/2020 Phụ lục III), and those issued with a decision. */
-const DOCUMENT_TYPES = [
+export const DOCUMENT_TYPES = [
   "QUYẾT ĐỊNH", "KẾ HOẠCH", "NGHỊ QUYẾT", "CHỈ THỊ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "DỰ ÁN", "PHƯƠNG ÁN", "QUY CHẾ",
   "QUY ĐỊNH", "ĐIỀU LỆ", "HƯỚNG DẪN", "THÔNG BÁO", "BÁO CÁO", "TỜ TRÌNH", "KẾT LUẬN", "NGHỊ ĐỊNH", "THÔNG TƯ",
   "QUY TRÌNH", "CHIẾN LƯỢC", "QUY HOẠCH",
@@ -46,6 +46,23 @@ function continuesTitle(paragraph: SourceParagraph): boolean {
   return isAllCaps(text) || isBold(paragraph) || paragraph.alignment === "center";
 }
 
+/** The types whose title block ends with an authority line (BODY-AUTHORITY). */
+const DECIDING_TYPES = new Set(["QUYẾT ĐỊNH", "NGHỊ QUYẾT"]);
+/** the full names an authority line starts with, after a word that does not tie them to the trích yếu ("CỦA") */
+const AUTHORITY_INSIDE = /(?<!\s(?:CỦA|CHO|VỚI|VÀ|TẠI|THUỘC|GIỮA|LẬP|GIAO))\s(?=(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ TRƯỞNG BỘ|THỦ TƯỚNG CHÍNH PHỦ|GIÁM ĐỐC SỞ)\s)/gu;
+
+/**
+ * A crawler's one line for the trích yếu and the authority ("… NĂM 2024 BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI
+ * TRƯỜNG"): in a decision's capitals, the authority starts at its last name of a body or head.
+ */
+function splitRunOnAuthority(lines: { text: string; at: Located }[], type: string): void {
+  const last = lines.at(-1);
+  if (!last || !DECIDING_TYPES.has(type) || !isAllCaps(last.text) || (lines.length >= 2 && AUTHORITY.test(last.text))) return;
+  const at = [...last.text.matchAll(AUTHORITY_INSIDE)].at(-1)?.index;
+  if (at === undefined || at === 0) return;
+  lines.splice(-1, 1, { text: last.text.slice(0, at), at: last.at }, { text: last.text.slice(at + 1), at: last.at });
+}
+
 export function recognizeTitle(ctx: RecognizeContext, start: number): Recognized<TitleBlock | undefined> {
   let i = start;
   while (i < ctx.items.length && ctx.items[i]!.block.kind === "paragraph" && isBlankOrRule(ctx.items[i]!.block as SourceParagraph)) i++;
@@ -71,13 +88,15 @@ export function recognizeTitle(ctx: RecognizeContext, start: number): Recognized
     ctx.report("recognize/subject", { type: typeOf(typeItem.block) }, at);
     return { value: undefined, next: j };
   }
+  const type = typeOf(typeItem.block);
+  splitRunOnAuthority(lines, type);
   const last = lines.at(-1)!;
   const hasAuthority = lines.length >= 2 && isAllCaps(last.text) && (AUTHORITY.test(last.text) || !lines.slice(0, -1).every((l) => isAllCaps(l.text)));
   const subjectLines = hasAuthority ? lines.slice(0, -1) : lines;
   ctx.mark(["subject"], subjectLines[0]!.at);
   if (hasAuthority) ctx.mark(["authority"], last.at);
   return {
-    value: { type: typeOf(typeItem.block), subject: subjectLines.map((l) => l.text).join(" "), authority: hasAuthority ? last.text : "", at },
+    value: { type, subject: subjectLines.map((l) => l.text).join(" "), authority: hasAuthority ? last.text : "", at },
     next: j,
   };
 }
