@@ -222,3 +222,46 @@ describe("packages that are not read", () => {
     expect(readDocxSource(broken).diagnostics.map((d) => d.ruleId)).toEqual(["read/corrupt"]);
   });
 });
+
+describe("a DOCX written by the docx package", () => {
+  it("reads its header table, Shift+Enter breaks, underline, footnote and landscape section", async () => {
+    const { Document, Footnote, FootnoteReferenceRun, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, UnderlineType, AlignmentType } = await import("docx");
+    const cell = (...runs: InstanceType<typeof TextRun>[]) => new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: runs })] });
+    const document = new Document({
+      footnotes: { 1: { children: [new Paragraph("Đã sửa đổi")] } },
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    cell(new TextRun({ text: "ỦY BAN NHÂN DÂN" }), new TextRun({ text: "TỈNH QUẢNG NAM", bold: true, break: 1 })),
+                    cell(new TextRun({ text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true }), new TextRun({ text: "Độc lập - Tự do - Hạnh phúc", bold: true, underline: { type: UnderlineType.SINGLE }, break: 1 })),
+                  ],
+                }),
+              ],
+            }),
+            new Paragraph({ children: [new TextRun("Điều 1."), new FootnoteReferenceRun(1)] }),
+          ],
+        },
+        { properties: { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE } } }, children: [new Paragraph("PHỤ LỤC")] },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(document));
+    const result = readDocxSource(bytes);
+    expect(result.diagnostics).toEqual([]);
+    const [first, second] = result.document!.sections;
+    const table = first!.blocks[0] as SourceTable;
+    const motto = table.rows[0]!.cells[1]!.blocks[0] as SourceParagraph;
+    expect(motto.text).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+    expect(motto.runs.map((r) => [r.text, r.bold ?? false, r.underline ?? false])).toEqual([
+      ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false],
+      ["\nĐộc lập - Tự do - Hạnh phúc", true, true],
+    ]);
+    expect(motto.alignment).toBe("center");
+    expect((first!.blocks[1] as SourceParagraph).runs.at(-1)).toMatchObject({ footnote: 1 });
+    expect(result.document!.footnotes.map((f) => (f.blocks[0] as SourceParagraph).text)).toEqual(["Đã sửa đổi"]);
+    expect(second!.page).toMatchObject({ widthMm: 297, heightMm: 210, orientation: "landscape" });
+  });
+});
