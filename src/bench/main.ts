@@ -22,19 +22,33 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The CLI as shipped (`npm run build` bundles it: scripts/bundle.mjs), and as tsc compiles it, module by module. */
+const BUNDLED_CLI = "dist/bundle/main.js";
+const UNBUNDLED_CLI = "dist/cli/main.js";
+
 /** Wall time of the whole CLI process, Node start included, as a user runs it. */
-function cliWallMs(runs: number, workers: string): number[] {
+function cliWallMs(runs: number, workers: string, cli = BUNDLED_CLI): number[] {
   const out = mkdtempSync(join(tmpdir(), "vanban-bench-"));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     // --force: a full build every time, not an incremental one against the previous run
-    const r = spawnSync(node, ["dist/cli/main.js", "build", "seeds/qd-503-2013.yaml", "-o", out, "-q", "--force", "--workers", workers]);
+    const r = spawnSync(node, [cli, "build", "seeds/qd-503-2013.yaml", "-o", out, "-q", "--force", "--workers", workers]);
     if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
     times.push(performance.now() - start);
   }
   rmSync(out, { recursive: true, force: true });
   return times;
+}
+
+/** Wall time of `vanban validate` on the seed, Node start included: mostly loading modules. */
+function validateWallMs(runs: number, cli: string): number[] {
+  return Array.from({ length: runs }, () => {
+    const start = performance.now();
+    const r = spawnSync(node, [cli, "validate", "seeds/qd-503-2013.yaml", "-q"]);
+    if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
+    return performance.now() - start;
+  });
 }
 
 /**
@@ -46,7 +60,7 @@ function libreOfficeMsPerDocument(): { msPerDocument: number; documents: number 
   const which = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" });
   if (which.status !== 0) return "skipped: soffice not installed (apt-get install libreoffice-writer-nogui)";
   const dir = mkdtempSync(join(tmpdir(), "vanban-lo-"));
-  spawnSync(node, ["dist/cli/main.js", "build", "seeds/qd-503-2013.yaml", "-o", dir, "-q"]);
+  spawnSync(node, [BUNDLED_CLI, "build", "seeds/qd-503-2013.yaml", "-o", dir, "-q"]);
   const docx = join(dir, "qd-503-2013", "qd-503-2013.docx");
   const copies = 5;
   const inputs = Array.from({ length: copies }, (_, i) => {
@@ -78,10 +92,13 @@ function main(): void {
   const warm = runJson<{ letters: number; pages: number; firstPassMs: number; warmMsPerLetter: number; warmMsPerPage: number; plainTextMsPerLetter: number }>("dist/bench/warm-letters.js", []);
   const wallAuto = cliWallMs(5, "auto");
   const wallSingle = cliWallMs(3, "0");
+  const wallUnbundled = cliWallMs(3, "auto", UNBUNDLED_CLI);
+  const validateBundled = validateWallMs(5, BUNDLED_CLI);
+  const validateUnbundled = validateWallMs(5, UNBUNDLED_CLI);
   const libreOffice = libreOfficeMsPerDocument();
 
   // "packets" = each agency's letter PDF + workbook; "check" = the layout checker on the DOCX (CLI builds only)
-  const stageNames = ["import", "validate", "resolve", "docx", "xlsx", "packets"];
+  const stageNames = ["import", "validate", "resolve", "docx", "pdf", "xlsx", "packets"];
   const rows = cases.map((c) => [
     c.name,
     String(c.letters),
@@ -106,6 +123,9 @@ function main(): void {
     seedWallMsMedian: median(wallAuto),
     seedWallMsRuns: wallAuto,
     seedWallMsSingleThreadMedian: median(wallSingle),
+    seedWallMsUnbundledMedian: median(wallUnbundled),
+    validateWallMsMedian: median(validateBundled),
+    validateWallMsUnbundledMedian: median(validateUnbundled),
     warmMsPerLetter: warm.warmMsPerLetter,
     warmMsPerPage: warm.warmMsPerPage,
     plainTextMsPerLetter: warm.plainTextMsPerLetter,
@@ -117,7 +137,12 @@ function main(): void {
     workbook,
   };
   process.stdout.write(`${table}\n\n`);
-  process.stdout.write(`seed build, whole process (node dist/cli/main.js build), median of ${wallAuto.length}: ${summary.seedWallMsMedian.toFixed(0)} ms (workers auto); ${summary.seedWallMsSingleThreadMedian.toFixed(0)} ms (--workers 0)\n`);
+  process.stdout.write(
+    `seed build, whole process (node ${BUNDLED_CLI} build), median of ${wallAuto.length}: ${summary.seedWallMsMedian.toFixed(0)} ms (workers auto); ${summary.seedWallMsSingleThreadMedian.toFixed(0)} ms (--workers 0); unbundled (${UNBUNDLED_CLI}): ${summary.seedWallMsUnbundledMedian.toFixed(0)} ms\n`,
+  );
+  process.stdout.write(
+    `validate the seed, whole process, median of ${validateBundled.length}: ${summary.validateWallMsMedian.toFixed(0)} ms bundled, ${summary.validateWallMsUnbundledMedian.toFixed(0)} ms unbundled\n`,
+  );
   process.stdout.write(
     `letters, warm, in one thread: ${warm.warmMsPerLetter.toFixed(1)} ms per letter, ${warm.warmMsPerPage.toFixed(1)} ms per page (${warm.letters} letters, ${warm.pages} pages; a packet adds the agency workbook)\n`,
   );

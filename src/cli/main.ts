@@ -175,7 +175,7 @@ export async function run(args: readonly string[]): Promise<number> {
   }
 }
 
-/** True when this file is the program node started (`node dist/cli/main.js`, or the `vanban` link to it), not an import. */
+/** True when this file is the program node started (`node dist/bundle/main.js`, or the `vanban` link to it), not an import. */
 function isEntryPoint(): boolean {
   const entry = process.argv[1];
   if (!entry) return false;

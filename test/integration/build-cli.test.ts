@@ -13,7 +13,7 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { CHILD_PROCESS_SKIP, hashTree, runCli, runCliInProcess, STACK_LINE, type CliRun } from "../support/cli.ts";
+import { CHILD_PROCESS_SKIP, CLI_ENTRY, hashTree, runCli, runCliInProcess, STACK_LINE, type CliRun } from "../support/cli.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
 
 const root = mkdtempSync(join(tmpdir(), "vanban-build-"));
@@ -143,7 +143,7 @@ describe("vanban build", () => {
 describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes${CHILD_PROCESS_SKIP}`, () => {
   it("exits 0, 1 and 2 as documented, also started through a symlink (as npm links it); no stack trace", () => {
     const link = join(root, "vanban");
-    symlinkSync(resolve("dist/cli/main.js"), link);
+    symlinkSync(resolve(CLI_ENTRY), link);
     const version = spawnSync(process.execPath, [link, "--version"], { encoding: "utf8" });
     expect(version.status, version.stderr).toBe(0);
     expect(version.stdout.trim()).toBe(pkg.version);
@@ -173,7 +173,7 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
 
   /** Starts a build and sends `signal` once its temporary folder exists, i.e. in the middle of writing. */
   async function interruptBuild(out: string, signal: NodeJS.Signals): Promise<number | null> {
-    const child = spawn(process.execPath, ["dist/cli/main.js", "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"], { stdio: "ignore" });
+    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"], { stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
     for (let i = 0; i < 2000; i++) {
       if (existsSync(out) && readdirSync(out).some((e) => e.startsWith(".qd-503-2013.tmp-"))) break;
@@ -215,7 +215,7 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
     const out = join(dir, "out");
     // started on the outputs of a build of the same model: its first build copies every unit
     cpSync(join(reference, "qd-503-2013"), join(out, "qd-503-2013"), { recursive: true });
-    const child = spawn(process.execPath, ["dist/cli/main.js", "watch", model, "-o", out], { env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [CLI_ENTRY, "watch", model, "-o", out], { env: { ...process.env, NO_COLOR: "1" } });
     // also when the test times out (its body then goes on in the background): no watcher outlives the run
     onTestFinished(() => void child.kill("SIGKILL"));
     let log = "";

@@ -3,6 +3,12 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
+/**
+ * The CLI as shipped: the bundle `npm run build` writes (scripts/bundle.mjs). The in-process tests run the
+ * sources, so comparing their files with a child's (build-cli's REPRO test) checks the bundle changes no byte.
+ */
+export const CLI_ENTRY = "dist/bundle/main.js";
+
 export interface CliRun {
   status: number;
   stdout: string;
@@ -14,7 +20,7 @@ export interface CliRun {
  * codes of the binary, signals, time zone and locale, worker threads, watch); everything else: runCliInProcess.
  */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, [`${process.cwd()}/dist/cli/main.js`, ...args], {
+  const result = spawnSync(process.execPath, [`${process.cwd()}/${CLI_ENTRY}`, ...args], {
     encoding: "utf8",
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, NO_COLOR: "1", ...options.env },

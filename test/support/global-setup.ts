@@ -6,4 +6,6 @@ import { spawnSync } from "node:child_process";
  */
 export default function setup(): void {
   spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
+  // the CLI as shipped (test/support/cli.ts runs it)
+  spawnSync(process.execPath, ["scripts/bundle.mjs"], { stdio: "inherit" });
 }
