@@ -130,6 +130,15 @@ describe("tables", () => {
     expect(cell.blocks[0]!.position).toEqual({ part: "word/document.xml", path: [{ table: 1, row: 3, cell: 3 }, { paragraph: 1 }] });
   });
 
+  it("reads rows and cells inside content controls (a repeating section)", () => {
+    const sdt = (content: string) => `<w:sdt><w:sdtPr/><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const table = blocksOf(tbl(2, tr(tc(p(r("STT"))), tc(p(r("Nội dung")))), sdt(tr(tc(p(r("1"))), sdt(tc(p(r("Rà soát"))))))))[0] as SourceTable;
+    expect(table.rows.map((row) => row.cells.map((c) => (c.blocks[0] as SourceParagraph).text))).toEqual([
+      ["STT", "Nội dung"],
+      ["1", "Rà soát"],
+    ]);
+  });
+
   it("reads a table nested in a cell as a table block of that cell", () => {
     const nested = tbl(1, tr(tc(p(r("Nơi nhận")) + tbl(2, tr(tc(p(r("x"))), tc(p(r("y"))))))));
     const cell = (blocksOf(nested)[0] as SourceTable).rows[0]!.cells[0]!;

@@ -65,10 +65,10 @@ function readTable(tbl: XmlNode, context: ReadContext): Table {
   const cellContext: ReadContext = { ...context, table: { styleId } };
   const table: Table = { gridTwips, borders: readBorders(child(tblPr, "w:tblBorders")), rows: [] };
   if (styleId !== undefined) table.styleId = styleId;
-  for (const tr of childrenNamed(tbl, "w:tr")) {
+  for (const tr of wrapped(tbl, "w:tr")) {
     const trPr = child(tr, "w:trPr");
     let column = numberAttr(child(trPr, "w:gridBefore"), "w:val") ?? 0;
-    const cells = childrenNamed(tr, "w:tc").map((tc) => {
+    const cells = wrapped(tr, "w:tc").map((tc) => {
       const cell = readCell(tc, column, gridTwips, tableMargins, cellContext);
       column += cell.gridSpan;
       return cell;
@@ -95,6 +95,16 @@ function readCell(tc: XmlNode, gridStart: number, gridTwips: readonly number[], 
   const vMerge = child(tcPr, "w:vMerge");
   if (vMerge !== undefined) cell.verticalMerge = attr(vMerge, "w:val") ?? "continue";
   return cell;
+}
+
+/** Children with this tag, also inside content controls and custom XML (a repeating section wraps rows). */
+function wrapped(node: XmlNode | undefined, tag: string): XmlNode[] {
+  return childrenOf(node).flatMap((c) => {
+    const name = tagOf(c);
+    if (name === tag) return [c];
+    if (name === "w:sdt") return wrapped(child(c, "w:sdtContent"), tag);
+    return name === "w:customXml" ? wrapped(c, tag) : [];
+  });
 }
 
 /** Paragraphs and tables of a container, in order; content controls and custom XML are transparent. */
