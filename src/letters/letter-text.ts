@@ -42,10 +42,17 @@ function sentenceCase(text: string, properNouns: readonly string[]): string {
   return upperFirst(out);
 }
 
-/** The trích yếu inside a sentence: "ban hành Kế hoạch cải cách hành chính năm 2013". */
+/** A trích yếu that says what the document does ("Ban hành …", "Phê duyệt …") reads on after the issuer's name. */
+const ACTION = /^(ban hành|phê duyệt|thành lập|kiện toàn|công bố|quy định|giao|bãi bỏ|sửa đổi|hợp nhất)\s/u;
+
+/**
+ * The trích yếu inside a sentence: "ban hành Kế hoạch cải cách hành chính năm 2013"; one that names a topic
+ * (a Kế hoạch's "Cải cách hành chính năm 2013") reads "về cải cách hành chính năm 2013".
+ */
 function subjectInSentence(subject: string, place: string): string {
   const folded = sentenceCase(subject, [place]);
   const text = folded.charAt(0).toLocaleLowerCase("vi") + folded.slice(1);
+  if (!ACTION.test(text)) return `về ${text}`;
   const issuing = /^ban hành\s+/u.exec(text);
   // What is issued is a document name ("Kế hoạch …"), which starts with a capital.
   return issuing ? issuing[0] + upperFirst(text.slice(issuing[0].length)) : text;

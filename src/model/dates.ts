@@ -35,10 +35,10 @@ export function formatPlaceDate(place: string, iso: string): string {
   return `${place}, ${formatDayMonthYear(iso)}`;
 }
 
-/** dd/mm/yyyy, as shown in tables and citations; a draft's blank day or month stays blank ("   /12/2025"). */
+/** dd/mm/yyyy, as shown in tables and citations; a draft's blank day or month is "…" ("…/12/2025"), as a blank number is. */
 export function formatShortDate(date: string): string {
   const [year, month, day] = date.split("-") as [string, string?, string?];
-  return `${day ?? "   "}/${month ?? "   "}/${year}`;
+  return `${day ?? "…"}/${month ?? "…"}/${year}`;
 }
 
 /** The instant used for every file timestamp: midnight UTC of the model's date. */

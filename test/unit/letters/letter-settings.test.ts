@@ -54,3 +54,23 @@ describe("the letter's body and Nơi nhận", () => {
     expect(recipientsOf(noiVu!)).toContain("- Như trên;");
   });
 });
+
+describe("the opening paragraph", () => {
+  const opening = (resolved: ResolvedDecision) => {
+    const [plan] = plansOf(resolved, ["so-noi-vu"]);
+    return blocks(plan!).flatMap((b) => (b.kind === "paragraph" ? [runsText(b.runs)] : []))[0]!;
+  };
+
+  it("cites a decision by what it does: “… của Ủy ban nhân dân tỉnh Quảng Nam ban hành Kế hoạch …”", () => {
+    expect(opening(seed.resolved)).toContain("Quảng Nam ban hành Kế hoạch cải cách hành chính năm 2013");
+  });
+
+  it("cites a Kế hoạch, a draft without its number and day, by its topic: “… về cải cách hành chính năm 2013”", () => {
+    const copy = structuredClone(seed.decision);
+    copy.document = { ...copy.document, type: "KẾ HOẠCH", typeCode: "KH", number: "", symbol: "KH-UBND", date: "2013-02" };
+    copy.subject = "Cải cách hành chính năm 2013";
+    const text = opening(seed.resolve(copy));
+    expect(text).toContain("Thực hiện Kế hoạch số …/KH-UBND ngày …/02/2013");
+    expect(text).toContain("Quảng Nam về cải cách hành chính năm 2013");
+  });
+});
