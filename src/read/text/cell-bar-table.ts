@@ -29,17 +29,19 @@ function barsFrom(lines: readonly Line[], from: number): number {
 }
 
 /**
- * The table whose opening "|" is `lines[start]`, and the index of the first line after it. Between two cells'
- * text, k "|" lines close the first cell and then hold k − 1 empty cells or row ends; there is one row end
- * when k > 1, and the empty cells complete the row before it up to the table's width, the rest open the next.
+ * The table whose opening "|" is `lines[start]` (two, when a scrape without blank lines glued one table's
+ * last row to the next one's first: see `splitGluedRow`), and the index of the first line after it. Between
+ * two cells' text, k "|" lines close the first cell and then hold k − 1 empty cells or row ends; there is one
+ * row end when k > 1, and the empty cells complete the row before it up to the table's width, the rest open
+ * the next.
  */
-export function parseCellBarTable(lines: readonly Line[], start: number, endsAtText: boolean): { table: TextTable; next: number } {
+export function parseCellBarTables(lines: readonly Line[], start: number, endsAtText: boolean): { tables: TextTable[]; next: number } {
   const rows: TextCell[][] = [];
   let row: TextCell[] = [];
   let width = 0;
   const closeRow = () => {
     if (row.length > 0) rows.push(row);
-    width = Math.max(width, row.length);
+    width = endsAtText ? widthAfterFirstRow(rows) : Math.max(width, row.length);
     row = [];
   };
   const empty = (at: Line): TextCell => ({ lines: [], position: { line: at.number, column: 1 }, rowSpan: 1, colSpan: 1 });
@@ -78,8 +80,27 @@ export function parseCellBarTable(lines: readonly Line[], start: number, endsAtT
   }
   if (i >= lines.length && cell.lines.length > 0 && !row.includes(cell)) row.push(cell);
   closeRow();
-  restoreSpans(rows);
-  return { table: { position: { line: lines[start]!.number, column: 1 }, rows }, next: i };
+  const tables = (endsAtText ? splitGluedRow(rows) : [rows]).map((part) => {
+    restoreSpans(part);
+    return { position: part === rows ? { line: lines[start]!.number, column: 1 } : part[0]![0]!.position, rows: part };
+  });
+  return { tables, next: i };
+}
+
+/**
+ * Without blank lines, nothing marks where a table that ends in text is followed by another table: the
+ * first one's last row, the text between and the second one's header come out as one row, wider than any
+ * row after it. The cells beyond that width are taken to be a table of their own before it.
+ */
+function splitGluedRow(rows: TextCell[][]): TextCell[][][] {
+  const [first] = rows;
+  const extra = first === undefined ? 0 : first.length - widthAfterFirstRow(rows);
+  return extra > 0 ? [[first!.slice(0, extra)], [first!.slice(extra), ...rows.slice(1)]] : [rows];
+}
+
+/** The widest row but the first, once two rows follow it (the first may be glued, see `splitGluedRow`). */
+function widthAfterFirstRow(rows: readonly TextCell[][]): number {
+  return rows.slice(rows.length > 2 ? 1 : 0).reduce((max, row) => Math.max(max, row.length), 0);
 }
 
 /** How many lines from `from` to the next "|" line (or the end). */

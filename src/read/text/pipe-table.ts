@@ -25,7 +25,7 @@ function cellsOf(line: Line): TextCell[] {
 }
 
 /** The pipe table starting at `lines[start]`, and the index of the first line after it. */
-export function parsePipeTable(lines: readonly Line[], start: number): { table: TextTable; next: number } {
+export function parsePipeTable(lines: readonly Line[], start: number): { tables: TextTable[]; next: number } {
   const rowLines: Line[] = [];
   let i = start;
   for (; i < lines.length && isPipeRow(lines[i]); i++) if (!DELIMITER_ROW.test(lines[i]!.text)) rowLines.push(lines[i]!);
@@ -36,5 +36,5 @@ export function parsePipeTable(lines: readonly Line[], start: number): { table: 
     const end = { line: rowLines[r]!.number, column: rowLines[r]!.text.trimEnd().length };
     while (row.length < width) row.push({ lines: [], position: end, rowSpan: 1, colSpan: 1 });
   });
-  return { table: { position: { line: lines[start]!.number, column: lines[start]!.text.indexOf("|") + 1 }, rows }, next: i };
+  return { tables: [{ position: { line: lines[start]!.number, column: lines[start]!.text.indexOf("|") + 1 }, rows }], next: i };
 }

@@ -14,7 +14,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diagnose, type Place } from "../../diagnostics/rules.ts";
 import type { SourceBlock, SourceDocument, SourceFootnote, SourceParagraph, SourceRun, SourceTable } from "../source-document.ts";
 import { textOfRuns } from "../source-document.ts";
-import { parseCellBarTable } from "./cell-bar-table.ts";
+import { parseCellBarTables } from "./cell-bar-table.ts";
 import { leavesEmphasisOpen, parseInline, type ParsedRun } from "./inline-markup.ts";
 import { firstColumn, isBlank, isCellBar, isPipeRow, splitLines, type Line } from "./lines.ts";
 import { parsePipeTable } from "./pipe-table.ts";
@@ -75,10 +75,10 @@ function blocksOf(lines: readonly Line[], form: TextForm, inCell: boolean): Sour
   };
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
-    const table = markdown && isCellBar(line) ? parseCellBarTable(lines, i, form.withoutBlankLines) : isPipeRow(line) ? parsePipeTable(lines, i) : undefined;
+    const table = markdown && isCellBar(line) ? parseCellBarTables(lines, i, form.withoutBlankLines) : isPipeRow(line) ? parsePipeTable(lines, i) : undefined;
     if (table) {
       flush();
-      blocks.push(tableOf(table.table, form));
+      for (const read of table.tables) blocks.push(tableOf(read, form));
       i = table.next;
       continue;
     }

@@ -145,6 +145,20 @@ describe("thuvienphapluat markdown", () => {
     expect(texts(blocks)).toEqual(["[table 2]", "Điều 2. Sau bảng tiếp tục"]);
   });
 
+  it("without blank lines, splits a first row wider than the rows after it: the end of one table glued to the next", () => {
+    const text = ["Yêu cầu các sở thực hiện.", "|", "Nơi nhận:", "|", "TM. ỦY BAN NHÂN DÂN", "|", "PHỤ LỤC", "|", "TT", "|", "Nội dung", "|", "Chủ trì", "|", "|", "1", "|", "Rà soát", "|", "Sở Tư pháp", "|", "|", "2", "|", "Tuyên truyền", "|", "Sở Nội vụ", "|", "|", "3", "|", "Tổng kết", "|", "Văn phòng", "|", "Hết"].join("\n");
+    const blocks = blocksOf(text);
+    expect(texts(blocks)).toEqual(["Yêu cầu các sở thực hiện.", "[table 1]", "[table 4]", "Hết"]);
+    expect(cellTexts(blocks[1] as SourceTable)).toEqual([["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "PHỤ LỤC"]]);
+    expect(cellTexts(blocks[2] as SourceTable)).toEqual([
+      ["TT", "Nội dung", "Chủ trì"],
+      ["1", "Rà soát", "Sở Tư pháp"],
+      ["2", "Tuyên truyền", "Sở Nội vụ"],
+      ["3", "Tổng kết", "Văn phòng"],
+    ]);
+    expect(blocks[2]!.position).toEqual({ line: 9, column: 1 });
+  });
+
   it("ends a table without blank lines where more lines follow than a cell holds", () => {
     const body = Array.from({ length: 45 }, (_, k) => `Điều ${k + 1}. Nội dung`);
     const text = ["|", "Số: 12/KH-UBND", "|", "*X, ngày 18 tháng 11 năm 2025*", "|", ...body, "|", "Nơi nhận:", "|", "TM. ỦY BAN NHÂN DÂN", "|"].join("\n");
