@@ -425,6 +425,11 @@ export const RULES = {
     severity: "warning",
     message: (a) => `"${a.text}" between the appendix's reference line and its table is not in the model`,
   },
+  "recognize/appendix-split": {
+    severity: "warning",
+    message: (a) => `${a.heading} holds another table under "${a.title}"; the model keeps it as an appendix of its own with the same heading, titled by that line`,
+    hint: () => "check the headings of these appendices in the model",
+  },
   "recognize/kept-column": {
     severity: "info",
     message: (a) => `column "${a.label}" has no role; kept by its label as written`,

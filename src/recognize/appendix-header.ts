@@ -34,7 +34,8 @@ function isColumnNumbers(row: GridRow | undefined, width: number): boolean {
 
 const covers = (cell: GridCell, column: number) => cell.column <= column && column < cell.column + cell.colSpan;
 
-export function readColumns(ctx: RecognizeContext, rows: readonly GridRow[], width: number): TableColumns {
+/** `path`: the appendix's place in the model, where each column's header cell is remembered */
+export function readColumns(ctx: RecognizeContext, rows: readonly GridRow[], width: number, path: readonly (string | number)[]): TableColumns {
   const depth = headerDepth(rows, width);
   const header = rows.slice(0, depth);
   const columns: Column[] = [];
@@ -55,6 +56,7 @@ export function readColumns(ctx: RecognizeContext, rows: readonly GridRow[], wid
     if (texts.length === 0) ctx.report("recognize/unlabelled-column", { column: c + 1, label }, lowest ?? rows[0]?.[0]);
     const role = columnKeyOf(label) ?? (texts.length > 1 ? columnKeyOf(texts[0]!) : undefined);
     const at = lowest ?? rows[0]![0]!;
+    ctx.mark([...path, "columns", columns.length], at);
     if (role && columns.some((column) => column.role === role)) {
       ctx.report("recognize/duplicate-column", { label, role }, at);
       columns.push({ label });

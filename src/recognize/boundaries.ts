@@ -42,14 +42,39 @@ export function isHeaderTable(table: SourceTable): boolean {
 /** A type line followed, within a few paragraphs, by a "(Ban hành kèm theo …)" line. */
 export function startsAttachment(ctx: RecognizeContext, index: number): boolean {
   const block = ctx.items[index]?.block;
-  if (block?.kind !== "paragraph" || !isTypeLine(block)) return false;
+  return block?.kind === "paragraph" && isTypeLine(block) && referenceFollows(ctx, index);
+}
+
+/**
+ * An appendix headed otherwise than "PHỤ LỤC": a short line in capitals that is no document type
+ * ("DANH SÁCH", "DANH MỤC"), its title, and a "(Kèm theo …)" line.
+ */
+export function startsHeadedList(ctx: RecognizeContext, index: number): boolean {
+  const block = ctx.items[index]?.block;
+  if (block?.kind !== "paragraph") return false;
+  const text = oneLine(block);
+  if (text.length > 40 || !isAllCaps(text) || isTypeLine(block) || /^[IVXLC\d]+[.)]/u.test(text) || isAppendixHeading(text)) return false;
+  // a title line under "PHỤ LỤC" is no heading of its own
+  for (let i = index - 1; i >= 0 && i >= index - 3; i--) {
+    const before = ctx.items[i]!.block;
+    if (before.kind !== "paragraph") break;
+    if (oneLine(before) !== "") {
+      if (isAppendixHeading(oneLine(before))) return false;
+      break;
+    }
+  }
+  return referenceFollows(ctx, index, 1);
+}
+
+/** A "(Kèm theo …)" line within a few paragraphs after `index`, with at least `titleLines` lines before it. */
+function referenceFollows(ctx: RecognizeContext, index: number, titleLines = 0): boolean {
   let seen = 0;
   for (let i = index + 1; i < ctx.items.length && seen < 5; i++) {
     const next = ctx.items[i]!.block;
     if (next.kind !== "paragraph") return false;
     const text = oneLine(next);
     if (text === "") continue;
-    if (ATTACHED_REFERENCE.test(text)) return true;
+    if (ATTACHED_REFERENCE.test(text)) return seen >= titleLines;
     seen++;
   }
   return false;

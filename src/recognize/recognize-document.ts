@@ -34,9 +34,9 @@ function recognizeTrailing(ctx: RecognizeContext, start: number, planYear: strin
   const unread: number[] = [];
   for (let i = start; i < ctx.items.length; ) {
     const { block } = ctx.items[i]!;
-    if (block.kind === "paragraph" && startsAppendix(oneLine(block))) {
+    if (startsAppendix(ctx, i)) {
       const appendix = recognizeAppendix(ctx, i, appendices.length, planYear);
-      if (appendix.value) appendices.push(appendix.value);
+      appendices.push(...appendix.value);
       i = Math.max(appendix.next, i + 1);
     } else if (startsAttachment(ctx, i)) {
       const attachment = recognizeAttachment(ctx, i, attachments.length);

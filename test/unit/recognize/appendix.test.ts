@@ -143,4 +143,22 @@ describe("appendix tables", () => {
     expect(r.diagnostics.find((d) => d.ruleId === "recognize/appendix-no-table")?.at).toBe("section 2, paragraph 1");
     expect(r.decision!.appendices).toEqual([]);
   });
+
+  it("reads a list headed DANH SÁCH with its title and (Ban hành kèm theo …) line as an appendix", () => {
+    const r = recognizeDocument(
+      docx(decisionWith(), [p("**DANH SÁCH**", "center"), p("**Xã trọng điểm năm 2025**", "center"), p("*(Ban hành kèm theo Quyết định số 12/QĐ-UBND)*"), table([["STT", "Đơn vị", "Phân loại"], ["1", "Xã Hiệp An", "II"]])]),
+    );
+    const [a] = r.decision!.appendices;
+    expect([a!.heading, a!.title, a!.columns.map((c) => c.label)]).toEqual(["DANH SÁCH", "Xã trọng điểm năm 2025", ["STT", "Đơn vị", "Phân loại"]]);
+  });
+
+  it("keeps a second table under a sub-heading of the same appendix as an appendix of its own, said so", () => {
+    const r = recognizeAppendix(table([HEADER, ["1", "Việc một", "Sở Tư pháp", "", "Quý I"]]), p("II. CHỈ TIÊU"), table([["TT", "Chỉ tiêu", "Đơn vị"], ["1", "Tỷ lệ hồ sơ đúng hạn", "%"]]));
+    const appendices = r.decision!.appendices;
+    expect(appendices.map((a) => [a.heading, a.title, a.columns.length])).toEqual([
+      ["PHỤ LỤC", "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026", 5],
+      ["PHỤ LỤC", "II. CHỈ TIÊU", 3],
+    ]);
+    expect(r.diagnostics.find((d) => d.ruleId === "recognize/appendix-split")?.at).toBe("section 2, paragraph 1");
+  });
 });
