@@ -60,8 +60,9 @@ describe("a clerk's edits", () => {
     expect(diffModels(seed.resolved, after).groups).toEqual([{ kind: "renamed", label: "I", from: "CẢI CÁCH THỂ CHẾ", to: "CẢI CÁCH THỂ CHẾ, PHÁP LUẬT" }]);
   });
 
-  it("changing a lead cell's text moves the task in every output at once, and the report names the move", () => {
+  it("changing a lead cell's text moves the task in every output at once, and the report names the move", async () => {
     const after = edit((d) => void ((groupsOf(d)[0]!.items[1] as Row).lead = "Sở Y tế"));
+    expect(reported(after)).toEqual(await changedPackets(after));
     const leads = (r: ResolvedDecision, id: string) => r.assignments.find((a) => a.agency.id === id)?.lead.map((t) => t.ref) ?? [];
     expect(leads(seed.resolved, "so-tu-phap")).toContain("I.2");
     expect(leads(after, "so-tu-phap")).not.toContain("I.2");
@@ -76,12 +77,13 @@ describe("a clerk's edits", () => {
     expect(formatChanges(diffModels(seed.resolved, after), "T")).toContain("Sở Y tế: phối hợp → chủ trì");
   });
 
-  it("changing a deadline's wording changes its due date with it", () => {
+  it("changing a deadline's wording changes its due date with it", async () => {
     const ref = seed.resolved.tasks.find((t) => t.task.deadline === "Tháng 2")!;
     const after = edit((d) => {
       const row = d.appendices[0]!.items.flatMap((g) => (g as Group).items as Row[]).find((r) => r.deadline === "Tháng 2")!;
       row.deadline = "Tháng 5";
     });
+    expect(reported(after)).toEqual(await changedPackets(after));
     const task = after.tasks.find((t) => t.ref === ref.ref)!;
     expect([ref.due, task.task.deadline, task.due]).toEqual(["2013-02-28", "Tháng 5", "2013-05-31"]);
     const fields = diffModels(seed.resolved, after).tasks.find((t) => t.ref === ref.ref)!.fields;
