@@ -165,6 +165,17 @@ export const RULES = {
     message: (a) => `task ${a.ref} has no content: its letter would list a row without a task`,
     hint: () => "fill the content cell",
   },
+  "model/signer-prefix": {
+    severity: "warning",
+    keptAsWritten: true,
+    message: (a) => `the capacity line "${a.line}" starts with "${a.found}"; SIGN-PREFIX writes TM., KT., Q., TL. or TUQ.`,
+    hint: () => "kept as written; correct the line if the signed original has the prefix with its dot",
+  },
+  "model/signer-title": {
+    severity: "warning",
+    message: (a) => `the signer has capacity lines only (${a.lines}), no title line such as "CHỦ TỊCH"`,
+    hint: () => 'add the title line: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"',
+  },
   "override/unknown-task": {
     severity: "error",
     message: (a) => `override for task "${a.ref}": no task has that ref`,

@@ -9,6 +9,7 @@ import { checkDocumentHeader } from "./document-header.ts";
 import { checkGroupSequence } from "./group-sequence.ts";
 import { checkKnownTypos } from "./known-typos.ts";
 import { checkOverrides } from "./overrides.ts";
+import { checkSigners } from "./signers.ts";
 import { checkTableCells } from "./table-cells.ts";
 import { checkTaskNumbers } from "./task-numbers.ts";
 
@@ -16,6 +17,7 @@ const RULES: readonly Rule[] = [
   checkControlCharacters,
   checkDocumentHeader,
   checkBody,
+  checkSigners,
   checkGroupSequence,
   checkTaskNumbers,
   checkTableCells,

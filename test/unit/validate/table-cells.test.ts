@@ -47,3 +47,19 @@ describe("merged cells and contents", () => {
     expect(ruleIds(withTable([{ group: "I", title: "A", items: [row("1", { content: "" })] }]))).toEqual([["appendix/empty-content", "appendices.0.items.0.items.0"]]);
   });
 });
+
+describe("signers (SIGN-PREFIX)", () => {
+  const withSigner = (lines: string[]): Decision => ({ ...structuredClone(seed.decision), signer: { lines, name: "Nguyễn Văn A" } });
+  const signerRules = (d: Decision) => validateDecision(d, env).filter((x) => x.ruleId.startsWith("model/signer")).map((x) => [x.ruleId, x.path?.join(".")]);
+
+  it("accepts capacity lines as written, compound or a head signing in person", () => {
+    expect(signerRules(withSigner(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]))).toEqual([]);
+    expect(signerRules(withSigner(["CHỦ TỊCH"]))).toEqual([]);
+    expect(signerRules(withSigner(["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]))).toEqual([]);
+  });
+
+  it("reports a prefix without its dot, at its line, and a signer with no title line", () => {
+    expect(signerRules(withSigner(["TM ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]))).toEqual([["model/signer-prefix", "signer.lines.0"]]);
+    expect(signerRules(withSigner(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]))).toEqual([["model/signer-title", "signer.lines"]]);
+  });
+});
