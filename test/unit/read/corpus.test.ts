@@ -45,6 +45,10 @@ function rowWidths(table: SourceTable): number[] {
 const QUOC_HIEU = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/i;
 
 describe.skipIf(!present)(`the corpus in ${CORPUS}${present ? "" : " (absent: corpus tests skipped)"}`, () => {
+  it("holds documents of the kinds read here", () => {
+    expect(["docx", "tvpl-md", "web"].filter((kind) => filesOf(kind).length === 0)).toEqual([]);
+  });
+
   describe.each(filesOf("docx"))("%s", (file) => {
     const document = read(file);
 
