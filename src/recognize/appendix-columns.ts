@@ -8,7 +8,7 @@ import type { ColumnRole } from "../model/schema.ts";
 import { foldVietnamese } from "../model/text.ts";
 
 /** Header wordings seen in appendix tables, by the model column they fill. */
-export const COLUMN_HEADERS: Partial<Record<ColumnRole, readonly string[]>> = {
+const COLUMN_HEADERS: Partial<Record<ColumnRole, readonly string[]>> = {
   number: ["STT", "TT", "Số TT", "Số thứ tự"],
   content: ["Nội dung", "Nhiệm vụ", "Nội dung công việc", "Nội dung nhiệm vụ", "Tên nhiệm vụ", "Công việc"],
   product: ["Sản phẩm", "Sản phẩm dự kiến", "Kết quả", "Kết quả đầu ra", "Hình thức văn bản", "Hình thức sản phẩm"],
@@ -44,5 +44,4 @@ export function columnKeyOf(label: string): ColumnRole | undefined {
   return BY_FOLDED.get(folded) ?? KEY_WORDS.find(([re]) => re.test(folded))?.[1];
 }
 
-export const REQUIRED_COLUMNS: readonly ColumnRole[] = ["content", "lead"];
 export const OPTIONAL_COLUMNS: readonly ColumnRole[] = ["number", "product", "support", "deadline"];

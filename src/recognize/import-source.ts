@@ -20,7 +20,7 @@ export interface ImportResult {
 }
 
 /** The place of the longest prefix of the diagnostic's model path that was read from the source. */
-export function placeByPath(diagnostics: readonly Diagnostic[], places: ReadonlyMap<string, Place>, file: string): Diagnostic[] {
+function placeByPath(diagnostics: readonly Diagnostic[], places: ReadonlyMap<string, Place>, file: string): Diagnostic[] {
   return diagnostics.map((d) => {
     if (d.start || d.at !== undefined || !d.path) return { ...d, file: d.file ?? file };
     for (let n = d.path.length; n >= 0; n--) {

@@ -7,9 +7,9 @@ import type { RecognizeContext, Recognized } from "./context.ts";
 import { endsBody } from "./boundaries.ts";
 import { oneLine } from "./source-lines.ts";
 
-export const LEGAL_BASIS = /^Căn\s+cứ(?=[\s\u00a0])/u;
+const LEGAL_BASIS = /^Căn\s+cứ(?=[\s\u00a0])/u;
 const PROPOSAL = /^(Xét|Theo)\s+(đề\s+nghị|đề\s+xuất|tờ\s+trình)(?=[\s\u00a0])/iu;
-export const DECIDES = /^QUYẾT\s+(ĐỊNH|NGHỊ)\s*:?$/u;
+const DECIDES = /^QUYẾT\s+(ĐỊNH|NGHỊ)\s*:?$/u;
 const ARTICLE = /^Điều\s+\d+/u;
 const SECTION = /^[IVXLC]+\.[\s\u00a0]/u;
 

@@ -71,7 +71,7 @@ export function linesOf(paragraph: SourceParagraph, section: number): TextLine[]
 }
 
 /** The paragraphs of a cell in order, those of tables nested in it included. */
-export function cellParagraphs(cell: SourceCell): SourceParagraph[] {
+function cellParagraphs(cell: SourceCell): SourceParagraph[] {
   const out: SourceParagraph[] = [];
   const walk = (blocks: readonly SourceBlock[], depth: number) => {
     for (const block of blocks) {
@@ -102,8 +102,6 @@ export function oneLine(paragraph: SourceParagraph): string {
   return trimText(paragraph.text.replace(/[\n\t]/g, " ").replace(/ {2,}/g, " "));
 }
 
-export const isParagraph = (block: SourceBlock): block is SourceParagraph => block.kind === "paragraph";
-export const isTable = (block: SourceBlock): block is SourceTable => block.kind === "table";
 
 /** Every letter of the paragraph is bold. */
 export function isBold(paragraph: SourceParagraph): boolean {
