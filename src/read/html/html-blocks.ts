@@ -26,6 +26,8 @@ const POINTS_PER_UNIT: Record<string, number> = { pt: 1, px: 0.75, pc: 12, in: 7
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
 /** A span past this is a broken attribute, not a table (browsers clamp colspan at 1,000 and rowspan at 65,534). */
 const MAX_SPAN = 1000;
+/** More tabs than a line of a page holds are a broken style, not a layout. */
+const MAX_TABS = 100;
 
 function lookOf(element: HtmlElement, outer: Look): Look {
   const look = { ...outer };
@@ -115,6 +117,9 @@ class BlockBuilder {
     if (!isElement(node) || this.context.skip(node)) return;
     const tag = node.tagName;
     if (tag === "br") return this.add({ ...look, text: "\n", kept: true }, alignment);
+    // Word's "Save as HTML" writes a tab as a span of no-break spaces that says how many tabs it stands for
+    const tabs = Number(cssOf(node, "mso-tab-count") ?? 0);
+    if (tabs > 0) return this.add({ ...look, text: "\t".repeat(Math.min(tabs, MAX_TABS)), kept: true }, alignment);
     if (tag === "table") {
       this.flush();
       this.blocks.push(this.table(node, look, alignmentOf(node, alignment)));

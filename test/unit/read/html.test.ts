@@ -37,6 +37,11 @@ describe("paragraphs", () => {
     expect(para!.position).toEqual({ path: [{ paragraph: 1 }] });
   });
 
+  it("reads Word's tab spans (mso-tab-count) as tabs", () => {
+    const [para] = blocksOf(`<p class=MsoNormal>ỦY BAN NHÂN DÂN<span style='mso-tab-count:2'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>CỘNG HÒA</p>`) as SourceParagraph[];
+    expect(para!.text).toBe("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA");
+  });
+
   it("ends paragraphs at block elements, takes text-align from the style or an enclosing block", () => {
     const blocks = blocksOf(`<div align="right"><p class="MsoNormal">Quảng Nam, ngày 06 tháng 02 năm 2013</p></div><h1 style="text-align:justify">Điều 1.</h1>text <i>after</i>`) as SourceParagraph[];
     expect(blocks.map((b) => [b.text, b.alignment, b.style])).toEqual([
