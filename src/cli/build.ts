@@ -11,8 +11,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostics } from "../diagnostics/format.ts";
 import { diagnose, isKeptAsWritten } from "../diagnostics/rules.ts";
-import { outputFailureDiagnostic, staleLockDiagnostic } from "../io/output-failure.ts";
-import { OutputBusyError, type LockOptions } from "../io/output-lock.ts";
+import { busyDiagnostic, outputFailureDiagnostic, staleLockDiagnostic } from "../io/output-failure.ts";
+import { liveLockOf, OutputBusyError, type LockOptions } from "../io/output-lock.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
 import { fontChoice, fontSummary } from "../io/fonts.ts";
 import { findAgency } from "../resolve/assignments.ts";
@@ -84,6 +84,9 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     return exitCode;
   };
   if (!decision || !resolved || !env || hasErrors(diagnostics)) return fail();
+  // Another build writing the same folder: said now, not after rendering (the lock itself is taken later).
+  const busy = options.wait ? undefined : await liveLockOf(join(options.output, documentSlug(decision)));
+  if (busy) return fail([busyDiagnostic(busy)], EXIT.busy);
   // The profile to build with: --profile, else the model's. The model stays as loaded.
   const profile = options.profile ?? decision.profile;
 

@@ -182,6 +182,13 @@ export async function acquireOutputLock(target: string, options: LockOptions): P
   }
 }
 
+/** A live holder of `target`'s lock, as an error to report: a look before any work (acquireOutputLock decides). */
+export async function liveLockOf(target: string): Promise<OutputBusyError | undefined> {
+  const file = lockFileOf(target);
+  const found = await inspect(file);
+  return found.state === "live" ? new OutputBusyError(file, target, found.holder, 0) : undefined;
+}
+
 /** Removes the lock if it is still this holder's (a takeover by mistake must not be undone by us). */
 async function releaseLock(file: string, holder: LockHolder): Promise<void> {
   const current = await readHolder(file);

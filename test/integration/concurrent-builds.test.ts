@@ -57,6 +57,20 @@ describe("concurrent builds into one folder", () => {
     expectComplete(join(out, "qd-503-2013"));
   });
 
+  it("a build (also --agency) into a folder another build holds stops before it renders: exit 3, nothing written", async () => {
+    const out = mkdtempSync(join(tmpdir(), "vanban-concurrent-"));
+    writeFileSync(join(out, ".qd-503-2013.lock"), JSON.stringify({ pid: process.pid, host: hostname(), started: "2013-02-06T08:00:00.000Z", command: "vanban watch m.yaml", token: "live" }));
+    for (const extra of [[], ["--agency", "so-tu-phap"]]) {
+      output = "";
+      const started = performance.now();
+      expect(await build(out, ...extra)).toBe(EXIT.busy);
+      expect(output).toMatch(/error output\/busy .*vanban watch m\.yaml/);
+      // validation only: rendering the seed's letters takes several times as long
+      expect(performance.now() - started).toBeLessThan(20_000);
+    }
+    expect(readdirSync(out)).toEqual([".qd-503-2013.lock"]);
+  });
+
   it("takes over the lock of a build that died, with a warning, and removes only what dead builds left", async () => {
     const out = mkdtempSync(join(tmpdir(), "vanban-concurrent-"));
     const dead = Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
