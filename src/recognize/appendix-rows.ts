@@ -6,6 +6,7 @@
  * it covers.
  */
 import type { Group, Row } from "../model/schema.ts";
+import { foldVietnamese } from "../model/text.ts";
 import type { TableColumns } from "./appendix-header.ts";
 import type { RecognizeContext } from "./context.ts";
 import type { GridCell, GridRow } from "./table-grid.ts";
@@ -93,14 +94,16 @@ function rowOf(ctx: RecognizeContext, cells: GridRow, columns: TableColumns, spa
 
 /** Groups and rows of the body rows, nested; every row is a group, a row, or reported as left out. */
 export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], columns: TableColumns, width: number, path: readonly (string | number)[]): (Group | Row)[] {
-  const header = rows.slice(0, columns.headerRows).map((row) => row.map((cell) => cell.text).join("\u0000"));
+  const labels = new Set(columns.columns.map((column) => foldVietnamese(column.label)));
+  // the header again after a page break, whole or in part
+  const repeatsHeader = (row: GridRow) => row.every((cell) => cell.text === "" || labels.has(foldVietnamese(cell.text)));
   const body: BodyRow[] = [];
   for (const row of rows.slice(columns.headerRows)) {
     if (isEmptyRow(row)) {
       if (row[0]) ctx.report("recognize/empty-row", {}, row[0]);
       continue;
     }
-    if (header.includes(row.map((cell) => cell.text).join("\u0000"))) {
+    if (repeatsHeader(row)) {
       ctx.report("recognize/repeated-header", {}, row[0]!);
       continue;
     }

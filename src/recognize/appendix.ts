@@ -15,6 +15,8 @@ import { gridWidth, tableGrid, type GridRow } from "./table-grid.ts";
 
 /** Paragraphs between the reference line and the table that may still belong to the title block. */
 const TITLE_WINDOW = 12;
+/** The first cell of a body row: a group or row label ("B", "IV", "1.1", "2a") */
+const ROW_LABEL = /^([IVX]+|[A-HJ-UWYZĐ]|\d+(\.\d+)*[a-zđ]?)\.?$/u;
 /** Tables under sub-headings of one appendix, and the lines of such a sub-heading. */
 const MAX_SUB_TABLES = 50;
 const MAX_SUB_HEADING_LINES = 3;
@@ -105,7 +107,8 @@ function continued(ctx: RecognizeContext, start: number, rows: GridRow[]): { row
     if (block.kind === "paragraph" && oneLine(block) === "") continue;
     if (block.kind !== "table" || isHeaderTable(block)) break;
     const more = tableGrid(block, section);
-    if (gridWidth(more) !== gridWidth(rows)) break;
+    // a scrape may give the rest of a table another width; its rows still start with their labels
+    if (gridWidth(more) !== gridWidth(rows) && !ROW_LABEL.test(more[0]?.[0]?.text ?? "")) break;
     all = [...all, ...more];
   }
   return { rows: all, next: i };

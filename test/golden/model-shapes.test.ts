@@ -419,6 +419,20 @@ describe("an attached Kế hoạch", () => {
   });
 });
 
+describe("a Nghị quyết", () => {
+  it('prints its "QUYẾT NGHỊ:" line between the căn cứ and the articles, and passes vanban check', async () => {
+    const decision = base();
+    decision.document = { ...decision.document, type: "NGHỊ QUYẾT", typeCode: "NQ", symbol: "NQ-HĐND" };
+    decision.decides = "QUYẾT NGHỊ:";
+    decision.appendices = [];
+    decision.articles = decision.articles.map((a, i) => (i === 0 ? { ...a, content: [] } : a));
+    const paragraphs = bodyTexts((await docxOf(decision)).sections[0]!);
+    const decides = paragraphs.indexOf("QUYẾT NGHỊ:");
+    expect(decides).toBeGreaterThan(paragraphs.indexOf(seed.legalBases.at(-1)!));
+    expect(paragraphs[decides + 1]).toMatch(/^Điều 1\./);
+  });
+});
+
 describe("a Kế hoạch issued directly", () => {
   const PREAMBLE = "Thực hiện Quyết định số 1009/QĐ-UBND ngày 29 tháng 3 năm 2012 của UBND tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:";
   function model(): Decision {

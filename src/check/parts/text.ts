@@ -62,7 +62,8 @@ export const SUBJECT_LINE_PATTERN = /^V\/v\b/iu;
 export const BASIS_PATTERN = /^Căn cứ(?![\p{L}\p{N}])/iu;
 /** the sentence that closes the căn cứ block */
 export const PROPOSAL_PATTERN = /^(Theo|Xét) (đề nghị|đề xuất)(?![\p{L}\p{N}])/iu;
-export const DECIDES_PATTERN = /^QUYẾT ĐỊNH\s*:$/iu;
+/** "QUYẾT ĐỊNH:" of a decision, "QUYẾT NGHỊ:" of a resolution */
+export const DECIDES_PATTERN = /^QUYẾT (ĐỊNH|NGHỊ)\s*:$/iu;
 export const ARTICLE_PATTERN = /^Điều\s+\d+/u;
 export const POINT_PATTERN = /^([a-zđ])\)\s/u;
 export const PART_PATTERN = /^(Phần|Chương)\s+(thứ\s+\S+|[IVXLC]+)\b/iu;
