@@ -122,6 +122,8 @@ class BlockBuilder {
     if (tabs > 0) return this.add({ ...look, text: "\t".repeat(Math.min(tabs, MAX_TABS)), kept: true }, alignment);
     if (tag === "table") {
       this.flush();
+      // a caption is shown above its table
+      for (const caption of childrenOf(node)) if (isElement(caption) && caption.tagName === "caption") this.walk(caption, look, alignment, pre);
       this.blocks.push(this.table(node, look, alignmentOf(node, alignment)));
       return;
     }

@@ -88,6 +88,10 @@ describe("tables", () => {
     expect((t!.rows[0]!.cells[0]!.blocks[0] as SourceParagraph).runs).toEqual([{ text: "STT", bold: true }]);
   });
 
+  it("reads a table's caption as a paragraph above it", () => {
+    expect(texts(blocksOf("<table><caption>Phụ lục I</caption><tr><td>1</td></tr></table>"))).toEqual(["Phụ lục I", "[table 1]"]);
+  });
+
   it("nests tables and places cells by table, row and cell", () => {
     const [t] = blocksOf(`<p>trước</p>${table}`).slice(1) as SourceTable[];
     expect(t!.position).toEqual({ path: [{ table: 1 }] });
