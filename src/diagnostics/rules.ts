@@ -489,6 +489,15 @@ export const RULES = {
     severity: "warning",
     message: (a) => `the attached ${a.type} has no content after its title; it is not in the model`,
   },
+  "recognize/footnotes": {
+    severity: "info",
+    message: (a) => `the document has ${a.count} footnote(s); the model holds no footnotes, and their marks are left out of the text`,
+    hint: () => "add what they say to the model by hand where it matters",
+  },
+  "recognize/normalised": {
+    severity: "info",
+    message: () => "the text was converted to Unicode NFC",
+  },
   "recognize/unread": {
     severity: "info",
     message: (a) => `${a.count} block(s) after the closing are neither an appendix nor an attached document and are not in the model (first: "${a.first}")`,

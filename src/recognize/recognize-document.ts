@@ -106,7 +106,11 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
     recipients: closing.value.recipients ?? editorialRecipients(),
   };
   const tasks = appendices.find((appendix) => appendix.columns.some((column) => column.role === "lead"));
-  const parsed = decisionSchema.safeParse(normalized({ ...draft, appendices, ...(tasks ? { letters: editorialLetters(draft, tasks.title) } : {}) }));
+  if (source.footnotes.length > 0) ctx.report("recognize/footnotes", { count: source.footnotes.length }, ctx.locate(0));
+  const draftModel = { ...draft, appendices, ...(tasks ? { letters: editorialLetters(draft, tasks.title) } : {}) };
+  const model = normalized(draftModel);
+  if (JSON.stringify(model) !== JSON.stringify(draftModel)) ctx.report("recognize/normalised", {}, ctx.locate(0));
+  const parsed = decisionSchema.safeParse(model);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path.map(String);

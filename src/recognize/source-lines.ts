@@ -3,7 +3,7 @@
  * each paragraph as lines (an explicit line break starts a line) with their emphasis. Formats differ only
  * in how much of this they carry (a text scrape has no bold, a DOCX no line:col).
  */
-import type { SourceBlock, SourceCell, SourceDocument, SourceParagraph, SourcePosition, SourceTable } from "../read/source-document.ts";
+import { textOfRuns, type SourceBlock, type SourceCell, type SourceDocument, type SourceParagraph, type SourcePosition, type SourceRun, type SourceTable } from "../read/source-document.ts";
 
 /** A top-level block and the section it stands in (1-based). */
 export interface Item {
@@ -54,7 +54,7 @@ export function linesOf(paragraph: SourceParagraph, section: number): TextLine[]
     italic = true;
     letters = 0;
   };
-  for (const run of paragraph.runs) {
+  for (const run of shownRuns(paragraph)) {
     const pieces = run.text.split("\n");
     pieces.forEach((piece, i) => {
       if (i > 0) flush();
@@ -97,9 +97,17 @@ export function cellText(cell: SourceCell): string {
     .join("\n");
 }
 
+/**
+ * The runs of the text itself: a footnote's reference mark ("1", "[1]") is no part of the wording, and the
+ * model holds no footnotes (the recognizer says so once).
+ */
+function shownRuns(paragraph: SourceParagraph): SourceRun[] {
+  return paragraph.runs.some((run) => run.footnote !== undefined) ? paragraph.runs.filter((run) => run.footnote === undefined) : paragraph.runs;
+}
+
 /** A paragraph's text on one line: its line breaks read as spaces, trimmed. */
 export function oneLine(paragraph: SourceParagraph): string {
-  return trimText(paragraph.text.replace(/[\n\t]/g, " ").replace(/ {2,}/g, " "));
+  return trimText(textOfRuns(shownRuns(paragraph)).replace(/[\n\t]/g, " ").replace(/ {2,}/g, " "));
 }
 
 

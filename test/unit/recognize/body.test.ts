@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decisionSchema } from "../../../src/model/schema.ts";
+import type { SourceParagraph } from "../../../src/read/source-document.ts";
 import { recognizeDocument } from "../../../src/recognize/recognize-document.ts";
 import { CLOSING_TABLE, DECISION_BODY, DECISION_TITLE, HEADER_TABLE, decisionWith } from "./support/parts.ts";
 import { docx, p, table } from "./support/source-builder.ts";
@@ -58,6 +59,17 @@ describe("title block, căn cứ, articles", () => {
     const resolution = docx([HEADER_TABLE, p("**NGHỊ QUYẾT**"), p("**Về kế hoạch năm 2026**"), p("**HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG**"), p("*Căn cứ Luật Tổ chức chính quyền địa phương;*"), p("**QUYẾT NGHỊ:**"), p("**Điều 1.** Thông qua kế hoạch./."), CLOSING_TABLE]);
     const d = recognizeDocument(resolution).decision!;
     expect([d.document.type, d.authority, d.decides, d.articles.length]).toEqual(["NGHỊ QUYẾT", "HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG", "QUYẾT NGHỊ:", 1]);
+  });
+
+  it("leaves a footnote's reference mark out of the wording, and says the footnotes are not in the model", () => {
+    const source = docx(decisionWith());
+    const basis = source.sections[0]!.blocks.find((b) => b.kind === "paragraph" && b.text.startsWith("Căn cứ"))! as SourceParagraph;
+    basis.runs.splice(1, 0, { text: "1", footnote: 1 });
+    basis.text = basis.runs.map((run) => run.text).join("");
+    source.footnotes.push({ id: 1, mark: "1", blocks: [] });
+    const result = recognizeDocument(source);
+    expect(result.decision!.legalBases).toEqual(["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"]);
+    expect(result.diagnostics.map((x) => x.ruleId)).toContain("recognize/footnotes");
   });
 
   it("says so when a table stands in the body, at the table", () => {
