@@ -15,7 +15,8 @@ export interface Flow {
 }
 
 export interface DrawnLine {
-  kind: "border" | "shape";
+  /** "underline": the text's own underline, as Word users draw the line under the Tiêu ngữ */
+  kind: "border" | "shape" | "underline";
   lengthTwips: number;
   solid: boolean;
   /** undefined when the position cannot be told from the file (a floating VML line) */

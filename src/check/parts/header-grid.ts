@@ -2,6 +2,8 @@
  * The header grid (spec §2), found by content: the first table holding the Quốc hiệu. The cell with the
  * Quốc hiệu holds the Tiêu ngữ and its line; the other cell of that row holds the agency lines (parent
  * body, issuer) and the issuer line; "Số:", the place-date line and a "V/v" line may sit in any row.
+ * The Quốc hiệu and the Tiêu ngữ are found as lines: Word users often put both in one paragraph with a
+ * line break (Shift+Enter), and draw the Tiêu ngữ's line as its underline.
  */
 import { drawnLineAfter, type DrawnLine, type Flow } from "../geometry.ts";
 import { cellInnerTwips, type Block, type Cell, type Table } from "../../read/docx/ooxml/blocks.ts";
@@ -34,8 +36,8 @@ export interface HeaderGridPart {
   /** HDR-ISSUER lines */
   issuer: TextLine[];
   issuerLine?: DrawnLine;
-  nationalName: Paragraph;
-  motto?: Paragraph;
+  nationalName: TextLine;
+  motto?: TextLine;
   mottoLine?: DrawnLine;
   number?: GridParagraph;
   placeDate?: GridParagraph;
@@ -91,20 +93,41 @@ function findInTable(table: Table, test: (p: Paragraph) => boolean): GridParagra
 
 const matches = (re: RegExp) => (p: Paragraph) => re.test(normalise(p.text));
 
-export function findHeaderGrid(blocks: readonly Block[]): HeaderGridPart | undefined {
-  for (const block of blocks) {
-    if (block.kind !== "table") continue;
-    const national = findInTable(block.table, matches(NATIONAL_NAME_PATTERN));
-    if (national) return readGrid(block.table, national);
+/**
+ * The line of a paragraph that reads `re`: one of its lines, else the whole paragraph as one line (a
+ * Quốc hiệu broken across two lines still is one, which HDR-QH then reports).
+ */
+function lineMatching(p: Paragraph, re: RegExp): TextLine | undefined {
+  const line = linesOf(p).find((l) => re.test(l.text));
+  if (line) return line;
+  return re.test(normalise(p.text)) ? { paragraph: p, text: normalise(p.text), runs: linesOf(p).flatMap((l) => l.runs) } : undefined;
+}
+
+function findLine(cell: Cell, re: RegExp): TextLine | undefined {
+  for (const p of cell.paragraphs) {
+    const line = lineMatching(p, re);
+    if (line) return line;
   }
   return undefined;
 }
 
-function readGrid(table: Table, national: GridParagraph): HeaderGridPart {
-  const nationalCell = national.cell;
-  const issuerCell = table.rows[national.row]!.cells.find((c) => c !== nationalCell);
-  const motto = nationalCell.paragraphs.find(matches(MOTTO_PATTERN));
-  const grid: HeaderGridPart = { table, nationalCell, nationalName: national.paragraph, parent: [], issuer: [] };
+export function findHeaderGrid(blocks: readonly Block[]): HeaderGridPart | undefined {
+  for (const block of blocks) {
+    if (block.kind !== "table") continue;
+    for (const [row, r] of block.table.rows.entries()) {
+      for (const cell of r.cells) {
+        const national = findLine(cell, NATIONAL_NAME_PATTERN);
+        if (national) return readGrid(block.table, row, cell, national);
+      }
+    }
+  }
+  return undefined;
+}
+
+function readGrid(table: Table, row: number, nationalCell: Cell, nationalName: TextLine): HeaderGridPart {
+  const issuerCell = table.rows[row]!.cells.find((c) => c !== nationalCell);
+  const motto = findLine(nationalCell, MOTTO_PATTERN);
+  const grid: HeaderGridPart = { table, nationalCell, nationalName, parent: [], issuer: [] };
   if (issuerCell) {
     grid.issuerCell = issuerCell;
     const agency = agencyLines(issuerCell);
@@ -113,7 +136,7 @@ function readGrid(table: Table, national: GridParagraph): HeaderGridPart {
   }
   if (motto) {
     grid.motto = motto;
-    const line = drawnLineAfter(cellFlow(nationalCell), motto);
+    const line = drawnLineAfter(cellFlow(nationalCell), motto.paragraph);
     if (line) grid.mottoLine = line;
   }
   const number = findInTable(table, matches(NUMBER_PATTERN));

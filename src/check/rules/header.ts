@@ -4,8 +4,8 @@
  * metrics as Word sets them (no kerning).
  */
 import { MOTTO } from "../../model/national-motto.ts";
-import { twipsToPt } from "../../layout/units.ts";
-import { textWidthPt, wrappedWidthsPt } from "../geometry.ts";
+import { ptToTwips, twipsToPt } from "../../layout/units.ts";
+import { textWidthPt, wrappedWidthsPt, type DrawnLine } from "../geometry.ts";
 import { cellInnerTwips, type Cell } from "../../read/docx/ooxml/blocks.ts";
 import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import type { HeaderGridPart } from "../parts/header-grid.ts";
@@ -25,10 +25,13 @@ function withGrid(ctx: RuleContext, expected: string, check: (grid: HeaderGridPa
   return ctx.parts.header ? check(ctx.parts.header) : notEvaluated(NO_GRID, expected);
 }
 
-/** Look + exact text + one line of its cell, for the Quốc hiệu and the Tiêu ngữ. */
-function oneLineFinding(ctx: RuleContext, cell: Cell, p: Paragraph, look: Look, label: string, textOk: (text: string) => boolean): Finding {
-  const lines = linesOf(p);
-  const line: TextLine = lines.length === 1 ? lines[0]! : { paragraph: p, text: normalise(p.text), runs: lines.flatMap((l) => l.runs) };
+/**
+ * Look + exact text + one line of its cell, for the Quốc hiệu and the Tiêu ngữ: the line as found (one
+ * line of a paragraph that may hold both), or a whole paragraph that breaks it into several lines.
+ */
+function oneLineFinding(ctx: RuleContext, cell: Cell, line: TextLine, look: Look, label: string, textOk: (text: string) => boolean): Finding {
+  const p = line.paragraph;
+  const lines = linesOf(p).filter((l) => line.runs.some((r) => l.runs.some((lr) => lr.text === r.text)));
   const finding = lookFinding(ctx, line, look, label);
   const widthPt = textWidthPt(line, ctx.measurer);
   const boxPt = usableWidthPt(cell, p);
@@ -64,7 +67,8 @@ const motto: LayoutRule = {
     return withGrid(ctx, expected, (grid) => {
       if (!grid.motto) return failed("no Tiêu ngữ in the Quốc hiệu's cell", expected);
       const finding = oneLineFinding(ctx, grid.nationalCell, grid.motto, look, "the Tiêu ngữ", (t) => t === MOTTO);
-      if (grid.motto.index < grid.nationalName.index) finding.problem = [finding.problem, "the Tiêu ngữ is above the Quốc hiệu"].filter(Boolean).join("; ");
+      const mottoFirst = grid.motto.paragraph.index < grid.nationalName.paragraph.index || (grid.motto.paragraph === grid.nationalName.paragraph && linesOf(grid.motto.paragraph).findIndex((l) => l.text === grid.motto!.text) < linesOf(grid.nationalName.paragraph).findIndex((l) => l.text === grid.nationalName.text));
+      if (mottoFirst) finding.problem = [finding.problem, "the Tiêu ngữ is above the Quốc hiệu"].filter(Boolean).join("; ");
       return judge([finding], expected, "exact wording, bold, in range, on one line");
     });
   },
@@ -77,11 +81,18 @@ const mottoLine: LayoutRule = {
     const label = `100 % ± ${tolerance * 100} %`;
     return withGrid(ctx, `line as long as the Tiêu ngữ (${label})`, (grid) => {
       if (!grid.motto) return notEvaluated("no Tiêu ngữ to measure the line against");
-      const widthPt = textWidthPt({ runs: linesOf(grid.motto).flatMap((l) => l.runs) }, ctx.measurer);
-      return checkLine(ctx, grid.mottoLine, { under: "the Tiêu ngữ", textWidthPt: widthPt, shareRange: { min: 1 - tolerance, max: 1 + tolerance }, shareLabel: label });
+      const widthPt = textWidthPt(grid.motto, ctx.measurer);
+      return checkLine(ctx, grid.mottoLine ?? underlineOf(grid.motto, widthPt), { under: "the Tiêu ngữ", textWidthPt: widthPt, shareRange: { min: 1 - tolerance, max: 1 + tolerance }, shareLabel: label });
     });
   },
 };
+
+/** The Tiêu ngữ underlined whole, as Word users draw its line: a solid line exactly as long as the text. */
+function underlineOf(line: TextLine, widthPt: number): DrawnLine | undefined {
+  const drawn = line.runs.filter((r) => r.text.trim() !== "");
+  if (drawn.length === 0 || !drawn.every((r) => r.format.underline)) return undefined;
+  return { kind: "underline", lengthTwips: ptToTwips(widthPt), solid: true, centred: line.paragraph.format.alignment === "center", paragraph: line.paragraph };
+}
 
 function agencyRule(id: "HDR-PARENT" | "HDR-ISSUER", lines: (g: HeaderGridPart) => TextLine[], bold: boolean, name: string): LayoutRule {
   return {

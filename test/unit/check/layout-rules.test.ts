@@ -53,6 +53,19 @@ describe("valid decisions pass every rule", () => {
     ]);
   });
 
+  it("the Quốc hiệu and the Tiêu ngữ in one paragraph (Shift+Enter), the Tiêu ngữ underlined as its line: every rule passes", async () => {
+    const report = await check({ mottoInOneParagraph: { underlined: true } });
+    expect(failing(report)).toEqual([]);
+    expect(status(report, "HDR-QH")).toMatchObject({ status: "pass" });
+    expect(status(report, "HDR-TN")).toMatchObject({ status: "pass" });
+    expect(status(report, "HDR-TN-LINE")).toMatchObject({ status: "pass", measured: /underline/ });
+  });
+
+  it("… and without the underline, only HDR-TN-LINE fails: no line under the Tiêu ngữ", async () => {
+    const report = await check({ mottoInOneParagraph: { underlined: false } });
+    expect(failing(report)).toEqual(["HDR-TN-LINE"]);
+  });
+
   it("HDR-PARENT is evaluated when a parent body stands above the issuer", async () => {
     const report = await check({ parent: ["UBND TỈNH QUẢNG NAM"] });
     expect(failing(report)).toEqual([]);
