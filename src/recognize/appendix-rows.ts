@@ -117,8 +117,10 @@ export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], column
     const items = parent?.group.items ?? root;
     const itemsPath = parent ? [...parent.path, "items"] : [...path];
     if (entry.kind === "item") {
+      // a span reaches over the item rows after it, never over a group row
+      const longest = Math.max(...entry.cells.map((cell) => cell.rowSpan));
       let following = 1;
-      while (body[index + following]?.kind === "item") following++;
+      while (following < longest && body[index + following]?.kind === "item") following++;
       items.push(rowOf(ctx, entry.cells, columns, following, [...itemsPath, items.length]));
       return;
     }
