@@ -31,9 +31,12 @@ interface HeaderLine extends TextLine {
 function headerLines(ctx: RecognizeContext, index: number): HeaderLine[] {
   const { block, section } = ctx.items[index]!;
   if (block.kind === "paragraph") return linesOf(block, section);
-  return block.rows.flatMap((row) =>
-    row.cells.flatMap((cell, c) => cellLines(cell, section).map((line): HeaderLine => ({ ...line, column: c === 0 ? "left" : "right" }))),
-  );
+  return block.rows.flatMap((row) => {
+    // the right column starts at the cell holding the Quốc hiệu, the Tiêu ngữ or the date (a spacer column may come first)
+    const lines = row.cells.map((cell) => cellLines(cell, section));
+    const right = lines.findIndex((cellLines) => cellLines.some((line) => NATIONAL_NAME.test(line.raw) || MOTTO.test(line.raw) || DATE.test(line.raw)));
+    return lines.flatMap((cellLines, c) => cellLines.map((line): HeaderLine => (right < 0 ? line : { ...line, column: c < right ? "left" : "right" })));
+  });
 }
 
 /** A date as the model holds it; a draft's blank day (and month) make a partial date. */

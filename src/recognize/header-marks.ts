@@ -5,8 +5,8 @@
  */
 export const NATIONAL_NAME = /CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM/iu;
 export const MOTTO = /Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc/iu;
-/** "Số: 503/QĐ-UBND"; a draft leaves the number blank ("Số:      /KH-UBND") */
-export const NUMBER = /(?:^|[\s\u00a0])Số\s*:\s*(\d*)[\s\u00a0]*\/[\s\u00a0]*([\p{L}\p{N}][\p{L}\p{N}.\-]*)/u;
+/** "Số: 503/QĐ-UBND" (a scrape may drop the colon); a draft leaves the number blank ("Số:      /KH-UBND") */
+export const NUMBER = /(?:^|[\s\u00a0])Số\s*:?\s*(\d*)[\s\u00a0]*\/[\s\u00a0]*([\p{L}\p{N}][\p{L}\p{N}.\-]*)/u;
 /** "ngày 06 tháng 02 năm 2013"; a draft leaves the day, or the day and the month, blank or dotted */
 export const DATE = /ngày[\s\u00a0]*(\d{1,2})?[\s\u00a0….]*tháng[\s\u00a0]*(\d{1,2})?[\s\u00a0….]*năm[\s\u00a0]*(\d{4})/u;
 /** the short rule drawn under the issuer or the motto in a scrape: "-------", "___" */

@@ -46,6 +46,20 @@ function continuesTitle(paragraph: SourceParagraph): boolean {
   return isAllCaps(text) || isBold(paragraph) || paragraph.alignment === "center";
 }
 
+/**
+ * Where the authority lines start among the title lines (their length when there are none): the last line
+ * naming a body or head ("HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG") with only capitals after it ("KHÓA X, KỲ HỌP
+ * THỨ 5"), or a last line in capitals under a trích yếu that is not.
+ */
+function authorityStart(lines: readonly { text: string }[]): number {
+  for (let k = lines.length - 1; k >= 1; k--) {
+    if (!isAllCaps(lines[k]!.text)) break;
+    if (AUTHORITY.test(lines[k]!.text)) return k;
+  }
+  const last = lines.length - 1;
+  return last >= 1 && isAllCaps(lines[last]!.text) && !lines.slice(0, -1).every((l) => isAllCaps(l.text)) ? last : lines.length;
+}
+
 /** The types whose title block ends with an authority line (BODY-AUTHORITY). */
 const DECIDING_TYPES = new Set(["QUYẾT ĐỊNH", "NGHỊ QUYẾT"]);
 /** the full names an authority line starts with, after a word that does not tie them to the trích yếu ("CỦA") */
@@ -90,13 +104,13 @@ export function recognizeTitle(ctx: RecognizeContext, start: number): Recognized
   }
   const type = typeOf(typeItem.block);
   splitRunOnAuthority(lines, type);
-  const last = lines.at(-1)!;
-  const hasAuthority = lines.length >= 2 && isAllCaps(last.text) && (AUTHORITY.test(last.text) || !lines.slice(0, -1).every((l) => isAllCaps(l.text)));
-  const subjectLines = hasAuthority ? lines.slice(0, -1) : lines;
+  const authorityAt = authorityStart(lines);
+  const subjectLines = lines.slice(0, authorityAt);
+  const authorityLines = lines.slice(authorityAt);
   ctx.mark(["subject"], subjectLines[0]!.at);
-  if (hasAuthority) ctx.mark(["authority"], last.at);
+  if (authorityLines[0]) ctx.mark(["authority"], authorityLines[0].at);
   return {
-    value: { type, subject: subjectLines.map((l) => l.text).join(" "), authority: hasAuthority ? last.text : "", at },
+    value: { type, subject: subjectLines.map((l) => l.text).join(" "), authority: authorityLines.map((l) => l.text).join(" "), at },
     next: j,
   };
 }

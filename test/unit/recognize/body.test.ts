@@ -55,6 +55,12 @@ describe("title block, căn cứ, articles", () => {
     ]);
   });
 
+  it("reads an authority over two lines in capitals (a council and its session)", () => {
+    const resolution = docx([HEADER_TABLE, p("**NGHỊ QUYẾT**"), p("**Về kế hoạch đầu tư công năm 2026**"), p("**HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG**"), p("**KHÓA X, KỲ HỌP THỨ 5**"), p("*Căn cứ Luật Tổ chức chính quyền địa phương;*"), p("**QUYẾT NGHỊ:**"), p("**Điều 1.** Thông qua kế hoạch./."), CLOSING_TABLE]);
+    const d = recognizeDocument(resolution).decision!;
+    expect([d.subject, d.authority]).toEqual(["Về kế hoạch đầu tư công năm 2026", "HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG KHÓA X, KỲ HỌP THỨ 5"]);
+  });
+
   it("reads a Nghị quyết's QUYẾT NGHỊ:", () => {
     const resolution = docx([HEADER_TABLE, p("**NGHỊ QUYẾT**"), p("**Về kế hoạch năm 2026**"), p("**HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG**"), p("*Căn cứ Luật Tổ chức chính quyền địa phương;*"), p("**QUYẾT NGHỊ:**"), p("**Điều 1.** Thông qua kế hoạch./."), CLOSING_TABLE]);
     const d = recognizeDocument(resolution).decision!;

@@ -74,4 +74,15 @@ describe("header grid", () => {
     const r = recognizeDocument(scrape(text), { file: "s.txt" });
     expect(errors(r).map((d) => [d.ruleId, d.start?.line])).toEqual([["recognize/invalid-date", 9]]);
   });
+
+  it("reads a header table with an empty spacer column before the issuer", () => {
+    const header = table([
+      [cell(""), cell(["**ỦY BAN NHÂN DÂN**", "**TỈNH LÂM ĐỒNG**"]), cell(["**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "**Độc lập - Tự do - Hạnh phúc**"])],
+      [cell(""), cell("Số 12/QĐ-UBND"), cell("*Lâm Đồng, ngày 05 tháng 3 năm 2026*")],
+    ]);
+    const r = recognizeDocument(docx([header, ...DECISION_TITLE, ...DECISION_BODY, CLOSING_TABLE]));
+    expect(errors(r)).toEqual([]);
+    expect(r.decision!.issuer.lines).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]);
+    expect(r.decision!.document.number).toBe("12");
+  });
 });
