@@ -1,13 +1,14 @@
 /**
  * The OOXML reader's blocks (src/read/docx/ooxml) as source blocks: what each paragraph shows (field codes,
  * hidden text and deleted revisions left out), runs of the same look joined, text boxes after the paragraph
- * that anchors them, vertically merged cells as one cell with a row span. Grid columns a row leaves empty
- * (w:gridBefore, w:gridAfter, a row of fewer cells) are an empty cell, numbered 0 before the row's first cell
- * and one past its last after it, so that every row covers the table's grid.
+ * that anchors them, automatic list numbers before the text as Word shows them, vertically merged cells as
+ * one cell with a row span. Grid columns a row leaves empty (w:gridBefore, w:gridAfter, a row of fewer
+ * cells) are an empty cell, numbered 0 before the row's first cell and one past its last after it, so that
+ * every row covers the table's grid.
  */
 import type { Block, Cell, Table } from "./ooxml/blocks.ts";
 import type { Paragraph, Run } from "./ooxml/paragraphs.ts";
-import type { StyleSheet } from "./ooxml/styles.ts";
+import type { RunFormat, StyleSheet } from "./ooxml/styles.ts";
 import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
 import { textOfRuns } from "../source-document.ts";
 
@@ -20,20 +21,20 @@ export interface BlockContext {
 
 const ALIGNMENTS: Record<string, Alignment> = { left: "left", start: "left", center: "center", right: "right", end: "right", both: "justify", distribute: "justify" };
 
-function sourceRun(run: Run, context: BlockContext): SourceRun | undefined {
-  const format = run.format;
-  const out: SourceRun = { text: run.text.normalize("NFC") };
-  if (run.footnoteId !== undefined) {
-    out.footnote = context.footnoteNumber(run.footnoteId);
-    out.text = String(out.footnote);
-  }
-  if (out.text === "") return undefined;
+function runOf(text: string, format: RunFormat): SourceRun {
+  const out: SourceRun = { text: text.normalize("NFC") };
   if (format.bold) out.bold = true;
   if (format.italic) out.italic = true;
   if (format.underline) out.underline = true;
   if (format.caps) out.caps = true;
   out.sizePt = format.sizeHalfPt / 2;
   return out;
+}
+
+function sourceRun(run: Run, context: BlockContext): SourceRun | undefined {
+  if (run.footnoteId === undefined) return run.text === "" ? undefined : runOf(run.text, run.format);
+  const footnote = context.footnoteNumber(run.footnoteId);
+  return { ...runOf(String(footnote), run.format), footnote };
 }
 
 const sameLook = (a: SourceRun, b: SourceRun) =>
@@ -51,7 +52,10 @@ function joinRuns(runs: readonly SourceRun[]): SourceRun[] {
 }
 
 function sourceParagraph(paragraph: Paragraph, path: TreeStep[], context: BlockContext): SourceParagraph {
-  const runs = joinRuns(paragraph.runs.filter((r) => !r.isFieldCode && !r.format.hidden).flatMap((r) => sourceRun(r, context) ?? []));
+  const shown = paragraph.runs.filter((r) => !r.isFieldCode && !r.format.hidden).flatMap((r) => sourceRun(r, context) ?? []);
+  // an automatic list number is drawn in the paragraph mark's look
+  const label = paragraph.listLabel === undefined ? [] : [runOf(paragraph.listLabel, paragraph.markFormat)];
+  const runs = joinRuns([...label, ...shown]);
   const out: SourceParagraph = { kind: "paragraph", text: textOfRuns(runs), runs, position: { part: context.part, path } };
   const alignment = ALIGNMENTS[paragraph.format.alignment];
   if (alignment) out.alignment = alignment;

@@ -3,7 +3,7 @@
  * and tabs, merged cells as spans, nested tables, text boxes read once, fields by their result, footnotes,
  * sections, and the limits on what a package may inflate to.
  */
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readDocxSource } from "../../../src/read/docx/read-docx.ts";
 import type { SourceDocument, SourceParagraph, SourceTable } from "../../../src/read/source-document.ts";
@@ -272,5 +272,56 @@ describe("a DOCX written by the docx package", () => {
     expect((first!.blocks[1] as SourceParagraph).runs.at(-1)).toMatchObject({ footnote: 1 });
     expect(result.document!.footnotes.map((f) => (f.blocks[0] as SourceParagraph).text)).toEqual(["Đã sửa đổi"]);
     expect(second!.page).toMatchObject({ widthMm: 297, heightMm: 210, orientation: "landscape" });
+  });
+});
+
+describe("automatic list numbers", () => {
+  const numbering = `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+    <w:abstractNum w:abstractNumId="0">
+      <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/><w:suff w:val="space"/></w:lvl>
+    </w:abstractNum>
+    <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+    <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uF0B7"/></w:lvl></w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+    <w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+  </w:numbering>`;
+  const numPr = (numId: string, ilvl = 0) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
+
+  it("shows the label Word draws before a numbered paragraph, counters advancing and restarting by level", () => {
+    const body = [
+      p(r("Mục tiêu"), numPr("1")),
+      p(r("chung"), numPr("1", 1)),
+      p(r("cụ thể"), numPr("1", 1)),
+      p(r("Yêu cầu"), numPr("1")),
+      p(r("đầu tiên"), numPr("1", 1)),
+      p(r("NHIỆM VỤ"), numPr("2")),
+      p(r("ý"), numPr("3")),
+      p(r("không số"), numPr("0")),
+    ].join("");
+    const bytes = docxOf({ body: body + A4 });
+    const files = unzipSync(bytes);
+    files["word/numbering.xml"] = strToU8(numbering);
+    const document = readDocxSource(zipSync(files)).document!;
+    expect((document.sections[0]!.blocks as SourceParagraph[]).map((b) => b.text)).toEqual([
+      "1.\tMục tiêu",
+      "a) chung",
+      "b) cụ thể",
+      "2.\tYêu cầu",
+      "a) đầu tiên",
+      "IV.\tNHIỆM VỤ",
+      "•\tý",
+      "không số",
+    ]);
+  });
+
+  it("numbers the STT cells of a table numbered as a list", () => {
+    const row = (text: string) => tr(tc(p("", numPr("1"))), tc(p(r(text))));
+    const bytes = docxOf({ body: tbl(2, row("Rà soát"), row("Tuyên truyền")) + A4 });
+    const files = unzipSync(bytes);
+    files["word/numbering.xml"] = strToU8(numbering);
+    const table = readDocxSource(zipSync(files)).document!.sections[0]!.blocks[0] as SourceTable;
+    expect(table.rows.map((row) => (row.cells[0]!.blocks[0] as SourceParagraph).text)).toEqual(["1.\t", "2.\t"]);
   });
 });

@@ -3,6 +3,7 @@
  * Tables keep their grid, the effective cell margins (direct, else table style, else the default table
  * style, else Word's 108 twips) and, per row, the repeat-header and can't-split flags.
  */
+import type { ListCounters } from "./numbering.ts";
 import type { Border } from "./properties.ts";
 import { readParagraph, type Paragraph, type ReadContext } from "./paragraphs.ts";
 import type { StyleSheet } from "./styles.ts";
@@ -128,11 +129,12 @@ export function paragraphsOf(blocks: readonly Block[]): Paragraph[] {
 }
 
 /** The reading context of a part; text boxes are read as blocks outside any table. */
-export function partContext(styles: StyleSheet, part: string): ReadContext {
+export function partContext(styles: StyleSheet, part: string, lists: ListCounters): ReadContext {
   const context: ReadContext = {
     styles,
     part,
     counter: { next: 1 },
+    lists,
     readTextbox: (content, outer) => readBlocks(childrenOf(content), { ...outer, table: undefined }),
   };
   return context;

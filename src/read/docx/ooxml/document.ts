@@ -5,6 +5,7 @@
 import { paragraphsOf, partContext, readBlocks, type Block } from "./blocks.ts";
 import { openDocxPackage, relationships, type DocxPackage } from "./package.ts";
 import type { Paragraph } from "./paragraphs.ts";
+import { ListCounters, readNumbering } from "./numbering.ts";
 import { StyleSheet } from "./styles.ts";
 import { attr, child, childrenNamed, childrenOf, findAll, numberAttr, onOff, tagOf, textOf, type XmlNode } from "./xml.ts";
 import { DocxReadError } from "./package.ts";
@@ -116,10 +117,10 @@ function readEvenAndOdd(pkg: DocxPackage): boolean {
   return pkg.has(settings) ? (onOff(findAll(pkg.xml(settings), "w:evenAndOddHeaders")[0]) ?? false) : false;
 }
 
-function readFootnotes(pkg: DocxPackage, styles: StyleSheet): Footnote[] {
+function readFootnotes(pkg: DocxPackage, styles: StyleSheet, lists: ListCounters): Footnote[] {
   const part = pkg.mainPart.replace(/[^/]+$/, "footnotes.xml");
   if (!pkg.has(part)) return [];
-  const context = partContext(styles, part);
+  const context = partContext(styles, part, lists);
   return findAll(pkg.xml(part), "w:footnote").map((note) => ({ id: attr(note, "w:id") ?? "", blocks: readBlocks(childrenOf(note), context) }));
 }
 
@@ -127,6 +128,7 @@ function readFootnotes(pkg: DocxPackage, styles: StyleSheet): Footnote[] {
 export function readDocx(bytes: Uint8Array): DocxDocument {
   const pkg = openDocxPackage(bytes);
   const styles = new StyleSheet(pkg);
+  const lists = readNumbering(pkg);
   const body = findAll(pkg.xml(pkg.mainPart), "w:body")[0];
   if (!body) throw new DocxReadError("not-docx", `${pkg.mainPart} has no document body (w:body)`);
   const rels = relationships(pkg, pkg.mainPart);
@@ -136,12 +138,12 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
     let read = parts.get(part);
     if (!read) {
       const root = pkg.xml(part).find((n) => tagOf(n) === "w:hdr" || tagOf(n) === "w:ftr");
-      const blocks = readBlocks(childrenOf(root), partContext(styles, part));
+      const blocks = readBlocks(childrenOf(root), partContext(styles, part, new ListCounters(lists)));
       parts.set(part, (read = { part, blocks, paragraphs: paragraphsOf(blocks) }));
     }
     return read;
   };
-  const blocks = readBlocks(childrenOf(body), partContext(styles, pkg.mainPart));
+  const blocks = readBlocks(childrenOf(body), partContext(styles, pkg.mainPart, new ListCounters(lists)));
   const sections: Section[] = [];
   let current: Block[] = [];
   for (const block of blocks) {
@@ -159,6 +161,6 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
     paragraphs: paragraphsOf(blocks),
     evenAndOddHeaders: readEvenAndOdd(pkg),
     core: readCoreProperties(pkg),
-    footnotes: readFootnotes(pkg, styles),
+    footnotes: readFootnotes(pkg, styles, new ListCounters(lists)),
   };
 }

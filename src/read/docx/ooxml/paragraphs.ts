@@ -4,6 +4,7 @@
  * the paragraphs of its text boxes.
  */
 import type { Block } from "./blocks.ts";
+import type { ListCounters } from "./numbering.ts";
 import { readParaProps, readRunProps } from "./properties.ts";
 import { readDrawing, type LineShape } from "./shapes.ts";
 import type { ParagraphFormat, RunFormat, StyleContext, StyleSheet } from "./styles.ts";
@@ -40,6 +41,8 @@ export interface Paragraph {
   styleId?: string;
   /** part of an automatic list (w:numPr): its number is not in `text` */
   numbered: boolean;
+  /** the list label Word shows before the text ("1.\t", "a) ", "-\t"), when the list shows one */
+  listLabel?: string;
   fields: Field[];
   lines: LineShape[];
   /** the content of each text box anchored in the paragraph */
@@ -53,6 +56,8 @@ export interface ReadContext {
   styles: StyleSheet;
   part: string;
   counter: { next: number };
+  /** the part's list counters: numbered paragraphs advance them in reading order */
+  lists: ListCounters;
   table?: { styleId: string | undefined };
   /** reads the block content of a text box (w:txbxContent); supplied by blocks.ts */
   readTextbox: (content: XmlNode, context: ReadContext) => Block[];
@@ -180,6 +185,11 @@ export function readParagraph(p: XmlNode, context: ReadContext): Paragraph {
     textboxes: builder.textboxes.map((content) => context.readTextbox(content, context)),
   };
   if (styleId !== undefined) paragraph.styleId = styleId;
+  const numPr = child(pPr, "w:numPr");
+  const numId = attr(child(numPr, "w:numId"), "w:val");
+  // numId 0, which takes a paragraph out of its list (ECMA-376 17.9.18), names no list: no label
+  const listLabel = numId === undefined ? undefined : context.lists.label(numId, Number(attr(child(numPr, "w:ilvl"), "w:val") ?? 0));
+  if (listLabel !== undefined) paragraph.listLabel = listLabel;
   const sectPr = child(pPr, "w:sectPr");
   if (sectPr !== undefined) paragraph.sectPr = sectPr;
   return paragraph;
