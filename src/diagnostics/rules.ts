@@ -489,6 +489,10 @@ export const RULES = {
     severity: "warning",
     message: (a) => `the attached ${a.type} has no content after its title; it is not in the model`,
   },
+  "recognize/run-on-lines": {
+    severity: "info",
+    message: (a) => `lines run together (a crawler's text) were split into ${a.count} more, where a date line, a type, a reference line or a signature starts; the words are kept`,
+  },
   "recognize/footnotes": {
     severity: "info",
     message: (a) => `the document has ${a.count} footnote(s); the model holds no footnotes, and their marks are left out of the text`,

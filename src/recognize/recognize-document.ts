@@ -65,7 +65,11 @@ function normalized<T>(value: T): T {
 }
 
 export function recognizeDocument(source: SourceDocument, options: { file?: string } = {}): RecognizeResult {
-  const ctx = new RecognizeContext(splitRunOnLines(itemsOf(source)), options.file, source.sections.length);
+  const items = itemsOf(source);
+  const lines = splitRunOnLines(items);
+  const ctx = new RecognizeContext(lines, options.file, source.sections.length);
+  const split = lines.findIndex((item, i) => item.block !== items[i]?.block);
+  if (split >= 0) ctx.report("recognize/run-on-lines", { count: lines.length - items.length }, ctx.locate(split));
   const done = (decision?: Decision): RecognizeResult => ({ ...(decision ? { decision } : {}), diagnostics: ctx.diagnostics, places: ctx.places });
   const header = recognizeHeader(ctx);
   if (!header.value) return done();

@@ -49,6 +49,10 @@ describe("lines a crawler ran together", () => {
     ]);
   });
 
+  it("says so, at the first line it split", () => {
+    expect(r.diagnostics.filter((x) => x.ruleId === "recognize/run-on-lines").map((x) => x.start?.line)).toEqual([5]);
+  });
+
   it("places the split lines at their column in the line", () => {
     expect(r.places.get("document.type")).toEqual({ file: "crawl.txt", start: { line: 5, column: 35 } });
   });
