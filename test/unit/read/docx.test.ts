@@ -316,6 +316,15 @@ describe("automatic list numbers", () => {
     ]);
   });
 
+  it("numbers paragraphs whose style is numbered, unless they leave the list with numId 0", () => {
+    const styles = '<w:style w:type="paragraph" w:styleId="Dieu"><w:name w:val="Điều"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>';
+    const body = [p(r("Phạm vi"), '<w:pStyle w:val="Dieu"/>'), p(r("Ngoài"), `<w:pStyle w:val="Dieu"/>${numPr("0")}`), p(r("Hiệu lực"), '<w:pStyle w:val="Dieu"/>')].join("");
+    const files = unzipSync(docxOf({ body: body + A4, styles }));
+    files["word/numbering.xml"] = strToU8(numbering);
+    const document = readDocxSource(zipSync(files)).document!;
+    expect((document.sections[0]!.blocks as SourceParagraph[]).map((b) => b.text)).toEqual(["IV.\tPhạm vi", "Ngoài", "V.\tHiệu lực"]);
+  });
+
   it("numbers the STT cells of a table numbered as a list", () => {
     const row = (text: string) => tr(tc(p("", numPr("1"))), tc(p(r(text))));
     const bytes = docxOf({ body: tbl(2, row("Rà soát"), row("Tuyên truyền")) + A4 });

@@ -169,6 +169,10 @@ export function readParagraph(p: XmlNode, context: ReadContext): Paragraph {
   const builder = new ParagraphBuilder(context.styles, styleContext);
   builder.walk(childrenOf(p));
   builder.finish();
+  const format = context.styles.paragraphFormat(styleContext, readParaProps(pPr));
+  // numbered before the text boxes it anchors are read; numId 0, which takes a paragraph out of its
+  // style's list (ECMA-376 17.9.18), names no list: no label
+  const listLabel = format.numId === undefined ? undefined : context.lists.label(format.numId, format.listLevel);
   const paragraph: Paragraph = {
     part: context.part,
     index,
@@ -177,18 +181,14 @@ export function readParagraph(p: XmlNode, context: ReadContext): Paragraph {
       .map((r) => r.text)
       .join(""),
     runs: builder.runs,
-    format: context.styles.paragraphFormat(styleContext, readParaProps(pPr)),
+    format,
     markFormat: context.styles.runFormat(styleContext, undefined, readRunProps(child(pPr, "w:rPr"), context.styles.theme)),
-    numbered: child(pPr, "w:numPr") !== undefined,
+    numbered: format.numId !== undefined && format.numId !== "0",
     fields: builder.fields,
     lines: builder.lines,
     textboxes: builder.textboxes.map((content) => context.readTextbox(content, context)),
   };
   if (styleId !== undefined) paragraph.styleId = styleId;
-  const numPr = child(pPr, "w:numPr");
-  const numId = attr(child(numPr, "w:numId"), "w:val");
-  // numId 0, which takes a paragraph out of its list (ECMA-376 17.9.18), names no list: no label
-  const listLabel = numId === undefined ? undefined : context.lists.label(numId, Number(attr(child(numPr, "w:ilvl"), "w:val") ?? 0));
   if (listLabel !== undefined) paragraph.listLabel = listLabel;
   const sectPr = child(pPr, "w:sectPr");
   if (sectPr !== undefined) paragraph.sectPr = sectPr;

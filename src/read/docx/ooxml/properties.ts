@@ -55,6 +55,10 @@ export interface ParaProps {
   lineRule?: string;
   contextualSpacing?: boolean;
   keepNext?: boolean;
+  /** w:numPr w:numId: the list the paragraph is numbered in ("0": none) */
+  numId?: string;
+  /** w:numPr w:ilvl */
+  listLevel?: number;
   borders: Partial<Record<BorderSide, Border>>;
 }
 
@@ -163,6 +167,8 @@ export function readParaProps(pPr: XmlNode | undefined): ParaProps {
     lineRule: attr(spacing, "w:lineRule"),
     contextualSpacing: onOff(child(pPr, "w:contextualSpacing")),
     keepNext: onOff(child(pPr, "w:keepNext")),
+    numId: attr(child(child(pPr, "w:numPr"), "w:numId"), "w:val"),
+    listLevel: numberAttr(child(child(pPr, "w:numPr"), "w:ilvl"), "w:val"),
     borders: readBorders(child(pPr, "w:pBdr")),
   };
 }

@@ -62,6 +62,9 @@ export interface ParagraphFormat {
   lineRule: string;
   contextualSpacing: boolean;
   keepNext: boolean;
+  /** the list it is numbered in, directly or through its style (a heading style numbered "Điều %1.") */
+  numId?: string;
+  listLevel: number;
   borders: ParaProps["borders"];
 }
 
@@ -168,6 +171,8 @@ export class StyleSheet {
       lineRule: p.lineRule ?? "auto",
       contextualSpacing: p.contextualSpacing ?? false,
       keepNext: p.keepNext ?? false,
+      ...(p.numId === undefined ? {} : { numId: p.numId }),
+      listLevel: p.listLevel ?? 0,
       borders: p.borders,
     };
   }
