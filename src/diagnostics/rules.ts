@@ -436,6 +436,11 @@ export const RULES = {
     severity: "warning",
     message: (a) => `"${a.text}" between the appendix's reference line and its table is not in the model`,
   },
+  "recognize/appendix-in-closing": {
+    severity: "warning",
+    message: (a) => `"${a.heading}" stands in a cell of the table beside the signature (the source joined the two tables); the appendix is not read`,
+    hint: () => "in a scrape, a blank line between the signature's table and the appendix separates them; or import the document's Word file",
+  },
   "recognize/appendix-split": {
     severity: "warning",
     message: (a) => `${a.heading} holds another table under "${a.title}"; the model keeps it as an appendix of its own with the same heading, titled by that line`,

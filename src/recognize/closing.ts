@@ -56,8 +56,11 @@ function tableLines(ctx: RecognizeContext, item: number): ClosingLine[] {
   return block.rows.flatMap((row) =>
     row.cells.flatMap((cell, c) => {
       const lines = cellLines(cell, section);
+      // the source's table structure joined the appendix to the closing: said, never read as a signature
+      const appendixAt = lines.findIndex((l) => isAppendixHeading(l.text));
+      if (appendixAt >= 0) ctx.report("recognize/appendix-in-closing", { heading: lines[appendixAt]!.text }, lines[appendixAt]!);
       const side: Side = row.cells.length === 1 ? "either" : c === 0 ? "left" : "right";
-      return lines.map((l): ClosingLine => ({ text: l.text, side, item, position: l.position, section }));
+      return lines.slice(0, appendixAt < 0 ? lines.length : appendixAt).map((l): ClosingLine => ({ text: l.text, side, item, position: l.position, section }));
     }),
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recognizeDocument } from "../../../src/recognize/recognize-document.ts";
 import { DECISION_BODY, DECISION_TITLE, HEADER_TABLE, decisionWith } from "./support/parts.ts";
-import { docx, p, scrape } from "./support/source-builder.ts";
+import { cell, docx, p, scrape, table } from "./support/source-builder.ts";
 
 const errors = (r: ReturnType<typeof recognizeDocument>) => r.diagnostics.filter((d) => d.severity === "error");
 
@@ -48,5 +48,12 @@ describe("signature and Nơi nhận", () => {
   it("a capacity line without a name is an error at the capacity line", () => {
     const r = recognizeDocument(docx([HEADER_TABLE, ...DECISION_TITLE, ...DECISION_BODY, p("**TM. ỦY BAN NHÂN DÂN**"), p("**CHỦ TỊCH**")]));
     expect(errors(r).map((d) => [d.ruleId, d.at])).toEqual([["recognize/signer-name", "paragraph 11"]]);
+  });
+
+  it("an appendix joined into the signature's table is said so and kept out of the signature", () => {
+    const joined = table([[cell(["Nơi nhận:", "- Như trên;", "- Lưu: VT."]), cell(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn D"]), cell(["PHỤ LỤC", "DANH MỤC NHIỆM VỤ"])]]);
+    const r = recognizeDocument(docx([HEADER_TABLE, ...DECISION_TITLE, ...DECISION_BODY, joined]));
+    expect(r.decision!.signer).toEqual({ lines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], name: "Lê Văn D" });
+    expect(r.diagnostics.find((d) => d.ruleId === "recognize/appendix-in-closing")?.at).toBe("table 2, row 1, cell 3, paragraph 1");
   });
 });
