@@ -83,8 +83,11 @@ function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext): {
   const candidates = [...(first ? [{ ...label, text: first }] : []), ...lines.slice(labelAt + 1).filter((l) => l.side !== "right")];
   for (const line of candidates) {
     if (!LIST_MARK.test(line.text) && !ARCHIVE.test(line.text)) {
-      if (line.side === "left" && line.item === label.item) continue;
-      break;
+      // in the Nơi nhận's own cell a line without its dash is a recipient wrapped onto the next line
+      if (line.side !== "left" || line.item !== label.item) break;
+      if (items.length > 0 && archive === undefined) items[items.length - 1] += ` ${line.text}`;
+      else items.push(line.text);
+      continue;
     }
     used = Math.max(used, line.item);
     const text = line.text.replace(/^[-–]\s*/u, "");
