@@ -5,6 +5,7 @@
  */
 import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
 import { textOfRuns } from "../source-document.ts";
+import { formatListNumber, type NumberStyle } from "../list-numbers.ts";
 import { attrOf, childrenOf, cssOf, isElement, isText, rawText, type HtmlElement, type HtmlNode } from "./dom.ts";
 
 type Look = Omit<SourceRun, "text" | "footnote">;
@@ -24,6 +25,8 @@ const ALIGNMENTS: Record<string, Alignment> = { left: "left", start: "left", cen
 /** CSS font-size units in points */
 const POINTS_PER_UNIT: Record<string, number> = { pt: 1, px: 0.75, pc: 12, in: 72, cm: 72 / 2.54, mm: 72 / 25.4 };
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
+/** <ol type>: how a browser numbers the items */
+const OL_TYPES: Record<string, NumberStyle> = { "1": "decimal", a: "lowerLetter", A: "upperLetter", i: "lowerRoman", I: "upperRoman" };
 /** A span past this is a broken attribute, not a table (browsers clamp colspan at 1,000 and rowspan at 65,534). */
 const MAX_SPAN = 1000;
 /** More tabs than a line of a page holds are a broken style, not a layout. */
@@ -103,6 +106,8 @@ class BlockBuilder {
   private paragraphAlignment: Alignment | undefined;
   private paragraphs = 0;
   private tables = 0;
+  /** each ordered list's last item number */
+  private readonly listCounters = new Map<HtmlElement, number>();
 
   constructor(
     private readonly path: readonly TreeStep[],
@@ -138,9 +143,23 @@ class BlockBuilder {
       this.flush();
       this.paragraphStyle = attrOf(node, "class")?.trim() || undefined;
     }
+    const number = tag === "li" ? this.listNumber(node) : undefined;
+    if (number !== undefined) this.add({ ...lookOf(node, look), text: number, kept: true }, inner);
     const innerLook = lookOf(node, look);
     for (const child of childrenOf(node)) this.walk(child, innerLook, inner, pre || tag === "pre");
     if (isBlock) this.flush();
+  }
+
+  /** The number a browser shows before an item of an ordered list ("1. ", "b. ", "IV. "), counting as it goes. */
+  private listNumber(li: HtmlElement): string | undefined {
+    const list = li.parentNode;
+    if (list === null || !isElement(list) || list.tagName !== "ol") return undefined;
+    if (cssOf(list, "list-style-type") === "none" || cssOf(list, "list-style") === "none") return undefined;
+    const value = Number.parseInt(attrOf(li, "value") ?? "", 10);
+    const start = Number.parseInt(attrOf(list, "start") ?? "", 10) || 1;
+    const n = Number.isFinite(value) ? value : (this.listCounters.get(list) ?? start - 1) + 1;
+    this.listCounters.set(list, n);
+    return `${formatListNumber(Math.max(n, 1), OL_TYPES[attrOf(list, "type") ?? "1"] ?? "decimal")}. `;
   }
 
   private add(piece: Piece, alignment: Alignment | undefined): void {

@@ -55,6 +55,11 @@ describe("paragraphs", () => {
     expect(texts(blocksOf("<p>\u0110ie\u0302\u0300u 1</p>"))).toEqual(["\u0110i\u1ec1u 1"]);
   });
 
+  it("numbers the items of an ordered list as a browser shows them (type, start, value)", () => {
+    const blocks = blocksOf(`<ol><li>Mục tiêu</li><li>Yêu cầu<ol type="a"><li>chung</li><li>riêng</li></ol></li></ol><ol type="I" start="3"><li>Nhiệm vụ</li><li value="7">Kinh phí</li></ol><ul><li>gạch</li></ul>`);
+    expect(texts(blocks)).toEqual(["1. Mục tiêu", "2. Yêu cầu", "a. chung", "b. riêng", "III. Nhiệm vụ", "VII. Kinh phí", "gạch"]);
+  });
+
   it("leaves out scripts, styles, navigation and hidden elements", () => {
     const blocks = blocksOf(`<nav>Trang chủ</nav><script>var x = "Điều 1";</script><style>p{}</style><p>Nội dung</p><p style="display:none">ẩn</p><footer>© site</footer>`);
     expect(texts(blocks)).toEqual(["Nội dung"]);

@@ -3,6 +3,7 @@
  * "a)", "II.", "-"), which is in no w:t. A list's counters advance in document order; a level restarts when
  * a level above it advances (ECMA-376 17.9).
  */
+import { formatListNumber, type NumberStyle } from "../../list-numbers.ts";
 import type { DocxPackage } from "./package.ts";
 import { attr, child, childrenNamed, findAll, numberAttr, type XmlNode } from "./xml.ts";
 
@@ -19,42 +20,15 @@ interface Level {
 type Levels = Map<number, Level>;
 
 const SUFFIXES: Record<string, string> = { tab: "\t", space: " ", nothing: "" };
-const ROMAN: readonly [number, string][] = [
-  [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
-];
 /** Symbol and Wingdings bullets are private-use characters; shown as what they draw. */
 const PRIVATE_USE_BULLET = /[\uF000-\uF0FF]/g;
 
-function roman(n: number): string {
-  let out = "";
-  for (const [value, digits] of ROMAN) for (; n >= value; n -= value) out += digits;
-  return out;
-}
+const NUMBER_STYLES = new Set<string>(["decimal", "decimalZero", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman"]);
 
-/** "a".."z", then "aa", "bb", … as Word counts letters. */
-function letter(n: number): string {
-  const index = (n - 1) % 26;
-  return String.fromCharCode(97 + index).repeat(Math.floor((n - 1) / 26) + 1);
-}
-
+/** w:numFmt as shown: bullets and "none" show no number; a format this reader does not know, as decimal. */
 function formatNumber(n: number, format: string): string {
-  switch (format) {
-    case "lowerLetter":
-      return letter(n);
-    case "upperLetter":
-      return letter(n).toUpperCase();
-    case "lowerRoman":
-      return roman(n);
-    case "upperRoman":
-      return roman(n).toUpperCase();
-    case "decimalZero":
-      return String(n).padStart(2, "0");
-    case "none":
-    case "bullet":
-      return "";
-    default:
-      return String(n);
-  }
+  if (format === "none" || format === "bullet") return "";
+  return formatListNumber(n, NUMBER_STYLES.has(format) ? (format as NumberStyle) : "decimal");
 }
 
 function readLevels(abstract: XmlNode | undefined): Levels {
