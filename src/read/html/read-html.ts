@@ -62,13 +62,16 @@ function findFootnotes(elements: readonly HtmlElement[]): Footnotes {
     if (!attrOf(link, "href")?.startsWith("#") || target === undefined || !FOOTNOTE_MARK.test(mark) || found.backLinks.has(link)) continue;
     const body = footnoteBody(target);
     if (found.bodies.has(body) || isInside(link, body)) continue;
+    const backLinks = elementsOf(body).filter((e) => {
+      const pointsAt = e.tagName === "a" ? targets.get(attrOf(e, "href")?.replace(/^#/, "") ?? "") : undefined;
+      return pointsAt !== undefined && isInside(link, pointsAt);
+    });
+    // a note links back to its mark or starts with it; a link "1" to a heading ("Điều 1. …") is no note
+    if (backLinks.length === 0 && !rawText(body).trimStart().startsWith(mark)) continue;
     const id = found.bodies.size + 1;
     found.references.set(link, id);
     found.bodies.set(body, { id, mark: mark.replace(/^[[(]\s*|\s*[\])]$/g, "") });
-    for (const back of elementsOf(body).filter((e) => e.tagName === "a")) {
-      const pointsAt = targets.get(attrOf(back, "href")?.replace(/^#/, "") ?? "");
-      if (pointsAt !== undefined && isInside(link, pointsAt)) found.backLinks.add(back);
-    }
+    for (const back of backLinks) found.backLinks.add(back);
   }
   return found;
 }

@@ -135,6 +135,18 @@ describe("Word and LibreOffice pages", () => {
   });
 });
 
+describe("footnotes", () => {
+  it("takes a link showing a number to a heading for no footnote", () => {
+    const blocks = blocksOf(`<p>Mục lục: <a href="#dieu_1">1</a></p><p><a name="dieu_1"></a>Điều 1. Phạm vi</p>`);
+    expect(texts(blocks)).toEqual(["Mục lục: 1", "Điều 1. Phạm vi"]);
+  });
+
+  it("pairs a note that starts with its mark, without a link back", () => {
+    const document = read(`<html><body><p>Điều 1<sup><a href="#fn1">1</a></sup>.</p><p id="fn1">1 Đã sửa đổi.</p></body></html>`);
+    expect(document.footnotes.map((f) => [f.mark, texts(f.blocks)])).toEqual([["1", ["1 Đã sửa đổi."]]]);
+  });
+});
+
 describe("the document among a site's chrome", () => {
   const chrome = (inner: string) => `<html><body>
     <div id="top"><a href="/">Trang chủ</a> | <a href="/van-ban">Văn bản pháp luật</a> | Tìm kiếm</div>
