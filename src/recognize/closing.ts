@@ -27,6 +27,10 @@ export interface Closing {
 /** Notes that stand in for the signature itself. */
 const SIGNATURE_NOTE = /^\(?\s*(đã\s+ký|ký|ký,?\s+ghi\s+rõ\s+họ\s+tên|ký\s+tên,?\s+đóng\s+dấu|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$/iu;
 const LIST_MARK = /^[-–+•]/u;
+/** two to five words of letters: "NGUYỄN VĂN A" */
+const PERSON_IN_CAPITALS = /^\p{L}+(\s+\p{L}+){1,4}$/u;
+/** words of offices and titles, never of a person's name */
+const OFFICE_WORDS = /(?:^|\s)(CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|ỦY BAN|UỶ BAN|HỘI ĐỒNG|VĂN PHÒNG|THỦ TƯỚNG|BỘ|SỞ|BAN|NHÂN DÂN|CHÁNH|PHÓ)(?=\s|$)/u;
 const ARCHIVE = /^[-–]?\s*Lưu\s*:?/u;
 /** A line indented this far stands in the right column of a tab-aligned closing. */
 const RIGHT_INDENT = 8;
@@ -105,24 +109,29 @@ function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext): {
 function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: readonly (string | number)[]): { signer?: Signer; used: number } | undefined {
   const startAt = lines.findIndex((l) => l.side !== "left" && startsSignature(l.text));
   if (startAt < 0) return undefined;
-  const capacity: string[] = [];
+  let capacity: ClosingLine[] = [];
   let name: ClosingLine | undefined;
   for (const line of lines.slice(startAt).filter((l) => l.side !== "left")) {
     if (LIST_MARK.test(line.text) || RECIPIENTS_LABEL.test(line.text) || SIGNATURE_NOTE.test(line.text)) continue;
     if (isAllCaps(line.text)) {
-      capacity.push(line.text);
+      capacity.push(line);
       continue;
     }
     name = line;
     break;
   }
+  // a name written in capitals: the first line under the capacity lines that names a person, not an office
+  if (!name) {
+    const at = capacity.findIndex((line, i) => i > 0 && PERSON_IN_CAPITALS.test(line.text) && !OFFICE_WORDS.test(line.text));
+    if (at > 0) [capacity, name] = [capacity.slice(0, at), capacity[at]];
+  }
   const start = lines[startAt]!;
   ctx.mark([...path], start);
   if (!name) {
-    ctx.report("recognize/signer-name", { capacity: capacity.join(" / ") }, start);
+    ctx.report("recognize/signer-name", { capacity: capacity.map((line) => line.text).join(" / ") }, start);
     return { used: start.item };
   }
-  return { signer: { lines: capacity, name: name.text }, used: name.item };
+  return { signer: { lines: capacity.map((line) => line.text), name: name.text }, used: name.item };
 }
 
 /**

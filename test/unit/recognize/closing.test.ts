@@ -56,4 +56,10 @@ describe("signature and Nơi nhận", () => {
     expect(r.decision!.signer).toEqual({ lines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], name: "Lê Văn D" });
     expect(r.diagnostics.find((d) => d.ruleId === "recognize/appendix-in-closing")?.at).toBe("table 2, row 1, cell 3, paragraph 1");
   });
+
+  it("reads a name written in capitals under the capacity lines", () => {
+    const closing = [p("**KT. CHỦ TỊCH**"), p("**PHÓ CHỦ TỊCH**"), p(""), p("**NGUYỄN VĂN A**")];
+    const d = recognizeDocument(docx([HEADER_TABLE, ...DECISION_TITLE, ...DECISION_BODY, ...closing])).decision!;
+    expect(d.signer).toEqual({ lines: ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], name: "NGUYỄN VĂN A" });
+  });
 });
