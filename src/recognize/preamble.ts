@@ -11,7 +11,8 @@ const LEGAL_BASIS = /^Căn\s+cứ(?=[\s\u00a0])/u;
 const PROPOSAL = /^(Xét|Theo)\s+(đề\s+nghị|đề\s+xuất|tờ\s+trình)(?=[\s\u00a0])/iu;
 const DECIDES = /^QUYẾT\s+(ĐỊNH|NGHỊ)\s*:?$/u;
 const ARTICLE = /^Điều\s+\d+/u;
-const SECTION = /^[IVXLC]+\.[\s\u00a0]/u;
+/** a labelled paragraph opens the body: section "I.", "PHẦN I", or item "1." */
+const SECTION = /^([IVXLC]+\.|\d+\.|PHẦN\s+[IVXLC\d]+|Phần\s+[IVXLC\d]+)[\s\u00a0]/u;
 
 export interface Preamble {
   legalBases: string[];

@@ -10,6 +10,7 @@ import type { SourceDocument } from "../read/source-document.ts";
 import { recognizeAppendix, startsAppendix } from "./appendix.ts";
 import { recognizeArticles, recognizeContent } from "./articles.ts";
 import { recognizeAttachment } from "./attachment.ts";
+import { classifyParagraph } from "./body-blocks.ts";
 import { isHeaderTable, startsAttachment } from "./boundaries.ts";
 import { recognizeClosing } from "./closing.ts";
 import { RecognizeContext } from "./context.ts";
@@ -81,6 +82,15 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
   const articles = decides ? recognizeArticles(ctx, preamble.next) : undefined;
   const content = decides ? undefined : recognizeContent(ctx, preamble.next, ["content"]);
   const bodyEnd = articles?.next ?? content!.next;
+  // a Chỉ thị or a short Kế hoạch of paragraphs without labels: its paragraphs are its body, not a preamble
+  if (content && content.value.length === 0 && preamble.value.preamble.length > 0) {
+    preamble.value.preamble.forEach((text, i) => {
+      const at = ctx.places.get(`preamble.${i}`);
+      if (at) ctx.places.set(`content.${i}`, at);
+      content.value.push(classifyParagraph(text));
+    });
+    preamble.value.preamble = [];
+  }
   if (content && content.value.length === 0) ctx.report("recognize/body", { type: title.value.type }, ctx.locate(bodyEnd));
   const closing = recognizeClosing(ctx, bodyEnd);
   const signer = closing.value.signer;

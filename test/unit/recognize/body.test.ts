@@ -156,3 +156,25 @@ describe("an attached document", () => {
     expect(d.signer.name).toBe("Nguyễn Văn B");
   });
 });
+
+describe("a Chỉ thị", () => {
+  it("without section labels: its paragraphs are its content; its numbered items too", () => {
+    const directive = docx([
+      HEADER_TABLE,
+      p("**CHỈ THỊ**", "center"),
+      p("**Về tăng cường kỷ luật, kỷ cương hành chính**", "center"),
+      p("Thời gian qua, công tác cải cách hành chính đạt nhiều kết quả."),
+      p("Để khắc phục hạn chế, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"),
+      p("1. Các sở, ngành chấn chỉnh lề lối làm việc."),
+      p("2. Giao Sở Nội vụ theo dõi, báo cáo./."),
+      CLOSING_TABLE,
+    ]);
+    const d = recognizeDocument(directive).decision!;
+    expect(d.preamble).toEqual(["Thời gian qua, công tác cải cách hành chính đạt nhiều kết quả.", "Để khắc phục hạn chế, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"]);
+    expect(d.content.map((b) => [b.kind, b.label])).toEqual([["item", "1."], ["item", "2."]]);
+    const unlabelled = docx([HEADER_TABLE, p("**CHỈ THỊ**"), p("**Về phòng chống thiên tai**"), p("Mùa mưa bão năm nay diễn biến phức tạp."), p("Các cấp, các ngành chủ động ứng phó./."), CLOSING_TABLE]);
+    const u = recognizeDocument(unlabelled).decision!;
+    expect([u.preamble, u.content.map((b) => b.kind)]).toEqual([[], ["paragraph", "paragraph"]]);
+  });
+});
+
