@@ -1,7 +1,7 @@
 /**
  * The header row(s) of an appendix table → the model's columns, in the order written. A two-row header
- * (a cell spanning two columns over "Chủ trì" / "Phối hợp") gives each grid column its lowest label; the
- * role comes from that label or, failing it, from the one above.
+ * (a cell spanning two columns over "Chủ trì" / "Phối hợp") gives each grid column the labels above it,
+ * joined; the role comes from the lowest label or, failing it, from the one above.
  */
 import type { Column } from "../model/schema.ts";
 import { columnKeyOf, OPTIONAL_COLUMNS } from "./appendix-columns.ts";
@@ -23,7 +23,18 @@ function headerDepth(rows: readonly GridRow[], width: number): number {
   const first = rows[0] ?? [];
   let depth = Math.max(1, ...first.map((cell) => cell.rowSpan));
   if (first.some((cell) => cell.colSpan > 1 && cell.colSpan < width && cell.rowSpan === 1)) depth = Math.max(depth, 2);
+  if (depth === 1 && continuesHeader(first, rows[1])) depth = 2;
   return Math.min(depth, MAX_HEADER_ROWS, Math.max(rows.length - 1, 1));
+}
+
+/**
+ * A second header row in a table that lost its spans (a pipe table): nothing in the STT column, and labels
+ * under the empty cells a spanning header left to its right ("Đơn vị thực hiện" | "" over "Chủ trì" | "Phối hợp").
+ */
+function continuesHeader(header: GridRow, row: GridRow | undefined): boolean {
+  if (!row || (row.find((cell) => cell.column === 0)?.text ?? "") !== "") return false;
+  const emptyAbove = new Set(header.filter((cell) => cell.text === "").map((cell) => cell.column));
+  return row.some((cell) => cell.text !== "" && emptyAbove.has(cell.column));
 }
 
 /** A row of column numbers under the header: every cell "1", "2" … or "(1)", "(2)" … */
@@ -52,9 +63,10 @@ export function readColumns(ctx: RecognizeContext, rows: readonly GridRow[], wid
     }
     previous = lowest;
     const texts = cells.map((cell) => cell.text.replace(/\s*\n\s*/g, " ")).filter((t) => t !== "");
-    const label = texts.at(-1) ?? `Cột ${c + 1}`;
+    // a header over several columns keeps its words in each: "Cơ quan thực hiện - Chủ trì"
+    const label = texts.length > 0 ? [...new Set(texts)].join(" - ") : `Cột ${c + 1}`;
     if (texts.length === 0) ctx.report("recognize/unlabelled-column", { column: c + 1, label }, lowest ?? rows[0]?.[0]);
-    const role = columnKeyOf(label) ?? (texts.length > 1 ? columnKeyOf(texts[0]!) : undefined);
+    const role = columnKeyOf(texts.at(-1) ?? "") ?? (texts.length > 1 ? columnKeyOf(texts[0]!) : undefined);
     const at = lowest ?? rows[0]![0]!;
     ctx.mark([...path, "columns", columns.length], at);
     if (role && columns.some((column) => column.role === role)) {

@@ -93,8 +93,8 @@ describe("appendix tables", () => {
       { role: "number", label: "STT" },
       { role: "content", label: "Nhiệm vụ" },
       { label: "Địa bàn" },
-      { role: "lead", label: "Chủ trì" },
-      { role: "support", label: "Phối hợp" },
+      { role: "lead", label: "Cơ quan thực hiện - Chủ trì" },
+      { role: "support", label: "Cơ quan thực hiện - Phối hợp" },
       { role: "deadline", label: "Thời hạn" },
     ]);
     expect(a.items).toEqual([{ number: "1", content: "Việc một", cells: { "Địa bàn": "Xã A" }, lead: "Sở Y tế", support: "Sở Tài chính", deadline: "2026", rows: [] }]);
@@ -160,5 +160,24 @@ describe("appendix tables", () => {
       ["PHỤ LỤC", "II. CHỈ TIÊU", 3],
     ]);
     expect(r.diagnostics.find((d) => d.ruleId === "recognize/appendix-split")?.at).toBe("section 2, paragraph 1");
+  });
+
+  it("reads the second header row of a table that lost its spans (a pipe table)", () => {
+    const r = recognizeAppendix(
+      table([
+        ["STT", "Tên nhiệm vụ", "Đơn vị thực hiện", "", "Thời hạn"],
+        ["", "", "Chủ trì", "Phối hợp", ""],
+        ["1", "Rà soát văn bản", "Vụ Pháp chế", "Các cục", "Tháng 6"],
+      ]),
+    );
+    const a = r.decision!.appendices[0]!;
+    expect(a.columns.map((c) => [c.role, c.label])).toEqual([
+      ["number", "STT"],
+      ["content", "Tên nhiệm vụ"],
+      ["lead", "Đơn vị thực hiện - Chủ trì"],
+      ["support", "Phối hợp"],
+      ["deadline", "Thời hạn"],
+    ]);
+    expect(a.items).toHaveLength(1);
   });
 });

@@ -57,8 +57,8 @@ describe("a page saved from a legal-text site", () => {
     expect(a!.columns.map((c) => [c.role, c.label])).toEqual([
       ["number", "STT"],
       ["content", "Nội dung"],
-      ["lead", "Chủ trì"],
-      ["support", "Phối hợp"],
+      ["lead", "Cơ quan thực hiện - Chủ trì"],
+      ["support", "Cơ quan thực hiện - Phối hợp"],
       ["deadline", "Thời gian"],
     ]);
     const [group] = a!.items as Group[];
