@@ -5,7 +5,7 @@
  */
 import type { RecognizeContext, Recognized } from "./context.ts";
 import { endsBody } from "./boundaries.ts";
-import { oneLine } from "./source-lines.ts";
+import { oneLine, type Located } from "./source-lines.ts";
 
 const LEGAL_BASIS = /^Căn\s+cứ(?=[\s\u00a0])/u;
 const PROPOSAL = /^(Xét|Theo)\s+(đề\s+nghị|đề\s+xuất|tờ\s+trình)(?=[\s\u00a0])/iu;
@@ -25,6 +25,7 @@ export interface Preamble {
 export function recognizePreamble(ctx: RecognizeContext, start: number): Recognized<Preamble> {
   const value: Preamble = { legalBases: [], proposal: "", decides: "", preamble: [] };
   const proposals: string[] = [];
+  let firstUnplaced: Located | undefined;
   let i = start;
   for (; i < ctx.items.length; i++) {
     const { block, section } = ctx.items[i]!;
@@ -33,6 +34,7 @@ export function recognizePreamble(ctx: RecognizeContext, start: number): Recogni
     if (text === "") continue;
     const at = { position: block.position, section };
     if (DECIDES.test(text)) {
+      if (firstUnplaced) ctx.report("recognize/decision-preamble", { count: value.preamble.length }, firstUnplaced);
       value.decides = text;
       ctx.mark(["decides"], at);
       i++;
@@ -46,6 +48,7 @@ export function recognizePreamble(ctx: RecognizeContext, start: number): Recogni
       ctx.mark(["proposal"], at);
       proposals.push(text);
     } else {
+      firstUnplaced ??= at;
       ctx.mark(["preamble", value.preamble.length], at);
       value.preamble.push(text);
     }

@@ -8,9 +8,8 @@ import { diagnose, type Place } from "../diagnostics/rules.ts";
 import { decisionSchema, SCHEMA_VERSION, type Appendix, type Attachment, type Decision } from "../model/schema.ts";
 import type { SourceDocument } from "../read/source-document.ts";
 import { recognizeAppendix, startsAppendix } from "./appendix.ts";
-import { recognizeArticles, recognizeContent } from "./articles.ts";
 import { recognizeAttachment } from "./attachment.ts";
-import { classifyParagraph } from "./body-blocks.ts";
+import { recognizeBody } from "./body.ts";
 import { isHeaderTable, startsAttachment } from "./boundaries.ts";
 import { recognizeClosing } from "./closing.ts";
 import { RecognizeContext } from "./context.ts";
@@ -65,6 +64,17 @@ function normalized<T>(value: T): T {
   return value;
 }
 
+/** What the schema refuses in the assembled model, at the place its value was read (else the document's start). */
+function reportSchemaIssues(ctx: RecognizeContext, issues: readonly { path: readonly PropertyKey[]; message: string }[]): void {
+  for (const issue of issues) {
+    const key = issue.path.map(String);
+    let place: Place | undefined;
+    for (let n = key.length; n >= 0 && !place; n--) place = ctx.places.get(key.slice(0, n).join("."));
+    const start = ctx.locate(0);
+    ctx.diagnostics.push(diagnose("recognize/model", { path: key.join(".") || "(top)", reason: issue.message }, place ?? (start ? ctx.placeOf(start) : {})));
+  }
+}
+
 export function recognizeDocument(source: SourceDocument, options: { file?: string } = {}): RecognizeResult {
   const items = itemsOf(source);
   const lines = splitRunOnLines(items);
@@ -77,21 +87,8 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
   const title = recognizeTitle(ctx, header.next);
   if (!title.value) return done();
   const preamble = recognizePreamble(ctx, title.next);
-  const decides = preamble.value.decides !== "";
-  if (decides && preamble.value.preamble.length > 0) ctx.report("recognize/decision-preamble", { count: preamble.value.preamble.length }, ctx.locate(title.next));
-  const articles = decides ? recognizeArticles(ctx, preamble.next) : undefined;
-  const content = decides ? undefined : recognizeContent(ctx, preamble.next, ["content"]);
-  const bodyEnd = articles?.next ?? content!.next;
-  // a Chỉ thị or a short Kế hoạch of paragraphs without labels: its paragraphs are its body, not a preamble
-  if (content && content.value.length === 0 && preamble.value.preamble.length > 0) {
-    preamble.value.preamble.forEach((text, i) => {
-      const at = ctx.places.get(`preamble.${i}`);
-      if (at) ctx.places.set(`content.${i}`, at);
-      content.value.push(classifyParagraph(text));
-    });
-    preamble.value.preamble = [];
-  }
-  if (content && content.value.length === 0) ctx.report("recognize/body", { type: title.value.type }, ctx.locate(bodyEnd));
+  const body = recognizeBody(ctx, preamble.next, preamble.value, title.value.type);
+  const bodyEnd = body.next;
   const closing = recognizeClosing(ctx, bodyEnd);
   const signer = closing.value.signer;
   if (!signer) {
@@ -113,8 +110,8 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
     proposal: preamble.value.proposal,
     decides: preamble.value.decides,
     preamble: preamble.value.preamble,
-    articles: articles?.value ?? [],
-    content: content?.value ?? [],
+    articles: body.value.articles,
+    content: body.value.content,
     attachments,
     signer,
     recipients: closing.value.recipients ?? editorialRecipients(),
@@ -126,13 +123,7 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
   if (JSON.stringify(model) !== JSON.stringify(draftModel)) ctx.report("recognize/normalised", {}, ctx.locate(0));
   const parsed = decisionSchema.safeParse(model);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.map(String);
-      let place: Place | undefined;
-      for (let n = key.length; n >= 0 && !place; n--) place = ctx.places.get(key.slice(0, n).join("."));
-      const start = ctx.locate(0);
-      ctx.diagnostics.push(diagnose("recognize/model", { path: issue.path.join(".") || "(top)", reason: issue.message }, place ?? (start ? ctx.placeOf(start) : {})));
-    }
+    reportSchemaIssues(ctx, parsed.error.issues);
     return done();
   }
   return done(parsed.data);
