@@ -95,7 +95,9 @@ async function readHolder(file: string): Promise<LockHolder | undefined | "absen
     const parsed = JSON.parse(Buffer.from(read.bytes).toString("utf8")) as Partial<LockHolder>;
     return typeof parsed.pid === "number" && typeof parsed.host === "string" && typeof parsed.token === "string" ? (parsed as LockHolder) : undefined;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "absent";
+    // no lock file, or no folder to hold one (-o names a file: writing the outputs reports that)
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return "absent";
     return undefined;
   }
 }
