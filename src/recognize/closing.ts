@@ -27,6 +27,7 @@ export interface Closing {
 /** Notes that stand in for the signature itself. */
 const SIGNATURE_NOTE = /^\(?\s*(đã\s+ký|ký|ký,?\s+ghi\s+rõ\s+họ\s+tên|ký\s+tên,?\s+đóng\s+dấu|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$/iu;
 const LIST_MARK = /^[-–+•]/u;
+const LIST_LABEL = /^([-–+•▪◦]|\d+[.)]|[a-zđ][.)])$/u;
 /** two to five words of letters: "NGUYỄN VĂN A" */
 const PERSON_IN_CAPITALS = /^\p{L}+(\s+\p{L}+){1,4}$/u;
 /** words of offices and titles, never of a person's name */
@@ -42,6 +43,8 @@ function paragraphLines(line: TextLine, item: number): ClosingLine[] {
     .split(COLUMN_GAP)
     .map((p) => p.trim())
     .filter((p) => p !== "");
+  // a list label Word draws before its text ("•\tNhư Điều 3;", "-\tLưu: VT.") is no column of its own
+  if (pieces.length >= 2 && LIST_LABEL.test(pieces[0]!)) pieces.splice(0, 2, `${pieces[0]} ${pieces[1]}`);
   if (pieces.length === 0) return [];
   if (pieces.length >= 2 && !LIST_MARK.test(pieces[1]!)) {
     return [

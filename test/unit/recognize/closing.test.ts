@@ -27,6 +27,13 @@ describe("signature and Nơi nhận", () => {
     expect(r.decision!.recipients.items).toEqual(["Như trên;", "Chủ tịch UBND tỉnh;"]);
   });
 
+  it("reads a Nơi nhận whose items Word numbers as a list (the label and a tab before each)", () => {
+    const closing = [p("***Nơi nhận:***\t\t**TM. ỦY BAN NHÂN DÂN**"), p("-\tNhư Điều 3;\t\t**CHỦ TỊCH**"), p("-\tLưu: VT, NC."), p(""), p("\t\t\t**Lê Văn D**")];
+    const r = recognizeDocument(docx([HEADER_TABLE, ...DECISION_TITLE, ...DECISION_BODY, ...closing]));
+    expect(r.decision!.signer).toEqual({ lines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], name: "Lê Văn D" });
+    expect(r.decision!.recipients).toEqual({ origin: "source", items: ["Như Điều 3;"], archive: "Lưu: VT, NC." });
+  });
+
   it("reads a head signing in person, and a scrape's Nơi nhận after the signature", () => {
     const text = [
       "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 05/QĐ-UBND", "Quảng Nam, ngày 06 tháng 02 năm 2013",
