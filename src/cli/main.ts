@@ -133,6 +133,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
     .option("--profile <profile>", "nd30 or tt01")
     .option("--templates <dir>", "letter wording from <dir>/letter/*.hbs")
     .option("--directory <file>", "agency directory (YAML)")
+    .option("--formats <list>", "formats of the decision and the letters: docx,pdf (default both), docx or pdf", "docx,pdf")
     .action((file: string, options) => {
       checkProfile(options.profile);
       return exitWith(import("./watch.ts").then((m) => m.runWatch(file, { ...options, toolVersion: pkg.version })));

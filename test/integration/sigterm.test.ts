@@ -7,13 +7,13 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { CHILD_PROCESS_SKIP, STACK_LINE } from "../support/cli.ts";
+import { CHILD_PROCESS_SKIP, CLI_ENTRY, STACK_LINE } from "../support/cli.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
 
 describe.skipIf(CHILD_PROCESS_SKIP !== "")(`vanban build and SIGTERM${CHILD_PROCESS_SKIP}`, () => {
   it("exits 143 and leaves neither a temporary folder nor a lock", async () => {
     const out = mkdtempSync(join(tmpdir(), "vanban-sigterm-"));
-    const child = spawn(process.execPath, ["dist/cli/main.js", "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"]);
+    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"]);
     onTestFinished(() => void child.kill("SIGKILL"));
     let log = "";
     child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));

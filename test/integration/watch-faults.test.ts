@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { CHILD_PROCESS_SKIP, hashTree, STACK_LINE } from "../support/cli.ts";
+import { CHILD_PROCESS_SKIP, CLI_ENTRY, hashTree, STACK_LINE } from "../support/cli.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
 
 describe.skipIf(CHILD_PROCESS_SKIP !== "")(`vanban watch under faults${CHILD_PROCESS_SKIP}`, () => {
@@ -17,7 +17,8 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`vanban watch under faults${CHILD_PRO
     mkdirSync(folder);
     cpSync(SEED_MODEL_FILE, join(folder, "model.yaml"));
     const out = join(root, "out");
-    const child = spawn(process.execPath, ["dist/cli/main.js", "watch", join(folder, "model.yaml"), "-o", out], { env: { ...process.env, NO_COLOR: "1" } });
+    // DOCX only: what is watched does not depend on the formats
+    const child = spawn(process.execPath, [CLI_ENTRY, "watch", join(folder, "model.yaml"), "-o", out, "--formats", "docx"], { env: { ...process.env, NO_COLOR: "1" } });
     onTestFinished(() => void child.kill("SIGKILL"));
     let log = "";
     child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
