@@ -1,7 +1,7 @@
 /**
  * `vanban build` (and `vanban watch`) as users run it. Most tests go through the CLI's entry in this process
  * (argument parsing, the command, its exit code and output): the folder and its manifests, single-agency
- * packets, template and layout-check failures. The compiled CLI (dist/, compiled once by the global setup)
+ * packets, template and layout-check failures. The bundled CLI (dist/bundle/, bundled once by the global setup)
  * runs in child processes only for what needs a process of its own: the binary's exit codes, the same bytes in
  * another time zone and locale with worker threads, atomic output under SIGKILL and SIGINT, and watch (a
  * long-running process stopped by a signal); `npm run test:fast` leaves those out. The first build serves them

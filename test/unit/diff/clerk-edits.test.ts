@@ -13,7 +13,8 @@ import type { ResolvedDecision } from "../../../src/resolve/resolve-decision.ts"
 import { loadSeed } from "../../support/seed-docx.ts";
 
 const seed = await loadSeed();
-const { renderer } = await createPacketRenderer(seed.ctx, { workers: "0", formats: ["pdf"] });
+// the letters as DOCX: which packets change does not depend on the format, and DOCX is the faster to render
+const { renderer } = await createPacketRenderer(seed.ctx, { workers: "0", formats: ["docx"] });
 const groupsOf = (d: Decision) => d.appendices[0]!.items as Group[];
 const edit = (change: (d: Decision) => void): ResolvedDecision => {
   const copy = structuredClone(seed.decision);
@@ -21,10 +22,10 @@ const edit = (change: (d: Decision) => void): ResolvedDecision => {
   return seed.resolve(copy);
 };
 
-/** SHA-256 of every agency's packet (its letter PDF, its workbook, its manifest together), by agency id. */
+/** SHA-256 of every agency's packet (its letter, its workbook, its manifest together), by agency id. */
 async function packetHashes(resolved: ResolvedDecision): Promise<Map<string, string>> {
   const sink = new MemorySink();
-  const result = await buildOutputs(resolved, seed.ctx, sink, { documents: false, formats: ["pdf"], packets: renderer!, toolVersion: "test" });
+  const result = await buildOutputs(resolved, seed.ctx, sink, { documents: false, formats: ["docx"], packets: renderer!, toolVersion: "test" });
   const hashes = new Map<string, string>();
   for (const [id, dir] of result.packetDirs) {
     const hash = createHash("sha256");
