@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { EXIT } from "../../src/cli/output.ts";
 import { runCliInProcess, STACK_LINE } from "../support/cli.ts";
-import { SEED_MODEL_FILE } from "../support/seed.ts";
+import { writeSmallModel } from "../support/seed.ts";
 
 /** The error that writes under `under` fail with, while set. */
 const fault = vi.hoisted(() => ({ code: undefined as string | undefined, under: "" }));
@@ -35,9 +35,11 @@ vi.mock("node:fs/promises", async (importOriginal) => {
 });
 
 const root = mkdtempSync(join(tmpdir(), "vanban-faults-"));
+// a small model: where the outputs fail to be written does not depend on the model's size
+const MODEL = writeSmallModel(root);
 
 async function build(out: string) {
-  const run = await runCliInProcess(["build", SEED_MODEL_FILE, "-o", out, "--workers", "0", "--json"]);
+  const run = await runCliInProcess(["build", MODEL, "-o", out, "--workers", "0", "--json"]);
   expect(run.stderr).not.toMatch(STACK_LINE);
   const report = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { ruleId: string; message: string; hint?: string; file?: string }[] };
   return { status: run.status, report, failure: report.diagnostics.find((d) => d.ruleId.startsWith("output/")) };

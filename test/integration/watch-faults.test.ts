@@ -3,19 +3,20 @@
  * process (a long-running watch stopped by a signal needs its own), the compiled CLI.
  */
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { CHILD_PROCESS_SKIP, CLI_ENTRY, hashTree, STACK_LINE } from "../support/cli.ts";
-import { SEED_MODEL_FILE } from "../support/seed.ts";
+import { writeSmallModel } from "../support/seed.ts";
 
 describe.skipIf(CHILD_PROCESS_SKIP !== "")(`vanban watch under faults${CHILD_PROCESS_SKIP}`, () => {
   it("reports a deleted folder, rebuilds when it is back, and Ctrl-C during that rebuild exits 130 with the last outputs complete", async () => {
     const root = mkdtempSync(join(tmpdir(), "vanban-watch-"));
     const folder = join(root, "models");
     mkdirSync(folder);
-    cpSync(SEED_MODEL_FILE, join(folder, "model.yaml"));
+    // a small model: what the watch does when its folder goes and comes back does not depend on its size
+    writeSmallModel(folder);
     const out = join(root, "out");
     // DOCX only: what is watched does not depend on the formats
     const child = spawn(process.execPath, [CLI_ENTRY, "watch", join(folder, "model.yaml"), "-o", out, "--formats", "docx"], { env: { ...process.env, NO_COLOR: "1" } });
