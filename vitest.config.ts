@@ -17,6 +17,8 @@ const LEFT_OUT_WHEN_FAST = {
  * fonts from test folders) get a process per file, like the golden, integration and property tests.
  */
 const STATEFUL_UNIT_FILES = ["test/unit/write/pdf/**/*.test.ts", "test/unit/io/fonts.test.ts"];
+/** Rendering tests that mock or switch the PDF runtime's fast paths get a process per file. */
+const STATEFUL_RENDERING_FILES = ["test/golden/letter-pdf.test.ts", "test/property/pdf-fast-paths.test.ts"];
 
 export default defineConfig(({ mode }) => {
   const fast = mode === "fast";
@@ -47,8 +49,19 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           test: {
+            name: "rendering",
+            include: ["test/golden/**/*.test.ts", "test/property/**/*.test.ts"],
+            exclude: [...exclude, ...STATEFUL_RENDERING_FILES],
+            // They render and read back files and leave no process-wide state: sharing processes saves each
+            // file loading docx, pdfmake and exceljs anew.
+            isolate: false,
+          },
+        },
+        {
+          extends: true,
+          test: {
             name: "isolated",
-            include: ["test/!(unit)/**/*.test.ts", ...STATEFUL_UNIT_FILES],
+            include: ["test/!(unit|golden|property)/**/*.test.ts", ...STATEFUL_UNIT_FILES, ...STATEFUL_RENDERING_FILES],
             exclude,
             // The compiled CLI in child processes runs dist/: compiled once per run. Set here only, not at the
             // top: each project runs the global setup it has, inherited ones too.

@@ -78,13 +78,14 @@ describe("a clerk's edits", () => {
     expect(formatChanges(diffModels(seed.resolved, after), "T")).toContain("Sở Y tế: phối hợp → chủ trì");
   });
 
-  it("changing a deadline's wording changes its due date with it", async () => {
+  it("changing a deadline's wording changes its due date with it", () => {
     const ref = seed.resolved.tasks.find((t) => t.task.deadline === "Tháng 2")!;
     const after = edit((d) => {
       const row = d.appendices[0]!.items.flatMap((g) => (g as Group).items as Row[]).find((r) => r.deadline === "Tháng 2")!;
       row.deadline = "Tháng 5";
     });
-    expect(reported(after)).toEqual(await changedPackets(after));
+    // the two agencies of that task, no other (the packets' bytes are compared in the tests above)
+    expect(reported(after)).toEqual([...ref.lead, ...ref.support].sort());
     const task = after.tasks.find((t) => t.ref === ref.ref)!;
     expect([ref.due, task.task.deadline, task.due]).toEqual(["2013-02-28", "Tháng 5", "2013-05-31"]);
     const fields = diffModels(seed.resolved, after).tasks.find((t) => t.ref === ref.ref)!.fields;
