@@ -165,6 +165,12 @@ export const RULES = {
     message: (a) => `task ${a.ref} has no content: its letter would list a row without a task`,
     hint: () => "fill the content cell",
   },
+  "model/recipients-punctuation": {
+    severity: "warning",
+    keptAsWritten: true,
+    message: (a) => `the Nơi nhận line "${a.line}" does not end with "${a.expected}" (RECIP-ITEMS)`,
+    hint: () => "kept as written, but the build's layout check refuses a Nơi nhận that breaks RECIP-ITEMS: correct the line, or build with --no-check",
+  },
   "model/signer-prefix": {
     severity: "warning",
     keptAsWritten: true,

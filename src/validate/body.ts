@@ -32,6 +32,13 @@ export const checkBody: Rule = (decision) => {
   if (decision.articles.length === 0 && decision.content.length === 0) out.push(diagnose("model/body-missing", {}, { path: [] }));
   else if (!lastText.trimEnd().endsWith("./.")) out.push(diagnose("model/body-end", {}, { path: lastPath }));
   if (decision.recipients.origin === "editorial") out.push(diagnose("model/editorial-recipients", {}, { path: ["recipients", "origin"] }));
+  // RECIP-ITEMS: each Nơi nhận line ends ";", the last ("Lưu: …") "."; the build's layout check refuses otherwise
+  decision.recipients.items.forEach((item, i) => {
+    if (!item.trimEnd().endsWith(";")) out.push(diagnose("model/recipients-punctuation", { line: item, expected: ";" }, { path: ["recipients", "items", i] }));
+  });
+  if (!decision.recipients.archive.trimEnd().endsWith(".")) {
+    out.push(diagnose("model/recipients-punctuation", { line: decision.recipients.archive, expected: "." }, { path: ["recipients", "archive"] }));
+  }
   if (!decision.letters) out.push(diagnose("model/letters-missing", {}, { path: [] }));
   return out;
 };

@@ -63,3 +63,13 @@ describe("signers (SIGN-PREFIX)", () => {
     expect(signerRules(withSigner(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]))).toEqual([["model/signer-title", "signer.lines"]]);
   });
 });
+
+describe("Nơi nhận (RECIP-ITEMS)", () => {
+  it("a line without its ';', or a last line without its '.', is a warning at that line", () => {
+    const decision = structuredClone(seed.decision);
+    decision.recipients = { ...decision.recipients, items: ["Như Điều 3;", "CPVP"], archive: "Lưu: VT, KTTH, NC.Châu" };
+    const found = validateDecision(decision, env).filter((d) => d.ruleId === "model/recipients-punctuation").map((d) => d.path?.join("."));
+    expect(found).toEqual(["recipients.items.1", "recipients.archive"]);
+    expect(validateDecision(seed.decision, env).some((d) => d.ruleId === "model/recipients-punctuation")).toBe(false);
+  });
+});
