@@ -14,11 +14,15 @@ export const SCHEMA_VERSION = "2";
 
 const text = z.string().min(1, "must not be empty");
 const isoDate = z.iso.date().describe("ISO date, YYYY-MM-DD");
-/** "2013-02-30" and "2013-13" are not dates; a draft's "2025" or "2025-12" is. */
-function isCalendarDate(value: string): boolean {
-  const [year, month = 1, day = 1] = value.split("-").map(Number) as [number, number?, number?];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** Why "2013-02-30" or "2013-13" is no date ("February 2013 has 28 days"); undefined for a date, or a draft's "2025-12". */
+function calendarProblem(value: string): string | undefined {
+  const [year, month, day] = value.split("-").map(Number) as [number, number?, number?];
+  if (month !== undefined && (month < 1 || month > 12)) return `there is no month ${month}: write 01 to 12`;
+  if (month === undefined || day === undefined) return undefined;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= days ? undefined : `${MONTHS[month - 1]} ${year} has ${days} days`;
 }
 
 const digits = z.string().regex(/^\d*$/, "digits only (or empty to leave it for the văn thư)");
@@ -27,7 +31,10 @@ const digits = z.string().regex(/^\d*$/, "digits only (or empty to leave it for 
 export const issueDateSchema = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY-MM-DD, or YYYY-MM / YYYY for a draft whose day is left blank")
-  .refine(isCalendarDate, { message: "no such day or month (e.g. February has 28 or 29 days)" })
+  .superRefine((value, ctx) => {
+    const problem = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) ? calendarProblem(value) : undefined;
+    if (problem) ctx.addIssue({ code: "custom", message: `${value} is no date: ${problem}` });
+  })
   .describe("date of issue: YYYY-MM-DD; a draft: YYYY-MM (day blank) or YYYY (day and month blank)");
 
 /** Marks a part the source does not contain: the bundled model says so instead of passing it off as official. */

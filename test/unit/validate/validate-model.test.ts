@@ -89,6 +89,13 @@ describe("model errors point into the YAML", () => {
     expect(d?.start?.line).toBeLessThanOrEqual(lineIndex(source, needle) + 1);
   });
 
+  it("a date that does not exist says why, and a draft's date without its day is a date", () => {
+    const [bad] = validate(seedYaml.replace("date: 2013-02-06", "date: 2013-02-30")).filter((d) => d.ruleId === "model/schema");
+    expect(bad!.message).toContain("2013-02-30 is no date: February 2013 has 28 days");
+    expect(validate(seedYaml.replace("date: 2013-02-06", "date: 2013-13")).some((d) => d.message.includes("there is no month 13"))).toBe(true);
+    expect(validate(seedYaml.replace("date: 2013-02-06", "date: 2013-02")).filter((d) => d.ruleId === "model/schema")).toEqual([]);
+  });
+
   it("a pinned due date that the deadline's wording contradicts is an error", () => {
     const source = seedYaml.replace("overrides: []", "overrides:\n  - task: VIII.1\n    field: deadline\n    text: Tháng 1\n    due: 2013-02-15");
     const d = validate(source).find((x) => x.ruleId === "override/contradicts");
