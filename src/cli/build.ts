@@ -15,8 +15,8 @@ import { busyDiagnostic, outputFailureDiagnostic, staleLockDiagnostic } from "..
 import { liveLockOf, OutputBusyError, type LockOptions } from "../io/output-lock.ts";
 import { createRenderContext } from "../pipeline/render-context.ts";
 import { fontChoice, fontSummary } from "../io/fonts.ts";
-import { findAgency } from "../resolve/assignments.ts";
 import type { Profile } from "../model/schema.ts";
+import { agenciesFor } from "../pipeline/agency-query.ts";
 import type { ResolvedDecision } from "../resolve/resolve-decision.ts";
 import { summarize } from "../resolve/summary.ts";
 import type { RenderContext } from "../write/context.ts";
@@ -94,9 +94,9 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   const lockWarnings: Diagnostic[] = [];
   const agencyIds: string[] = [];
   for (const query of options.agency ?? []) {
-    const agency = findAgency(query, env.resolver) ?? resolved.agencies.get(query);
-    if (!agency) return fail([diagnose("agency/unknown-id", { id: query }, { file })]);
-    agencyIds.push(agency.id);
+    const found = agenciesFor(query, resolved, env.resolver);
+    if ("suggestions" in found) return fail([diagnose("cli/unknown-agency", { query, suggestions: found.suggestions.join(", ") }, { file })], EXIT.usage);
+    for (const id of found.ids) if (!agencyIds.includes(id)) agencyIds.push(id);
   }
   const parsed = parseFormats(options.formats ?? OUTPUT_FORMATS.join(","));
   if ("unknown" in parsed) return fail([diagnose("cli/unknown-format", { formats: parsed.unknown.join(", ") }, { file })]);

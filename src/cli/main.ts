@@ -93,7 +93,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
     .argument("<model.yaml>", "the model")
     .option("-o, --output <dir>", "output folder (a sub-folder per document is written atomically)", "out")
     .option("--profile <profile>", "layout rule set: nd30 (default, Nghị định 30/2020) or tt01 (Thông tư 01/2011)")
-    .option("--agency <id-or-name...>", "build only these agencies' packets (ids, names or aliases)")
+    .option("--agency <id-or-name...>", "build only these agencies' packets (ids, names, aliases, packet folders, or a group for all its members)")
     .option("--templates <dir>", "letter wording from <dir>/letter/*.hbs instead of the bundled templates")
     .option("--directory <file>", "agency directory (YAML)")
     .option("--workers <n>", `worker threads for the letters: auto or a number from 0 (none) to ${availableParallelism()} (the cores)`, "auto")

@@ -165,6 +165,11 @@ export const RULES = {
     message: (a) => `task ${a.ref} has no content: its letter would list a row without a task`,
     hint: () => "fill the content cell",
   },
+  "cli/unknown-agency": {
+    severity: "error",
+    message: (a) => `--agency "${a.query}" names no agency with a letter in this build`,
+    hint: (a) => `give an id, a name, an alias, a packet folder or a group${a.suggestions ? `; did you mean: ${a.suggestions}?` : ""}`,
+  },
   "model/recipients-punctuation": {
     severity: "warning",
     keptAsWritten: true,

@@ -1,15 +1,5 @@
-/**
- * Looking up an agency a user names, and what an agency's packet shows of its assignment (resolve-decision.ts
- * computes the assignments).
- */
-import type { Agency } from "./directory-schema.ts";
-import type { AgencyResolver } from "./resolve-cell.ts";
+/** What an agency's packet shows of its assignment (resolve-decision.ts computes the assignments). */
 import { copiesFor, letterNumber, type AgencyAssignment, type AssignedTask, type ResolvedDecision } from "./resolve-decision.ts";
-
-/** Finds an agency by id, name, short name or alias (case and diacritics ignored). */
-export function findAgency(query: string, resolver: AgencyResolver): Agency | undefined {
-  return resolver.byId.get(query) ?? resolver.byId.get(resolver.resolve(query).agencies[0] ?? "");
-}
 
 /**
  * What an agency's packet shows of its assignment: each task with its ref, its groups as written and its due

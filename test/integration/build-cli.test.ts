@@ -93,10 +93,10 @@ describe("vanban build", () => {
     expect({ ...manifest.units, "packet:so-tu-phap": undefined }).toEqual({ ...before.units, "packet:so-tu-phap": undefined });
   });
 
-  it("rejects an unknown agency with a diagnostic", async () => {
+  it("rejects an unknown agency as a usage error (exit 2) with the closest names", async () => {
     const bad = await build(join(root, "bad"), ["--agency", "Sở Không Có"]);
-    expect(bad.status).toBe(1);
-    expect(JSON.parse(bad.stdout).diagnostics[0].ruleId).toBe("agency/unknown-id");
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).diagnostics[0].ruleId).toBe("cli/unknown-agency");
   });
 
   it("stops on a user template with a misspelt field, naming it, and writes nothing", async () => {
