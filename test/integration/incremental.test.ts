@@ -39,14 +39,8 @@ async function build(source: string, target: string, force = false) {
   return buildToFolder(resolved, env.resolver, ctx, renderer!, { target, source, toolVersion: "test", force, formats: ["docx"] });
 }
 
+/** A deadline edit is in test/unit/diff/clerk-edits.test.ts and the watch tests. */
 const EDITS: { name: string; edit: (s: string) => string; expect: { tasks: string[]; groups: string[]; packets: number } }[] = [
-  {
-    name: "move a deadline",
-    // the due date is read from the cell at every build: editing the text moves it
-    edit: (s) => s.replace("deadline: Tháng 2\n", "deadline: Tháng 5\n"),
-    // the seed's group numerals repeat (VI twice), so refs are positional: group VII is the eighth
-    expect: { tasks: ["changed VIII.2 deadline,due"], groups: [], packets: 2 },
-  },
   {
     name: "swap a lead agency",
     edit: (s) => s.replace("lead: Sở Y tế\n", "lead: Sở Nội vụ\n"),
