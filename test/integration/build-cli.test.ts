@@ -114,10 +114,11 @@ describe("vanban build", () => {
   });
 
   it("runs the layout checker on the DOCX it wrote: a failing rule stops the build, --no-check skips it", async () => {
-    const model = join(root, "vv.yaml");
-    writeFileSync(model, readFileSync(SEED_MODEL_FILE, "utf8").replace("subject: BAN HÀNH", "subject: V/v BAN HÀNH"));
+    // a small model: the checker reads the decision DOCX, whatever the number of letters
+    const model = writeSmallModel(mkdtempSync(join(root, "vv-")));
+    writeFileSync(model, readFileSync(model, "utf8").replace("subject: BAN HÀNH", "subject: V/v BAN HÀNH"));
     const out = join(root, "vv");
-    const checked = await runCliInProcess(["build", model, "-o", out, "--agency", "so-y-te", "--json"]);
+    const checked = await runCliInProcess(["build", model, "-o", out, "--agency", "so-tu-phap", "--json"]);
     expect(checked.status).toBe(0); // --agency builds packets only: no DOCX to check
     const failed = await runCliInProcess(["build", model, "-o", out, "--json"]);
     expect(failed.status).toBe(1);
