@@ -51,8 +51,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
 
   program
     .command("import")
-    .description("import the scraped text of a decision into a YAML model; irregularities are warnings, fixed only with --fix")
-    .argument("<scraped.txt>", "scraped text (one table cell per line)")
+    .description("import a decision or plan (a Word .docx, a page saved from a legal-text site, a text or markdown scrape) into a YAML model; irregularities are warnings, fixed only with --fix")
+    .argument("<file>", "the document; its format is read from its bytes")
     .option("-o, --output <model.yaml>", "write the model here (default: standard output)")
     .option("--fix", "apply the suggested fixes to the official text and list them")
     .option("--directory <file>", "agency directory (YAML) instead of the bundled Quảng Nam 2013 one")
