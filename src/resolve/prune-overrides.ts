@@ -2,13 +2,10 @@
  * Drops the overrides that only repeat what the text says: schema 1 stored the resolved ids and due dates of
  * every cell, and a migrated model keeps only those the text does not give (model/migrate.ts).
  */
-import { readDeadline } from "../model/deadline.ts";
 import { listTasks } from "../model/refs.ts";
 import type { Decision, Override } from "../model/schema.ts";
 import type { AgencyResolver } from "./resolve-cell.ts";
-import { planYearOf } from "./resolve-decision.ts";
-
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
+import { readTaskDeadline, sameAgencies } from "./resolve-decision.ts";
 
 export function withoutRedundantOverrides(decision: Decision, resolver: AgencyResolver): Decision {
   const tasks = new Map(listTasks(decision).map((t) => [t.ref, t]));
@@ -16,11 +13,11 @@ export function withoutRedundantOverrides(decision: Decision, resolver: AgencyRe
     const task = tasks.get(o.task);
     if (!task || task.task[o.field] !== o.text) return false;
     if (o.field === "deadline") {
-      const reading = readDeadline(o.text, planYearOf(decision, task.appendixIndex));
+      const reading = readTaskDeadline(decision, task, o.text);
       return reading.kind === "date" && reading.due === o.due;
     }
     const resolution = resolver.resolve(o.text);
-    return resolution.unresolved.length === 0 && sameSet(resolution.agencies, o.agencies ?? []);
+    return resolution.unresolved.length === 0 && sameAgencies(resolution.agencies, o.agencies ?? []);
   };
   return { ...decision, overrides: decision.overrides.filter((o) => !redundant(o)) };
 }

@@ -5,7 +5,7 @@
  * text they were written for. Agencies no directory lists are made from the cell text, so they still get
  * their letters (the validator warns about each).
  */
-import { readDeadline } from "../model/deadline.ts";
+import { readDeadline, type DeadlineReading } from "../model/deadline.ts";
 import { listTasks, type TaskRef } from "../model/refs.ts";
 import type { Decision, Letters, Override, OverrideField } from "../model/schema.ts";
 import { slugify } from "../model/text.ts";
@@ -50,6 +50,14 @@ export function planYearOf(decision: Decision, appendixIndex = 0): number {
   return Number(decision.appendices[appendixIndex]?.planYear ?? decision.document.date.slice(0, 4));
 }
 
+/** How a task's deadline reads against the year of its appendix. */
+export function readTaskDeadline(decision: Decision, ref: Pick<TaskRef, "appendixIndex">, text: string): DeadlineReading {
+  return readDeadline(text, planYearOf(decision, ref.appendixIndex));
+}
+
+/** Two lists of agency ids naming the same agencies, in any order. */
+export const sameAgencies = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
+
 /** The override of a task's field that applies: written for the cell as it reads now. */
 export function applicableOverride(overrides: readonly Override[], ref: string, field: OverrideField, text: string): Override | undefined {
   return overrides.find((o) => o.task === ref && o.field === field && o.text === text);
@@ -87,7 +95,7 @@ export function resolveDecision(decision: Decision, resolver: AgencyResolver): R
   };
   const tasks = listTasks(decision).map((ref): ResolvedTask => {
     const pinned = applicableOverride(decision.overrides, ref.ref, "deadline", ref.task.deadline);
-    const reading = readDeadline(ref.task.deadline, planYearOf(decision, ref.appendixIndex));
+    const reading = readTaskDeadline(decision, ref, ref.task.deadline);
     const due = pinned?.due ?? (reading.kind === "date" ? reading.due : undefined);
     return { ...ref, lead: cellAgencies(ref, "lead"), support: cellAgencies(ref, "support"), due };
   });

@@ -1,9 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { earliestIssueDay } from "../model/dates.ts";
-import { readDeadline } from "../model/deadline.ts";
 import { listTasks } from "../model/refs.ts";
-import { applicableOverride, planYearOf } from "../resolve/resolve-decision.ts";
+import { applicableOverride, readTaskDeadline } from "../resolve/resolve-decision.ts";
 import { cellPath } from "./agencies.ts";
 import type { Rule } from "./context.ts";
 
@@ -15,7 +14,7 @@ export const checkDeadlines: Rule = (decision) => {
     const path = cellPath(ref, "deadline");
     const text = ref.task.deadline;
     const pinned = applicableOverride(decision.overrides, ref.ref, "deadline", text)?.due;
-    const reading = readDeadline(text, planYearOf(decision, ref.appendixIndex));
+    const reading = readTaskDeadline(decision, ref, text);
     if (reading.kind === "empty" && !pinned) out.push(diagnose("deadline/empty", { ref: ref.ref }, { path }));
     else if (reading.kind === "unknown" && !pinned) out.push(diagnose("deadline/unknown-form", { text }, { path }));
     const due = pinned ?? (reading.kind === "date" ? reading.due : undefined);

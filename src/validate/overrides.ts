@@ -1,11 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
-import { readDeadline } from "../model/deadline.ts";
 import { listTasks } from "../model/refs.ts";
-import { planYearOf } from "../resolve/resolve-decision.ts";
+import { readTaskDeadline, sameAgencies } from "../resolve/resolve-decision.ts";
 import type { Rule } from "./context.ts";
-
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
 
 /**
  * An override pins what the text does not say. It must name a task and the cell as it reads now (else it
@@ -28,7 +25,7 @@ export const checkOverrides: Rule = (decision, env) => {
     }
     if (override.field === "deadline") {
       if (override.due === undefined) return out.push(diagnose("override/missing-value", { field: "due" }, { path }));
-      const reading = readDeadline(current, planYearOf(decision, task.appendixIndex));
+      const reading = readTaskDeadline(decision, task, current);
       if (reading.kind === "date" && reading.due !== override.due) {
         out.push(diagnose("override/contradicts", { ref: override.task, field: override.field, text: current, derived: reading.due, pinned: override.due }, { path: [...path, "due"] }));
       } else if (reading.kind === "date") out.push(diagnose("override/redundant", { ref: override.task, field: override.field }, { path }));
@@ -40,7 +37,7 @@ export const checkOverrides: Rule = (decision, env) => {
     });
     const resolution = env.resolver.resolve(current);
     const fullyResolved = resolution.unresolved.length === 0 && resolution.unspecified.length === 0 && resolution.qualified.length === 0;
-    if (fullyResolved && !sameSet(resolution.agencies, override.agencies)) {
+    if (fullyResolved && !sameAgencies(resolution.agencies, override.agencies)) {
       out.push(
         diagnose(
           "override/contradicts",
