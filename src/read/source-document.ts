@@ -99,3 +99,18 @@ export interface SourceDocument {
 
 /** The runs' text of a paragraph (what `text` holds). */
 export const textOfRuns = (runs: readonly SourceRun[]): string => runs.map((run) => run.text).join("");
+
+/** Whether two runs show alike, so that one span can hold both (a footnote mark stays a run of its own). */
+const sameLook = (a: SourceRun, b: SourceRun): boolean =>
+  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.caps === b.caps && a.sizePt === b.sizePt && a.footnote === undefined && b.footnote === undefined;
+
+/** Runs that look the same joined into one span (files split runs for revisions, spelling marks, wrapping). */
+export function joinRuns(runs: readonly SourceRun[]): SourceRun[] {
+  const joined: SourceRun[] = [];
+  for (const run of runs) {
+    const last = joined.at(-1);
+    if (last && sameLook(last, run)) last.text += run.text;
+    else joined.push({ ...run });
+  }
+  return joined;
+}

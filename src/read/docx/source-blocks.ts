@@ -10,7 +10,7 @@ import type { Block, Cell, Table } from "./ooxml/blocks.ts";
 import type { Paragraph, Run } from "./ooxml/paragraphs.ts";
 import type { RunFormat, StyleSheet } from "./ooxml/styles.ts";
 import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
-import { textOfRuns } from "../source-document.ts";
+import { joinRuns, textOfRuns } from "../source-document.ts";
 
 export interface BlockContext {
   part: string;
@@ -35,20 +35,6 @@ function sourceRun(run: Run, context: BlockContext): SourceRun | undefined {
   if (run.footnoteId === undefined) return run.text === "" ? undefined : runOf(run.text, run.format);
   const footnote = context.footnoteNumber(run.footnoteId);
   return { ...runOf(String(footnote), run.format), footnote };
-}
-
-const sameLook = (a: SourceRun, b: SourceRun) =>
-  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.caps === b.caps && a.sizePt === b.sizePt && a.footnote === undefined && b.footnote === undefined;
-
-/** Word splits runs for revisions and spelling marks; runs that look the same are one span. */
-function joinRuns(runs: readonly SourceRun[]): SourceRun[] {
-  const joined: SourceRun[] = [];
-  for (const run of runs) {
-    const last = joined.at(-1);
-    if (last && sameLook(last, run)) last.text += run.text;
-    else joined.push({ ...run });
-  }
-  return joined;
 }
 
 function sourceParagraph(paragraph: Paragraph, path: TreeStep[], context: BlockContext): SourceParagraph {

@@ -4,7 +4,7 @@
  * rowspan/colspan and nest. White space collapses as a browser shows it.
  */
 import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
-import { textOfRuns } from "../source-document.ts";
+import { joinRuns, textOfRuns } from "../source-document.ts";
 import { formatListNumber, type NumberStyle } from "../list-numbers.ts";
 import { attrOf, childrenOf, cssOf, isElement, isText, rawText, type HtmlElement, type HtmlNode } from "./dom.ts";
 
@@ -86,18 +86,6 @@ function trimEnd(runs: SourceRun[]): void {
   if (last && last.text.endsWith(" ") && last.footnote === undefined) last.text = last.text.replace(/ $/, "");
 }
 
-const sameLook = (a: SourceRun, b: SourceRun) =>
-  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.caps === b.caps && a.sizePt === b.sizePt && a.footnote === undefined && b.footnote === undefined;
-
-function joinRuns(runs: readonly SourceRun[]): SourceRun[] {
-  const joined: SourceRun[] = [];
-  for (const run of runs) {
-    const last = joined.at(-1);
-    if (last && sameLook(last, run)) last.text += run.text;
-    else joined.push({ ...run });
-  }
-  return joined;
-}
 
 class BlockBuilder {
   readonly blocks: SourceBlock[] = [];

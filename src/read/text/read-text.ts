@@ -12,8 +12,8 @@
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diagnose, type Place } from "../../diagnostics/rules.ts";
-import type { SourceBlock, SourceDocument, SourceFootnote, SourceParagraph, SourceRun, SourceTable } from "../source-document.ts";
-import { textOfRuns } from "../source-document.ts";
+import type { SourceBlock, SourceDocument, SourceFootnote, SourceParagraph, SourceTable } from "../source-document.ts";
+import { joinRuns, textOfRuns } from "../source-document.ts";
 import { parseCellBarTables } from "./cell-bar-table.ts";
 import { leavesEmphasisOpen, parseInline, type ParsedRun } from "./inline-markup.ts";
 import { firstColumn, isBlank, isCellBar, isPipeRow, splitLines, type Line } from "./lines.ts";
@@ -99,8 +99,6 @@ function blocksOf(lines: readonly Line[], form: TextForm, inCell: boolean): Sour
   return blocks;
 }
 
-const sameLook = (a: SourceRun, b: SourceRun) => a.bold === b.bold && a.italic === b.italic && a.footnote === undefined && b.footnote === undefined;
-
 /** Pairs footnote marks with the definitions after them; drops definitions from the flow into `footnotes`. */
 class FootnotePairing {
   readonly footnotes: SourceFootnote[] = [];
@@ -141,13 +139,7 @@ function finishRuns(blocks: readonly SourceBlock[]): void {
       for (const row of block.rows) for (const cell of row.cells) finishRuns(cell.blocks);
       continue;
     }
-    const joined: SourceRun[] = [];
-    for (const { noteMark: _mark, ...run } of block.runs as ParsedRun[]) {
-      if (run.text === "") continue;
-      const last = joined.at(-1);
-      if (last && sameLook(last, run)) last.text += run.text;
-      else joined.push(run);
-    }
+    const joined = joinRuns((block.runs as ParsedRun[]).flatMap(({ noteMark: _mark, ...run }) => (run.text === "" ? [] : [run])));
     block.runs = joined;
     block.text = textOfRuns(joined);
   }
