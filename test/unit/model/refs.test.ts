@@ -27,6 +27,9 @@ describe("task refs", () => {
   it("cite groups by position where sibling labels repeat (two groups VI), rows still as numbered", () => {
     const a = appendix([group("I", "A", [row("1", "x")]), group("VI", "B", [row("1", "y")]), group("VI", "C", [row("1", "z"), row("2", "w")])]);
     expect(refsOf(a)).toEqual(["I.1", "II.1", "III.1", "III.2"]);
+    // only the level that repeats: the rows keep their numbering, "2a" included
+    const b = appendix([group("I", "A", [row("1", "x")]), group("VI", "B", [row("1", "y"), row("", "y2")]), group("VI", "C", [row("1", "z")])]);
+    expect(refsOf(b)).toEqual(["I.1", "II.1", "II.1a", "III.1"]);
   });
 
   it("cite a group's rows by position where their numbers repeat", () => {
