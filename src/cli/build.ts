@@ -24,6 +24,7 @@ import type { PacketRenderer } from "../pipeline/packet-renderer.ts";
 import { TemplateError, templateErrorDiagnostic } from "../letters/templates.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 import { interruptible } from "./signals.ts";
+import { directoryPlaceMismatch } from "../validate/agencies.ts";
 import { loadAndValidate, printSummary } from "./validate.ts";
 
 export interface BuildCommandOptions {
@@ -84,6 +85,14 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     return exitCode;
   };
   if (!decision || !resolved || !env || hasErrors(diagnostics)) return fail();
+  // letters to another place's agencies are never sent: what validation warns of, a build of letters refuses
+  const misplaced = decision.letters && resolved.assignments.length > 0 ? directoryPlaceMismatch(decision, env.resolver.directory, "error") : undefined;
+  if (misplaced) {
+    // the warning validation placed in the file, as an error
+    const warned = diagnostics.findIndex((d) => d.ruleId === misplaced.ruleId);
+    if (warned >= 0) diagnostics[warned] = { ...diagnostics[warned]!, severity: "error" };
+    return fail(warned >= 0 ? [] : [misplaced]);
+  }
   // Another build writing the same folder: said now, not after rendering (the lock itself is taken later).
   const busy = options.wait ? undefined : await liveLockOf(join(options.output, documentSlug(decision)));
   if (busy) return fail([busyDiagnostic(busy)], EXIT.busy);

@@ -165,6 +165,11 @@ export const RULES = {
     message: (a) => `task ${a.ref} has no content: its letter would list a row without a task`,
     hint: () => "fill the content cell",
   },
+  "agency/directory-place": {
+    severity: "warning",
+    message: (a) => `the document is issued in ${a.issuerPlace}, but the agency directory "${a.directory}" lists the agencies of ${a.directoryPlace}: its letters would go to ${a.directoryPlace}'s agencies`,
+    hint: () => "derive a directory for this issuer (`vanban directory model.yaml -o agencies.yaml`), check it, and name it in the model (`directory: agencies.yaml`) or pass --directory",
+  },
   "cli/unknown-agency": {
     severity: "error",
     message: (a) => `--agency "${a.query}" names no agency with a letter in this build`,

@@ -31,6 +31,7 @@ export const agencyGroupSchema = z
 export const agencyDirectorySchema = z
   .object({
     name: z.string().min(1),
+    place: z.string().min(1).optional().describe("the place whose agencies it lists, as issuers write it (issuer.place): 'Quảng Nam'"),
     agencies: z.array(agencySchema).min(1),
     groups: z.array(agencyGroupSchema).default([]),
     unspecified: z.array(name).default([]).describe("phrases that name no particular agency"),

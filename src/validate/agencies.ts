@@ -2,6 +2,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { listTasks, type TaskRef } from "../model/refs.ts";
 import { applicableOverride } from "../resolve/resolve-decision.ts";
+import type { Decision } from "../model/schema.ts";
+import { foldVietnamese } from "../model/text.ts";
+import type { AgencyDirectory } from "../resolve/directory-schema.ts";
 import type { Rule } from "./context.ts";
 
 /** Where a cell's text is written: in the row itself, or (merged down, or from the parent row) above it. */
@@ -29,6 +32,22 @@ export const checkAgencies: Rule = (decision, env) => {
     }
   }
   return out;
+};
+
+/**
+ * A directory that lists another place's agencies: "Các sở, ban, ngành" of a Lâm Đồng plan would expand to
+ * Quảng Nam's. Validation warns (the model can still be imported and given its own directory); a build of
+ * letters refuses (buildable).
+ */
+export function directoryPlaceMismatch(decision: Decision, directory: AgencyDirectory, severity: "warning" | "error"): Diagnostic | undefined {
+  const place = directory.place;
+  if (place === undefined || foldVietnamese(place) === foldVietnamese(decision.issuer.place)) return undefined;
+  return diagnose("agency/directory-place", { issuerPlace: decision.issuer.place, directoryPlace: place, directory: directory.name }, { path: ["issuer", "place"] }, severity);
+}
+
+export const checkDirectoryPlace: Rule = (decision, env) => {
+  const found = directoryPlaceMismatch(decision, env.resolver.directory, "warning");
+  return found ? [found] : [];
 };
 
 /** The agency letters tell to report through ("qua Sở Nội vụ") is one of the directory. */

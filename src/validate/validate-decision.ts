@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Decision } from "../model/schema.ts";
-import { checkAgencies, checkReportVia } from "./agencies.ts";
+import { checkAgencies, checkDirectoryPlace, checkReportVia } from "./agencies.ts";
 import { checkBody } from "./body.ts";
 import { checkControlCharacters } from "./control-characters.ts";
 import type { Rule, ValidationEnv } from "./context.ts";
@@ -23,6 +23,7 @@ const RULES: readonly Rule[] = [
   checkTableCells,
   checkKnownTypos,
   checkDeadlines,
+  checkDirectoryPlace,
   checkAgencies,
   checkReportVia,
   checkOverrides,
