@@ -8,7 +8,7 @@
  * covers the table's width.
  */
 import { isBlank, isCellBar, type Line } from "./lines.ts";
-import type { TextCell, TextTable } from "./text-table.ts";
+import type { TextCell, TextPiece } from "./text-table.ts";
 
 /** More lines than a cell of a scrape holds (a long task, a long Nơi nhận list are 20–30 wrapped lines). */
 const MAX_CELL_LINES = 40;
@@ -29,13 +29,13 @@ function barsFrom(lines: readonly Line[], from: number): number {
 }
 
 /**
- * The table whose opening "|" is `lines[start]` (two, when a scrape without blank lines glued one table's
- * last row to the next one's first: see `splitGluedRow`), and the index of the first line after it. Between
- * two cells' text, k "|" lines close the first cell and then hold k − 1 empty cells or row ends; there is one
- * row end when k > 1, and the empty cells complete the row before it up to the table's width, the rest open
- * the next.
+ * The table whose opening "|" is `lines[start]` (two, and the text between them, when a scrape without blank
+ * lines glued one table's last row to the next one's first: see `splitGluedRow`), and the index of the first
+ * line after it. Between two cells' text, k "|" lines close the first cell and then hold k − 1 empty cells or
+ * row ends; there is one row end when k > 1, and the empty cells complete the row before it up to the
+ * table's width, the rest open the next.
  */
-export function parseCellBarTables(lines: readonly Line[], start: number, endsAtText: boolean): { tables: TextTable[]; next: number } {
+export function parseCellBarTables(lines: readonly Line[], start: number, endsAtText: boolean): { pieces: TextPiece[]; next: number } {
   const rows: TextCell[][] = [];
   let row: TextCell[] = [];
   let width = 0;
@@ -80,22 +80,28 @@ export function parseCellBarTables(lines: readonly Line[], start: number, endsAt
   }
   if (i >= lines.length && cell.lines.length > 0 && !row.includes(cell)) row.push(cell);
   closeRow();
-  const tables = (endsAtText ? splitGluedRow(rows) : [rows]).map((part) => {
+  const table = (part: TextCell[][]): TextPiece => {
     restoreSpans(part);
-    return { position: part === rows ? { line: lines[start]!.number, column: 1 } : part[0]![0]!.position, rows: part };
-  });
-  return { tables, next: i };
+    return { kind: "table", table: { position: part === rows ? { line: lines[start]!.number, column: 1 } : part[0]![0]!.position, rows: part } };
+  };
+  if (!endsAtText) return { pieces: [table(rows)], next: i };
+  const glued = splitGluedRow(rows);
+  return { pieces: glued ? [table(glued.before), { kind: "text", lines: glued.between }, table(glued.after)] : [table(rows)], next: i };
 }
 
 /**
- * Without blank lines, nothing marks where a table that ends in text is followed by another table: the
- * first one's last row, the text between and the second one's header come out as one row, wider than any
- * row after it. The cells beyond that width are taken to be a table of their own before it.
+ * Without blank lines, nothing marks where a table that ends in text is followed by another table (a
+ * signature block, the appendix's heading, its table): the first one's last row, the text between and the
+ * second one's header come out as one row, wider than any row after it. The text between is one "cell"
+ * (from the first table's closing "|" to the second one's opening "|"), right before the cells of the
+ * second table's width; the cells before it are the first table's row.
  */
-function splitGluedRow(rows: TextCell[][]): TextCell[][][] {
+function splitGluedRow(rows: TextCell[][]): { before: TextCell[][]; between: Line[]; after: TextCell[][] } | undefined {
   const [first] = rows;
   const extra = first === undefined ? 0 : first.length - widthAfterFirstRow(rows);
-  return extra > 0 ? [[first!.slice(0, extra)], [first!.slice(extra), ...rows.slice(1)]] : [rows];
+  // one cell more is a row of the table itself (a cell spanning every row below)
+  if (extra < 2) return undefined;
+  return { before: [first!.slice(0, extra - 1)], between: first![extra - 1]!.lines, after: [first!.slice(extra), ...rows.slice(1)] };
 }
 
 /** The widest row but the first, once two rows follow it (the first may be glued, see `splitGluedRow`). */

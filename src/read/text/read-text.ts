@@ -78,7 +78,7 @@ function blocksOf(lines: readonly Line[], form: TextForm, inCell: boolean): Sour
     const table = markdown && isCellBar(line) ? parseCellBarTables(lines, i, form.withoutBlankLines) : isPipeRow(line) ? parsePipeTable(lines, i) : undefined;
     if (table) {
       flush();
-      for (const read of table.tables) blocks.push(tableOf(read, form));
+      for (const piece of table.pieces) blocks.push(...(piece.kind === "table" ? [tableOf(piece.table, form)] : blocksOf(piece.lines, form, false)));
       i = table.next;
       continue;
     }

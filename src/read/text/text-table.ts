@@ -14,3 +14,6 @@ export interface TextTable {
   position: TextPosition;
   rows: TextCell[][];
 }
+
+/** What a table parser gives: tables, and the text a scrape glued between two of them (see cell-bar-table.ts). */
+export type TextPiece = { kind: "table"; table: TextTable } | { kind: "text"; lines: Line[] };

@@ -148,15 +148,27 @@ describe("thuvienphapluat markdown", () => {
   it("without blank lines, splits a first row wider than the rows after it: the end of one table glued to the next", () => {
     const text = ["Yêu cầu các sở thực hiện.", "|", "Nơi nhận:", "|", "TM. ỦY BAN NHÂN DÂN", "|", "PHỤ LỤC", "|", "TT", "|", "Nội dung", "|", "Chủ trì", "|", "|", "1", "|", "Rà soát", "|", "Sở Tư pháp", "|", "|", "2", "|", "Tuyên truyền", "|", "Sở Nội vụ", "|", "|", "3", "|", "Tổng kết", "|", "Văn phòng", "|", "Hết"].join("\n");
     const blocks = blocksOf(text);
-    expect(texts(blocks)).toEqual(["Yêu cầu các sở thực hiện.", "[table 1]", "[table 4]", "Hết"]);
-    expect(cellTexts(blocks[1] as SourceTable)).toEqual([["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "PHỤ LỤC"]]);
-    expect(cellTexts(blocks[2] as SourceTable)).toEqual([
+    expect(texts(blocks)).toEqual(["Yêu cầu các sở thực hiện.", "[table 1]", "PHỤ LỤC", "[table 4]", "Hết"]);
+    expect(cellTexts(blocks[1] as SourceTable)).toEqual([["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"]]);
+    expect(blocks[2]!.position).toEqual({ line: 7, column: 1 });
+    expect(cellTexts(blocks[3] as SourceTable)).toEqual([
       ["TT", "Nội dung", "Chủ trì"],
       ["1", "Rà soát", "Sở Tư pháp"],
       ["2", "Tuyên truyền", "Sở Nội vụ"],
       ["3", "Tổng kết", "Văn phòng"],
     ]);
-    expect(blocks[2]!.position).toEqual({ line: 9, column: 1 });
+    expect(blocks[3]!.position).toEqual({ line: 9, column: 1 });
+  });
+
+  it("without blank lines, keeps the text between a signature block and the next table out of both: the appendix's heading lines", () => {
+    const signature = ["|", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "|", "**TM. ỦY BAN NHÂN", "DÂN **", "CHỦ TỊCH", "Nguyễn Văn A", "|"];
+    const heading = ["** **", "**PHỤ LỤC**", "DANH MỤC NHIỆM VỤ", "*(Kèm theo Kế hoạch", "số 9/KH-UBND ngày 18 tháng 11 năm 2025)*"];
+    const table = ["|", "**TT**", "|", "**Nội dung**", "|", "**Cơ quan chủ trì**", "|", "|", "**I**", "|", "**NHÓM MỘT**", "|", "|", "1", "|", "Rà soát", "|", "Sở Tư pháp", "|", "|", "2", "|", "Tuyên truyền", "|", "Sở Nội vụ", "|"];
+    const blocks = blocksOf([...signature, ...heading, ...table, "Văn bản liên quan"].join("\n"));
+    expect(texts(blocks)).toEqual(["[table 1]", "PHỤ LỤC", "DANH MỤC NHIỆM VỤ", "(Kèm theo Kế hoạch số 9/KH-UBND ngày 18 tháng 11 năm 2025)", "[table 4]", "Văn bản liên quan"]);
+    expect(cellTexts(blocks[0] as SourceTable)).toEqual([["Nơi nhận:/- Như trên;/- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN /CHỦ TỊCH/Nguyễn Văn A"]]);
+    expect(cellTexts(blocks[4] as SourceTable)[0]).toEqual(["TT", "Nội dung", "Cơ quan chủ trì"]);
+    expect(blocks[1]!.position).toEqual({ line: 12, column: 1 });
   });
 
   it("ends a table without blank lines where more lines follow than a cell holds", () => {
@@ -175,21 +187,57 @@ describe("pipe tables", () => {
     "| STT |  | Tên văn bản | Đơn vị chủ trì |",
     "| --- | --- | --- | --- |",
     "| 1 | 37 | 06/2022/NĐ-CP [Link: https://thuvienphapluat.vn/van-ban/x.aspx] Nghị định | Cục A |",
-    "| 2 |  | Điều 17 [JavaScript: LS_Tip_Type_Bookmark_dc] [ID: dc_1] Luật a \\| b |",
+    "| 2 |  | Điều 17 [JavaScript: LS_Tip_Type_Bookmark_dc] [ID: dc_1] Luật a \\| b | Cục B |",
     "Ghi chú",
   ].join("\n");
 
-  it("reads rows and cells, leaves out the delimiter row and the link noise, fills short rows", () => {
+  it("reads rows and cells, leaves out the delimiter row and the link noise", () => {
     const blocks = blocksOf(text);
     expect(texts(blocks)).toEqual(["Phụ lục I", "[table 3]", "Ghi chú"]);
     const table = blocks[1] as SourceTable;
     expect(cellTexts(table)).toEqual([
       ["STT", "", "Tên văn bản", "Đơn vị chủ trì"],
       ["1", "37", "06/2022/NĐ-CP Nghị định", "Cục A"],
-      ["2", "", "Điều 17 Luật a | b", ""],
+      ["2", "", "Điều 17 Luật a | b", "Cục B"],
     ]);
     expect(table.position).toEqual({ line: 2, column: 1 });
     expect(table.rows[1]!.cells[2]!.position).toEqual({ line: 4, column: 12 });
+  });
+
+  it("reads a short row as one whose leading cells the row above spans down into (a two-row header, an STT over sub-rows)", () => {
+    const table = blocksOf(
+      [
+        "| TT | Chỉ tiêu | Đơn vị chủ trì |  | Thời gian |",
+        "| --- | --- | --- | --- | --- |",
+        "| Chủ trì | Phối hợp |  |",
+        "| 1 | Rà soát | Cục A | Cục B | Quý I |",
+        "| 2 | Tuyên truyền | Cục C |  | Quý II |",
+        "| Tổng kết | Cục D |  | Quý III |",
+        "| Báo cáo | Cục E |  | Quý IV |",
+      ].join("\n"),
+    )[0] as SourceTable;
+    expect(cellTexts(table)).toEqual([
+      ["TT", "Chỉ tiêu", "Đơn vị chủ trì", "", "Thời gian"],
+      ["Chủ trì", "Phối hợp", ""],
+      ["1", "Rà soát", "Cục A", "Cục B", "Quý I"],
+      ["2", "Tuyên truyền", "Cục C", "", "Quý II"],
+      ["Tổng kết", "Cục D", "", "Quý III"],
+      ["Báo cáo", "Cục E", "", "Quý IV"],
+    ]);
+    expect(spans(table)).toEqual([
+      [[2, 1], [2, 1], [1, 1], [1, 1], [1, 1]],
+      [[1, 1], [1, 1], [1, 1]],
+      [[1, 1], [1, 1], [1, 1], [1, 1], [1, 1]],
+      [[3, 1], [1, 1], [1, 1], [1, 1], [1, 1]],
+      [[1, 1], [1, 1], [1, 1], [1, 1]],
+      [[1, 1], [1, 1], [1, 1], [1, 1]],
+    ]);
+  });
+
+  it("fills a short first row at its end: nothing above it spans down", () => {
+    const table = blocksOf("| STT | Nội dung |\n| --- | --- | --- |\n| 1 | Rà soát | Cục A |")[0] as SourceTable;
+    expect(cellTexts(table)).toEqual([["STT", "Nội dung", ""], ["1", "Rà soát", "Cục A"]]);
+    expect(table.rows[0]!.cells[2]!.position).toEqual({ line: 1, column: 18 });
   });
 });
 
