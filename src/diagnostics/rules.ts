@@ -301,10 +301,6 @@ export const RULES = {
     message: (a) => `the file is a zip package but neither a DOCX nor an XLSX${a.what}`,
     hint: () => "save the document as .docx (Word or LibreOffice: Save as…, Word Document)",
   },
-  "read/unsupported-format": {
-    severity: "error",
-    message: (a) => `${a.format} files are not read into a source document yet`,
-  },
   "read/corrupt": {
     severity: "error",
     message: (a) => `the ${a.format} cannot be read: ${a.reason}`,
@@ -329,6 +325,11 @@ export const RULES = {
     severity: "error",
     message: (a) => `the text is not valid UTF-8: byte 0x${a.byte} at offset ${a.offset} (line ${a.line})`,
     hint: () => "it is probably Windows-1258 or Windows-1252 (an old Vietnamese or Western code page): open it in a text editor and save it as UTF-8",
+  },
+  "read/xlsx-uncached-formula": {
+    severity: "warning",
+    message: (a) => `${a.count} formula cell(s) of sheet "${a.sheet}" hold no saved result (first: ${a.first}); they are read as empty`,
+    hint: () => "open the workbook in Excel or LibreOffice and save it again: that stores the formulas' results",
   },
   "read/no-content": {
     severity: "error",

@@ -3,12 +3,13 @@
  * name only labels the diagnostics.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { diagnose, type Place } from "../diagnostics/rules.ts";
+import type { Place } from "../diagnostics/rules.ts";
 import { detectFormat, type DetectedFormat, type Detection } from "./detect.ts";
 import { readDocxSource } from "./docx/read-docx.ts";
 import { readHtmlSource } from "./html/read-html.ts";
 import type { SourceDocument } from "./source-document.ts";
 import { readTextSource } from "./text/read-text.ts";
+import { readXlsxSource } from "./xlsx/read-xlsx.ts";
 
 export interface ReadResult {
   document?: SourceDocument;
@@ -21,7 +22,7 @@ const READERS: Record<DetectedFormat, Reader> = {
   docx: (bytes, _detection, place) => readDocxSource(bytes, place),
   html: (bytes, detection, place) => readHtmlSource(bytes, place, detection.text),
   text: (_bytes, detection, place) => readTextSource(detection.text!, place),
-  xlsx: (_bytes, _detection, place) => ({ diagnostics: [diagnose("read/unsupported-format", { format: "XLSX" }, place)] }),
+  xlsx: (bytes, _detection, place) => readXlsxSource(bytes, place),
 };
 
 export function readSource(bytes: Uint8Array, options: { name?: string } = {}): ReadResult {

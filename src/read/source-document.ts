@@ -1,5 +1,5 @@
 /**
- * The neutral source document every reader produces (DOCX, HTML, text and markdown scrapes): what the
+ * The neutral source document every reader produces (DOCX, HTML, XLSX, text and markdown scrapes): what the
  * file shows, in order, with where each block came from. It knows nothing of decisions; a recognizer maps
  * it onto the model.
  */
@@ -10,11 +10,21 @@ export interface TextPosition {
   column: number;
 }
 
-/** One step down a DOCX or HTML tree; every number is 1-based, counted within the container above. */
-export type TreeStep = { paragraph: number } | { table: number } | { table: number; row: number; cell: number } | { textbox: number } | { footnote: number };
+/**
+ * One step down a DOCX or HTML tree; every number is 1-based, counted within the container above. A
+ * workbook's steps name the sheet and the cell as Excel does ("B7").
+ */
+export type TreeStep =
+  | { paragraph: number }
+  | { table: number }
+  | { table: number; row: number; cell: number }
+  | { textbox: number }
+  | { footnote: number }
+  | { sheet: string }
+  | { sheet: string; cell: string };
 
 export interface TreePosition {
-  /** the DOCX part ("word/document.xml", "word/footnotes.xml"); absent for HTML */
+  /** the DOCX part ("word/document.xml", "word/footnotes.xml"); absent for HTML and XLSX */
   part?: string;
   path: TreeStep[];
 }
@@ -58,6 +68,8 @@ export interface SourceCell {
 
 export interface SourceRow {
   cells: SourceCell[];
+  /** hidden in the file (a workbook's hidden or filtered-out row); still part of the table */
+  hidden?: boolean;
 }
 
 export interface SourceTable {
@@ -75,10 +87,17 @@ export interface PageSetup {
   marginsMm?: { top?: number; bottom?: number; left?: number; right?: number };
 }
 
-/** A run of blocks on the same page setup; formats without pages have one section and no page setup. */
+/**
+ * A run of blocks on the same page setup; formats without pages have one section and no page setup. A
+ * workbook has a section per sheet, named, its cells one table.
+ */
 export interface SourceSection {
   page: PageSetup;
   blocks: SourceBlock[];
+  /** the sheet's name (XLSX) */
+  name?: string;
+  /** a hidden sheet (XLSX) */
+  hidden?: boolean;
 }
 
 export interface SourceFootnote {
@@ -89,7 +108,7 @@ export interface SourceFootnote {
   blocks: SourceBlock[];
 }
 
-export type SourceFormat = "docx" | "html" | "text";
+export type SourceFormat = "docx" | "html" | "text" | "xlsx";
 
 export interface SourceDocument {
   format: SourceFormat;

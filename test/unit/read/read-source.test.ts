@@ -29,8 +29,8 @@ describe("readSource", () => {
     expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.file])).toEqual([["read/utf16", "info", "qd.txt"]]);
   });
 
-  it("says that workbooks are not read into a source document yet", () => {
+  it("reads a workbook into a source document of its sheets", () => {
     const result = readSource(zipSync({ "xl/workbook.xml": strToU8("<workbook/>") }));
-    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["read/unsupported-format"]);
+    expect([result.document?.format, result.document?.sections, result.diagnostics]).toEqual(["xlsx", [], []]);
   });
 });

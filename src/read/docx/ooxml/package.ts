@@ -131,8 +131,8 @@ export function openDocxPackage(bytes: Uint8Array): DocxPackage {
   };
 }
 
-/** Relationship id → part name, for a part's `_rels` file ("word/document.xml" → rId7 → "word/header1.xml"). */
-export function relationships(pkg: DocxPackage, partName: string): Map<string, string> {
+/** Relationship id → part name, for a part's `_rels` file ("word/document.xml" → rId7 → "word/header1.xml"); an XLSX package's too. */
+export function relationships(pkg: Pick<DocxPackage, "has" | "xml">, partName: string): Map<string, string> {
   const slash = partName.lastIndexOf("/");
   const dir = partName.slice(0, slash + 1);
   const relsName = `${dir}_rels/${partName.slice(slash + 1)}.rels`;

@@ -1,0 +1,232 @@
+/**
+ * An XLSX workbook as a source document: a section per sheet (named, hidden ones marked), the sheet's cells
+ * one table with merged ranges as row and column spans, each cell the text it shows: shared and inline
+ * strings with their rich-text runs, numbers by their number format (dates as dd/mm/yyyy), formulas by the
+ * result the file saved. The table covers the cells that hold text: a sheet formatted down to row 1,000 is
+ * as long as its last filled row. A file that is not a readable workbook is a diagnostic, never a throw.
+ */
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { diagnose, type Place } from "../../diagnostics/rules.ts";
+import { attr, child, childrenNamed, childrenOf, findAll, tagOf, textOf, type XmlNode } from "../docx/ooxml/xml.ts";
+import { relationships } from "../docx/ooxml/package.ts";
+import { joinRuns, textOfRuns, type PageSetup, type SourceDocument, type SourceRow, type SourceRun, type SourceSection } from "../source-document.ts";
+import { formatDate, formatNumber, type DateSystem } from "./number-format.ts";
+import { openXlsxPackage, XlsxReadError, type XlsxPackage } from "./package.ts";
+import { fontLook, readStyles, type CellFormat, type FontLook, type StyleTable } from "./styles.ts";
+
+/** Rows × columns of one sheet's table: far above an appendix, far below what would exhaust memory. */
+const MAX_SHEET_CELLS = 2_000_000;
+const MAX_SHEETS = 200;
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+/** Paper sizes of SpreadsheetML's paperSize (18.18.56) that documents use, in mm. */
+const PAPER_MM: Record<string, [number, number]> = { "1": [215.9, 279.4], "8": [297, 420], "9": [210, 297], "11": [148, 210] };
+
+interface ReadCell {
+  runs: SourceRun[];
+  text: string;
+  format: CellFormat;
+}
+
+interface WorkbookContext {
+  pkg: XlsxPackage;
+  styles: StyleTable;
+  strings: SourceRun[][];
+  dates: DateSystem;
+  diagnostics: Diagnostic[];
+  place: Place;
+}
+
+/** "_x000D_" and the like: how SpreadsheetML writes characters XML cannot hold; a carriage return is no line of its own. */
+function unescapeText(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+function runOf(text: string, look: FontLook): SourceRun {
+  return { text: unescapeText(text), ...look };
+}
+
+/** A string item (`<si>`, `<is>`): plain `<t>`, or rich-text runs `<r>` each with its own look; phonetic runs left out. */
+function stringRuns(item: XmlNode | undefined): SourceRun[] {
+  const runs: SourceRun[] = [];
+  for (const node of childrenOf(item)) {
+    const tag = tagOf(node);
+    if (tag === "t") runs.push(runOf(textOf(node), {}));
+    else if (tag === "r") runs.push(runOf(childrenNamed(node, "t").map(textOf).join(""), fontLook(child(node, "rPr"))));
+  }
+  return runs;
+}
+
+/** "AB12" → column 28, row 12 (1-based); undefined for anything else. */
+export function parseCellRef(ref: string): { column: number; row: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.toUpperCase());
+  if (!m) return undefined;
+  const column = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { column, row: Number(m[2]) };
+}
+
+export function cellName(column: number, row: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** The runs of a cell, in the cell's own font where a rich-text run sets none. */
+function cellRuns(cell: XmlNode, format: CellFormat, ctx: WorkbookContext, uncached: string[], ref: string): SourceRun[] {
+  const type = attr(cell, "t") ?? "n";
+  const value = child(cell, "v");
+  const raw = value === undefined ? undefined : textOf(value);
+  const look = format.font;
+  const plain = (text: string) => [runOf(text, look)];
+  if (type === "inlineStr") return stringRuns(child(cell, "is")).map((run) => ({ ...look, ...run }));
+  if (raw === undefined) {
+    if (child(cell, "f") !== undefined) uncached.push(ref);
+    return [];
+  }
+  switch (type) {
+    case "s":
+      return (ctx.strings[Number(raw)] ?? []).map((run) => ({ ...look, ...run }));
+    case "b":
+      return plain(raw === "1" ? "TRUE" : "FALSE");
+    case "d": {
+      const date = new Date(raw);
+      return plain(Number.isNaN(date.getTime()) ? raw : formatDate(date));
+    }
+    case "n": {
+      const number = Number(raw);
+      return plain(raw.trim() === "" || !Number.isFinite(number) ? raw : formatNumber(number, format.numberFormat, ctx.dates));
+    }
+    default:
+      // "str" (a formula's text result), "e" (#N/A, #REF!): as stored
+      return plain(raw);
+  }
+}
+
+function pageOf(sheet: XmlNode | undefined): PageSetup {
+  const setup = child(sheet, "pageSetup");
+  const page: PageSetup = {};
+  const paper = PAPER_MM[attr(setup, "paperSize") ?? "9"];
+  const orientation = attr(setup, "orientation");
+  if (orientation === "landscape" || orientation === "portrait") page.orientation = orientation;
+  if (paper && setup !== undefined) {
+    const [short, long] = paper;
+    [page.widthMm, page.heightMm] = page.orientation === "landscape" ? [long, short] : [short, long];
+  }
+  return page;
+}
+
+/** Merged ranges as spans at their first cell, and the cells they cover. */
+function mergesOf(sheet: XmlNode | undefined): { spans: Map<string, { rows: number; columns: number }>; covered: Set<string> } {
+  const spans = new Map<string, { rows: number; columns: number }>();
+  const covered = new Set<string>();
+  for (const merge of childrenNamed(child(sheet, "mergeCells"), "mergeCell")) {
+    const [from, to] = (attr(merge, "ref") ?? "").split(":").map(parseCellRef);
+    if (!from || !to) continue;
+    const top = Math.min(from.row, to.row);
+    const left = Math.min(from.column, to.column);
+    const rows = Math.abs(to.row - from.row) + 1;
+    const columns = Math.abs(to.column - from.column) + 1;
+    // a range over a cell another range already covers is not one Excel would write: the first one wins
+    if (covered.has(`${top}:${left}`) || rows * columns > MAX_SHEET_CELLS) continue;
+    spans.set(`${top}:${left}`, { rows, columns });
+    for (let r = top; r < top + rows; r++) for (let c = left; c < left + columns; c++) if (r !== top || c !== left) covered.add(`${r}:${c}`);
+  }
+  return { spans, covered };
+}
+
+function readSheet(name: string, part: string, hidden: boolean, ctx: WorkbookContext): SourceSection {
+  const sheet = findAll(ctx.pkg.xml(part), "worksheet")[0];
+  const cells = new Map<string, ReadCell>();
+  const hiddenRows = new Set<number>();
+  const uncached: string[] = [];
+  let height = 0;
+  let width = 0;
+  let rowNumber = 0;
+  for (const row of childrenNamed(child(sheet, "sheetData"), "row")) {
+    rowNumber = Number(attr(row, "r") ?? rowNumber + 1);
+    if (["1", "true"].includes(attr(row, "hidden") ?? "")) hiddenRows.add(rowNumber);
+    let column = 0;
+    for (const cell of childrenNamed(row, "c")) {
+      const at = parseCellRef(attr(cell, "r") ?? "");
+      column = at?.column ?? column + 1;
+      const format = ctx.styles.format(Number(attr(cell, "s") ?? 0));
+      const runs = joinRuns(cellRuns(cell, format, ctx, uncached, cellName(column, rowNumber)).filter((run) => run.text !== ""));
+      const text = textOfRuns(runs);
+      if (text.trim() === "") continue;
+      cells.set(`${rowNumber}:${column}`, { runs, text, format });
+      height = Math.max(height, rowNumber);
+      width = Math.max(width, column);
+    }
+  }
+  if (height * width > MAX_SHEET_CELLS) throw new XlsxReadError("too-large", `sheet "${name}" spans ${height} rows × ${width} columns, over the limit of ${MAX_SHEET_CELLS.toLocaleString("en")} cells`);
+  if (uncached.length > 0) ctx.diagnostics.push(diagnose("read/xlsx-uncached-formula", { sheet: name, count: uncached.length, first: uncached[0]! }, ctx.place));
+  const { spans, covered } = mergesOf(sheet);
+  const rows: SourceRow[] = [];
+  for (let r = 1; r <= height; r++) {
+    const row: SourceRow = { cells: [] };
+    if (hiddenRows.has(r)) row.hidden = true;
+    for (let c = 1; c <= width; c++) {
+      const key = `${r}:${c}`;
+      if (covered.has(key)) continue;
+      const span = spans.get(key);
+      const read = cells.get(key);
+      const position = { path: [{ sheet: name, cell: cellName(c, r) }] };
+      const alignment = read?.format.alignment;
+      row.cells.push({
+        // a range reaching past the last filled row or column covers what there is
+        rowSpan: Math.max(1, Math.min(span?.rows ?? 1, height - r + 1)),
+        colSpan: Math.max(1, Math.min(span?.columns ?? 1, width - c + 1)),
+        blocks: read ? [{ kind: "paragraph", text: read.text, runs: read.runs, position, ...(alignment ? { alignment } : {}) }] : [],
+        position,
+      });
+    }
+    rows.push(row);
+  }
+  const section: SourceSection = { page: pageOf(sheet), blocks: rows.length > 0 ? [{ kind: "table", rows, position: { path: [{ sheet: name }] } }] : [], name };
+  if (hidden) section.hidden = true;
+  return section;
+}
+
+/** The part a relationship of this type points to ("/sharedStrings", "/styles"), from `part`'s `_rels` file. */
+function relatedPart(pkg: XlsxPackage, part: string, type: RegExp): string | undefined {
+  const relsPart = part === "" ? "_rels/.rels" : part.replace(/[^/]+$/, (file) => `_rels/${file}.rels`);
+  if (!pkg.has(relsPart)) return undefined;
+  const rel = findAll(pkg.xml(relsPart), "Relationship").find((r) => type.test(attr(r, "Type") ?? ""));
+  const target = rel === undefined ? undefined : relationships(pkg, part).get(attr(rel, "Id") ?? "");
+  return target !== undefined && pkg.has(target) ? target : undefined;
+}
+
+function readWorkbook(bytes: Uint8Array, diagnostics: Diagnostic[], place: Place): SourceDocument {
+  const pkg = openXlsxPackage(bytes);
+  const workbookPart = relatedPart(pkg, "", OFFICE_DOCUMENT) ?? "xl/workbook.xml";
+  const workbook = findAll(pkg.xml(workbookPart), "workbook")[0];
+  const rels = relationships(pkg, workbookPart);
+  const stringsPart = relatedPart(pkg, workbookPart, /\/sharedStrings$/);
+  const stylesPart = relatedPart(pkg, workbookPart, /\/styles$/);
+  const workbookPr = child(workbook, "workbookPr");
+  const ctx: WorkbookContext = {
+    pkg,
+    styles: readStyles(stylesPart === undefined ? undefined : pkg.xml(stylesPart)),
+    strings: stringsPart !== undefined ? childrenNamed(findAll(pkg.xml(stringsPart), "sst")[0], "si").map(stringRuns) : [],
+    dates: ["1", "true"].includes(attr(workbookPr, "date1904") ?? "") ? "1904" : "1900",
+    diagnostics,
+    place,
+  };
+  const sheets = childrenNamed(child(workbook, "sheets"), "sheet").slice(0, MAX_SHEETS);
+  const sections = sheets.flatMap((sheet): SourceSection[] => {
+    const part = rels.get(attr(sheet, "r:id") ?? "");
+    // a chart sheet or a dialog sheet holds no cells
+    if (part === undefined || !pkg.has(part) || findAll(pkg.xml(part), "worksheet").length === 0) return [];
+    return [readSheet(unescapeText(attr(sheet, "name") ?? ""), part, (attr(sheet, "state") ?? "visible") !== "visible", ctx)];
+  });
+  return { format: "xlsx", sections, footnotes: [] };
+}
+
+export function readXlsxSource(bytes: Uint8Array, place: Place = {}): { document?: SourceDocument; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  try {
+    return { document: readWorkbook(bytes, diagnostics, place), diagnostics };
+  } catch (error) {
+    if (!(error instanceof XlsxReadError)) throw error;
+    return { diagnostics: [diagnose(error.kind === "too-large" ? "read/too-large" : "read/corrupt", { format: "XLSX", reason: error.message }, place)] };
+  }
+}
