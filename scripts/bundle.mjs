@@ -1,10 +1,14 @@
 // Bundles the CLI (and the packet worker) into dist/bundle/ so that a command loads a few files instead of
 // hundreds: run by `npm run build` after tsc. Packages whose internals vanban patches or resolves at run
 // time (pdfmake, pdfkit, fontkit, the Tinos font package) stay outside and load from node_modules.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
+// chunk names carry a hash: without this, every build would leave the previous chunks beside the new ones
+rmSync("dist/bundle", { recursive: true, force: true });
+
 await build({
-  entryPoints: { main: "src/cli/main.ts", "packet-worker": "src/pipeline/packet-worker.ts" },
+  entryPoints: { main: "src/cli/main.ts", "packet-worker": "src/pipeline/packet-worker.ts", "check-worker": "src/pipeline/check-worker.ts" },
   outdir: "dist/bundle",
   bundle: true,
   splitting: true,

@@ -1,9 +1,8 @@
 import { basename, join } from "node:path";
-import { buildOutputs, LayoutCheckError, type BuildResult, type StageTimes } from "../pipeline/build-outputs.ts";
-import { checkDocx } from "../check/check-docx.ts";
-import { checkDiagnostics } from "../check/diagnostics.ts";
+import { buildOutputs, LayoutCheckError, type BuildOptions, type BuildResult, type StageTimes } from "../pipeline/build-outputs.ts";
 import { buildToFolder, replacePackets, type InterruptHook } from "../pipeline/build-folder.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
+import { createLayoutChecker } from "../pipeline/layout-checker.ts";
 import { MemorySink } from "../io/output-sink.ts";
 import { documentSlug } from "../pipeline/output-names.ts";
 import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "../pipeline/formats.ts";
@@ -57,12 +56,13 @@ interface Job {
   target: string;
   progress: boolean;
   lock: LockOptions;
+  checkLayout: BuildOptions["checkLayout"];
 }
 
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
 async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult> {
   const memory = new MemorySink();
-  const result = await buildOutputs(job.resolved, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion });
+  const result = await buildOutputs(job.resolved, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion, checkLayout: job.checkLayout });
   await replacePackets(job.target, { files: memory.files, result, lock: job.lock });
   return result;
 }
@@ -113,13 +113,16 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   const ctx = await createRenderContext(profile, { fontDir: options.fontDir });
   const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers, formats });
   if (!renderer) return fail(templateDiagnostics);
+  const checker = options.check === false ? undefined : createLayoutChecker(profile, ctx);
+  const target = join(options.output, documentSlug(decision));
   const job: Job = {
     toolVersion: options.toolVersion,
     formats,
     resolved,
     ctx,
     packets: renderer,
-    target: join(options.output, documentSlug(decision)),
+    target,
+    checkLayout: checker ? (docx, name) => checker.check(docx, join(target, name)) : undefined,
     progress: process.stderr.isTTY && !options.json && !options.quiet,
     lock: {
       command: ["vanban build", file, ...(options.agency ?? []).map((a) => `--agency ${a}`)].join(" "),
@@ -144,10 +147,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
             formats,
             onInterrupt: exitOnSignal,
             lock: job.lock,
-            checkLayout:
-              options.check === false
-                ? undefined
-                : (docx, name) => checkDiagnostics(checkDocx(docx, { profile, measurer: ctx.measurer }), join(job.target, name)),
+            checkLayout: job.checkLayout,
             ...(job.progress ? { onProgress: progressLine } : {}),
           });
   } catch (error) {
@@ -157,7 +157,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     if (failure) return fail([failure], error instanceof OutputBusyError ? EXIT.busy : EXIT.output);
     throw error;
   } finally {
-    await renderer.close();
+    await Promise.all([renderer.close(), checker?.close()]);
     if (job.progress) process.stderr.write("\r\x1b[K");
   }
   const times: StageTimes = { ...result.times, total: performance.now() - started };

@@ -190,4 +190,9 @@ function isEntryPoint(): boolean {
   return false;
 }
 
-if (isEntryPoint()) process.exitCode = await run(process.argv.slice(2));
+if (isEntryPoint()) {
+  // Bundled, our dependencies' code no longer lies under node_modules, so Node blames their deprecated calls
+  // (exceljs's `new Buffer()`) on vanban and prints a warning a clerk can do nothing about.
+  process.noDeprecation = true;
+  process.exitCode = await run(process.argv.slice(2));
+}

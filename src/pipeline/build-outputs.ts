@@ -56,8 +56,12 @@ export interface BuildOptions {
   packets: PacketRenderer;
   toolVersion: string;
   previous?: PreviousBuild | undefined;
-  /** runs the layout checker on every rendered DOCX (the decision, each letter); error diagnostics stop the build */
-  checkLayout?: ((docx: Uint8Array, name: string) => Diagnostic[]) | undefined;
+  /**
+   * runs the layout checker on every rendered DOCX (the decision, each letter); error diagnostics stop the
+   * build. The checks may run beside the rendering (pipeline/layout-checker.ts): all are awaited before the
+   * build returns, so nothing is committed before every DOCX has passed.
+   */
+  checkLayout?: ((docx: Uint8Array, name: string) => Promise<Diagnostic[]>) | undefined;
   onProgress?: Progress;
 }
 
@@ -112,10 +116,13 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
   const units: Record<string, OutputUnit> = {};
   const reused: string[] = [];
   const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.packets.fingerprint, formats: options.formats };
-  const checkOrThrow = async (docx: Uint8Array, name: string) => {
+  const checks: Promise<Diagnostic[]>[] = [];
+  const startCheck = (docx: Uint8Array, name: string) => {
     if (!options.checkLayout) return;
-    const failures = (await timed(times, "check", async () => options.checkLayout!(docx, name))).filter((d) => d.severity === "error");
-    if (failures.length > 0) throw new LayoutCheckError(failures);
+    const check = options.checkLayout(docx, name);
+    // awaited below, with the others; until then a failure must not count as unhandled
+    check.catch(() => undefined);
+    checks.push(check);
   };
   const { renderAppendixXlsx } = await import("../write/xlsx/appendix-xlsx.ts");
   // Without letter settings there are no letters to send: packets are skipped (validate warns: model/letters-missing).
@@ -141,7 +148,7 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
       [agencyXlsxName(slug), workbook],
     ];
     // The letter DOCX goes to Word before signing: it must pass the layout rules too.
-    if (letter.docx) await checkOrThrow(letter.docx, `${packetDir(id)}/${letterFileName(slug, "docx")}`);
+    if (letter.docx) startCheck(letter.docx, `${packetDir(id)}/${letterFileName(slug, "docx")}`);
     const manifest = {
       agency: { id, name: assignment.agency.name },
       document: `${decision.document.number}/${decision.document.symbol}`,
@@ -167,7 +174,7 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
       files = [];
       for (const format of options.formats) {
         const rendered = await timed(times, format, () => renderDocument(plan, ctx, [format]));
-        if (format === "docx") await checkOrThrow(rendered.docx!, decisionFileName(decision, "docx"));
+        if (format === "docx") startCheck(rendered.docx!, decisionFileName(decision, "docx"));
         files.push([decisionFileName(decision, format), rendered[format]!]);
       }
       if (decision.appendices.length > 0) files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(resolved, ctx))]);
@@ -175,6 +182,9 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
     units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };
   }
   await packets;
+  // the time the build waits for the checks after rendering (all of it when they run in this thread)
+  const failures = (await timed(times, "check", () => Promise.all(checks))).flat().filter((d) => d.severity === "error");
+  if (failures.length > 0) throw new LayoutCheckError(failures);
   const packetDirs = new Map<string, string>();
   for (const { agency } of chosen) {
     packetDirs.set(agency.id, packetDir(agency.id));

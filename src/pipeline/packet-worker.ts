@@ -28,6 +28,8 @@ export type PacketReply = { index: number; files: PacketFiles } | { index: numbe
 
 if (parentPort) {
   const port = parentPort;
+  // as in cli/main.ts: bundled dependencies' deprecation warnings are not the clerk's to act on
+  process.noDeprecation = true;
   const data = workerData as PacketWorkerData;
   const ready = createRenderContext(data.profile, { use: data.fonts });
   const resolved = resolveDecision(data.decision, new AgencyResolver(data.directory));

@@ -174,6 +174,21 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
     expect(run.stderr).not.toMatch(STACK_LINE);
     expect(JSON.parse(run.stdout).workers).toBe(2);
     expect(hashTree(join(second, "qd-503-2013"))).toEqual(hashTree(join(here, "qd-503-2013")));
+    // bundled, the dependencies' deprecation warnings would be blamed on vanban and printed to the clerk
+    expect(run.stderr).not.toContain("DeprecationWarning");
+  });
+
+  it("refuses a DOCX its layout check (on a thread of its own here) fails, and writes nothing", () => {
+    const model = writeSmallModel(mkdtempSync(join(root, "unchecked-")));
+    // kept as written by validation (a warning), but the rendered Nơi nhận then breaks RECIP-ITEMS
+    writeFileSync(model, readFileSync(model, "utf8").replace('archive: "Lưu: VT, NC."', 'archive: "Lưu: VT, NC"'));
+    const out = join(root, "unchecked-out");
+    const run = runCli(["build", model, "-o", out, "--json"]);
+    expect(run.status, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ ruleId: "RECIP-ITEMS", severity: "error", file: join(out, "qd-503-2013", "qd-503-2013.docx") }));
+    expect(existsSync(join(out, "qd-503-2013"))).toBe(false);
   });
 
   /** Starts a build and sends `signal` once its temporary folder exists, i.e. in the middle of writing. */
