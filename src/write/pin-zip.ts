@@ -12,9 +12,13 @@ const DEFLATE_LEVEL = 6;
  * fflate's JavaScript deflate on large parts such as a 10,000-row sheet).
  */
 export function pinZip(bytes: Uint8Array, date: string): Uint8Array {
+  return zipPinned(unzipSync(bytes), date);
+}
+
+/** The package's parts (path → bytes, in the order given) zipped as pinZip writes them. */
+export function zipPinned(files: Record<string, Uint8Array>, date: string): Uint8Array {
   // a draft's "2025-12" or "2025": the earliest day it can be signed, as the PDF's dates (model/dates.ts)
   const isoDate = earliestIssueDay(date);
-  const files = unzipSync(bytes);
   const instant = `${isoDate}T00:00:00Z`;
   const core = files["docProps/core.xml"];
   if (core) {

@@ -2,9 +2,10 @@
  * Writes a document plan as DOCX, node by node. Pure: the same plan gives the same bytes (REPRO: the zip
  * entries and core properties are pinned to the document's date).
  */
-import { Document, Packer, type Paragraph, type Table } from "docx";
+import { Document, type Paragraph, type Table } from "docx";
 import type { BlockNode, DocumentPlan } from "../../plan/nodes.ts";
-import { pinZip } from "../pin-zip.ts";
+import { zipPinned } from "../pin-zip.ts";
+import { docxPackageParts } from "./package-parts.ts";
 import { BLOCK_HANDLERS, type BlockContext } from "./blocks.ts";
 import { sectionOptions, textWidthTwips } from "./section.ts";
 import { documentStyles } from "./styles.ts";
@@ -12,6 +13,8 @@ import { documentStyles } from "./styles.ts";
 export interface DocxOptions {
   /** written as the file's creator */
   toolName: string;
+  /** the parts from docx's own zip instead of its compiler (package-parts.ts): the same bytes, slower */
+  viaDocxZip?: boolean;
 }
 
 function writeBlock(block: BlockNode, ctx: BlockContext): (Paragraph | Table)[] {
@@ -35,5 +38,5 @@ export async function writeDocx(plan: DocumentPlan, options: DocxOptions): Promi
     styles: documentStyles(plan),
     sections,
   });
-  return pinZip(await Packer.toBuffer(document), metadata.date);
+  return zipPinned(await docxPackageParts(document, options.viaDocxZip), metadata.date);
 }
