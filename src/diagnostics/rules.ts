@@ -497,6 +497,16 @@ export const RULES = {
     severity: "info",
     message: () => "the header row repeated inside the table is left out",
   },
+  "recognize/elided": {
+    severity: "warning",
+    message: (a) => `"${a.text}" inside the table: the page leaves rows out here; the rows after it are read as the table's continuation`,
+    hint: () => "copy the missing rows from the signed original (or the site's full text) into the model",
+  },
+  "recognize/group-cells": {
+    severity: "warning",
+    message: (a) => `group row ${a.label} holds "${a.text}" under "${a.column}" beside its title; a group keeps only its label and title, so the cell is not in the model`,
+    hint: () => "if the cell matters, add it to the group's title in the model",
+  },
   "recognize/scrape-row-misaligned": {
     severity: "error",
     message: (a) => `"${a.found}" does not start a row of the ${a.columns}-column table (a row starts with its STT, empty or a numeral)`,

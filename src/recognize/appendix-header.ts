@@ -79,9 +79,15 @@ export function readColumns(ctx: RecognizeContext, rows: readonly GridRow[], wid
     }
     byGridColumn.push(columns.length - 1);
   }
-  // a table without a content column (a list of units): its first column of its own holds the content
-  const main = columns.some((column) => column.role === "content") ? undefined : kept.shift();
-  if (main) columns[main.index] = { role: "content", label: main.label };
+  // a table without a content column (a list of units, "Tên văn bản"): its column of its own that holds the
+  // most text is the content (not one holding another numbering, "Theo NQ 01")
+  const textIn = (index: number) =>
+    rows.slice(depth).reduce((sum, row) => sum + row.filter((cell) => byGridColumn[cell.column] === index).reduce((n, cell) => n + cell.text.length, 0), 0);
+  const main = columns.some((column) => column.role === "content") ? undefined : kept.reduce<(typeof kept)[number] | undefined>((best, k) => (best && textIn(best.index) >= textIn(k.index) ? best : k), undefined);
+  if (main) {
+    columns[main.index] = { role: "content", label: main.label };
+    kept.splice(kept.indexOf(main), 1);
+  }
   for (const column of kept) ctx.report("recognize/kept-column", { label: column.label }, column.at);
   const at = rows[0]?.[0];
   if (!columns.some((column) => column.role === "lead")) ctx.report("recognize/no-lead-column", {}, at);

@@ -3,9 +3,12 @@
  * the row one merged title cell (or, in a table that merges nothing, a Roman numeral or capital letter with
  * only its title filled in); groups nest by the kind of their label in the order the kinds first appear
  * (I > 1 > a, or A > I). A cell spanning rows becomes `span` on its first row and is left out of the rows
- * it covers.
+ * it covers. Rows nest as the model's sub-rows (`rows`) by their STT: "1.1" under "1", a letter under a
+ * number, a bullet "-" under the row above, and a row without STT under a row that only heads the ones after
+ * it (no lead of its own); any other row without STT is a task of its own, cited "2a" after row 2.
  */
 import type { Group, Row } from "../model/schema.ts";
+import { columnKeyOf } from "./appendix-columns.ts";
 import { foldVietnamese } from "../model/text.ts";
 import type { TableColumns } from "./appendix-header.ts";
 import type { RecognizeContext } from "./context.ts";
@@ -48,8 +51,10 @@ interface ItemRow {
 type BodyRow = GroupRow | ItemRow;
 
 /** A group row, or undefined for a row of cells. */
-function groupOf(row: GridRow, width: number, columns: TableColumns): GroupRow | undefined {
+function groupOf(ctx: RecognizeContext, row: GridRow, columns: TableColumns): GroupRow | undefined {
   const first = row.find((cell) => cell.column === 0);
+  // a table continued in another width: the row is merged across its own table
+  const width = first?.tableWidth ?? 0;
   if (row.length === 1 && first && first.colSpan >= width) {
     const m = LABELLED_TITLE.exec(first.text);
     const label = m ? m[1]! : "";
@@ -60,15 +65,19 @@ function groupOf(row: GridRow, width: number, columns: TableColumns): GroupRow |
   const labelKind = kindOf(first.text);
   if (!labelKind) return undefined;
   const rest = row.filter((cell) => cell !== first);
-  const filled = rest.filter((cell) => cell.text !== "");
   const title = rest[0];
   const mergedAcross = rest.length === 1 && title!.colSpan >= 2 && title!.column + title!.colSpan >= width;
   if (mergedAcross && title!.text !== "") return { kind: "group", label, title: oneLineTitle(title!.text), labelKind, at: first, titleAt: title! };
-  // a table that merges nothing: only the title beside a Roman numeral or a capital letter
-  const contentColumn = columns.columns.findIndex((column) => column.role === "content");
-  const onlyTitle = filled.length === 1 && columns.byGridColumn[filled[0]!.column] === contentColumn && rest.length >= 3;
-  if (onlyTitle && (labelKind === "roman" || labelKind === "letter")) return { kind: "group", label, title: oneLineTitle(filled[0]!.text), labelKind, at: first, titleAt: filled[0]! };
-  return undefined;
+  if (labelKind !== "roman" && labelKind !== "letter") return undefined;
+  // a table that merges nothing: a Roman numeral or a capital letter with its title and no cell of a task
+  const roleOf = (cell: GridCell) => columns.columns[columns.byGridColumn[cell.column] ?? -1]?.role;
+  const filled = rest.filter((cell) => cell.text !== "");
+  const titleCell = filled.find((cell) => roleOf(cell) === "content");
+  const others = filled.filter((cell) => cell !== titleCell);
+  if (!titleCell || rest.length < 3 || others.some((cell) => roleOf(cell) !== undefined)) return undefined;
+  // cells of columns kept by their label beside the title (another numbering): a group holds none
+  for (const cell of others) ctx.report("recognize/group-cells", { label, text: cell.text.slice(0, 60), column: columns.columns[columns.byGridColumn[cell.column]!]!.label }, cell);
+  return { kind: "group", label, title: oneLineTitle(titleCell.text), labelKind, at: first, titleAt: titleCell };
 }
 
 const isEmptyRow = (row: GridRow) => row.every((cell) => cell.text === "");
@@ -92,11 +101,70 @@ function rowOf(ctx: RecognizeContext, cells: GridRow, columns: TableColumns, spa
   return row;
 }
 
+/** How a row's STT places it under the rows above it (see the module's comment). */
+type Nesting = { kind: "dotted"; parent: string } | { kind: "number" | "letter" | "bullet" | "unnumbered" };
+
+const DOTTED = /^(\d+(?:\.\d+)*)\.\d+$/u;
+const LETTER = /^[a-zđ]$/u;
+const BULLET = /^[-+•–]/u;
+
+function nestingOf(row: Row): Nesting {
+  const number = row.number.trim().replace(/[.)]$/, "");
+  const dotted = DOTTED.exec(number);
+  if (dotted) return { kind: "dotted", parent: dotted[1]! };
+  if (LETTER.test(number)) return { kind: "letter" };
+  if (BULLET.test(number) || (number === "" && BULLET.test(row.content.trim()))) return { kind: "bullet" };
+  return { kind: number === "" ? "unnumbered" : "number" };
+}
+
+interface OpenRow {
+  row: Row;
+  path: (string | number)[];
+  nesting: Nesting;
+}
+
+/**
+ * The row a new row is a sub-row of, among the open rows (the last row of the group and the sub-rows down to
+ * the last one, outermost first); undefined for a row of the group.
+ */
+function parentOf(open: readonly OpenRow[], nesting: Nesting, hasLead: boolean): number | undefined {
+  const innermost = (test: (o: OpenRow) => boolean) => {
+    for (let k = open.length - 1; k >= 0; k--) if (test(open[k]!)) return k;
+    return undefined;
+  };
+  const bare = (o: OpenRow) => o.row.number.trim().replace(/[.)]$/, "");
+  switch (nesting.kind) {
+    case "dotted":
+      return innermost((o) => bare(o) === nesting.parent);
+    case "letter":
+      return innermost((o) => o.nesting.kind === "number" || o.nesting.kind === "dotted");
+    case "bullet":
+      return innermost((o) => o.nesting.kind !== "bullet");
+    case "unnumbered": {
+      // beside the sub-rows of a row, or under a row that heads the ones after it: no lead of its own
+      const last = innermost((o) => o.nesting.kind !== "bullet");
+      if (last === undefined) return undefined;
+      if (last > 0) return last - 1;
+      const head = open[last]!;
+      return head.nesting.kind !== "unnumbered" && hasLead && (head.row.lead ?? "") === "" ? last : undefined;
+    }
+    case "number":
+      return undefined;
+  }
+}
+
 /** Groups and rows of the body rows, nested; every row is a group, a row, or reported as left out. */
-export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], columns: TableColumns, width: number, path: readonly (string | number)[]): (Group | Row)[] {
+export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], columns: TableColumns, path: readonly (string | number)[]): (Group | Row)[] {
   const labels = new Set(columns.columns.map((column) => foldVietnamese(column.label)));
-  // the header again after a page break, whole or in part
-  const repeatsHeader = (row: GridRow) => row.every((cell) => cell.text === "" || labels.has(foldVietnamese(cell.text)));
+  const roleAt = (cell: GridCell) => columns.columns[columns.byGridColumn[cell.column] ?? -1]?.role;
+  // the header again after a page break, whole or in part, or a group's own header row worded otherwise
+  // ("Nội dung" over "Nhiệm vụ, giải pháp"): header wordings, each in the column of its role
+  const repeatsHeader = (row: GridRow) => {
+    const filled = row.filter((cell) => cell.text !== "");
+    if (filled.every((cell) => labels.has(foldVietnamese(cell.text)))) return true;
+    return filled.length >= 2 && filled.every((cell) => roleAt(cell) !== undefined && columnKeyOf(oneLineTitle(cell.text)) === roleAt(cell));
+  };
+  const hasLead = columns.columns.some((column) => column.role === "lead");
   const body: BodyRow[] = [];
   for (const row of rows.slice(columns.headerRows)) {
     if (isEmptyRow(row)) {
@@ -107,11 +175,12 @@ export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], column
       ctx.report("recognize/repeated-header", {}, row[0]!);
       continue;
     }
-    body.push(groupOf(row, width, columns) ?? { kind: "item", cells: row });
+    body.push(groupOf(ctx, row, columns) ?? { kind: "item", cells: row });
   }
   const root: (Group | Row)[] = [];
   const levels: LabelKind[] = [];
   const open: { level: number; group: Group; path: (string | number)[] }[] = [];
+  let openRows: OpenRow[] = [];
   body.forEach((entry, index) => {
     const parent = open.at(-1);
     const items = parent?.group.items ?? root;
@@ -121,9 +190,18 @@ export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], column
       const longest = Math.max(...entry.cells.map((cell) => cell.rowSpan));
       let following = 1;
       while (following < longest && body[index + following]?.kind === "item") following++;
-      items.push(rowOf(ctx, entry.cells, columns, following, [...itemsPath, items.length]));
+      const numberCell = entry.cells.find((cell) => roleAt(cell) === "number");
+      const contentCell = entry.cells.find((cell) => roleAt(cell) === "content");
+      const nesting = nestingOf({ number: numberCell?.text ?? "", content: contentCell?.text ?? "", rows: [] });
+      const under = parentOf(openRows, nesting, hasLead);
+      const host = under === undefined ? undefined : openRows[under]!;
+      const rowPath = host ? [...host.path, "rows", host.row.rows.length] : [...itemsPath, items.length];
+      const row = rowOf(ctx, entry.cells, columns, following, rowPath);
+      (host ? host.row.rows : items).push(row);
+      openRows = [...openRows.slice(0, under === undefined ? 0 : under + 1), { row, path: rowPath, nesting }];
       return;
     }
+    openRows = [];
     if (!levels.includes(entry.labelKind)) levels.push(entry.labelKind);
     const level = levels.indexOf(entry.labelKind);
     while (open.length > 0 && open.at(-1)!.level >= level) open.pop();

@@ -98,13 +98,23 @@ export function recognizeAppendix(ctx: RecognizeContext, start: number, index: n
   return { value: appendices, next: i };
 }
 
-/** The rows of a table continued after a page break: more tables of the same width right after it. */
+/** A line of dots where a site leaves part of the document out ("…................................."). */
+const ELISION = /^[…．.·\s]{3,}$/u;
+
+/**
+ * The rows of a table continued after a page break: more tables of the same width right after it, or after
+ * the mark of a part the site left out (reported: rows are missing there).
+ */
 function continued(ctx: RecognizeContext, start: number, rows: GridRow[]): { rows: GridRow[]; next: number } {
   let all = rows;
   let i = start;
   for (; i < ctx.items.length; i++) {
     const { block, section } = ctx.items[i]!;
     if (block.kind === "paragraph" && oneLine(block) === "") continue;
+    if (block.kind === "paragraph" && ELISION.test(oneLine(block)) && ctx.items[i + 1]?.block.kind === "table") {
+      ctx.report("recognize/elided", { text: oneLine(block).slice(0, 20) }, { position: block.position, section });
+      continue;
+    }
     if (block.kind !== "table" || isHeaderTable(block)) break;
     const more = tableGrid(block, section);
     // a scrape may give the rest of a table another width; its rows still start with their labels
@@ -133,6 +143,6 @@ function subHeading(ctx: RecognizeContext, start: number): { title: string; at: 
 function tableAppendix(ctx: RecognizeContext, rows: GridRow[], head: Omit<Appendix, "columns" | "items">, path: (string | number)[]): Appendix {
   const width = gridWidth(rows);
   const columns = readColumns(ctx, rows, width, path);
-  const items = readRows(ctx, rows, columns, width, [...path, "items"]);
+  const items = readRows(ctx, rows, columns, [...path, "items"]);
   return { ...head, columns: columns.columns, items };
 }

@@ -27,7 +27,7 @@ function scrapedCells(ctx: RecognizeContext, start: number): { cells: GridCell[]
     if (isAppendixHeading(text)) break;
     const previous = cells.at(-1);
     if (previous && block.position.line === lastLine + 1 && text !== "" && previous.text !== "") previous.text += `\n${text}`;
-    else cells.push({ text, column: 0, rowSpan: 1, colSpan: 1, bold: false, position: block.position, section });
+    else cells.push({ text, column: 0, rowSpan: 1, colSpan: 1, bold: false, tableWidth: 0, position: block.position, section });
     lastLine = block.position.line;
   }
   return { cells, next: i };
@@ -43,6 +43,7 @@ export function scrapedTable(ctx: RecognizeContext, start: number): Recognized<G
   const { cells, next } = scrapedCells(ctx, start);
   let width = 1;
   while (width < cells.length && !ROW_START.test(cells[width]!.text)) width++;
+  for (const cell of cells) cell.tableWidth = width;
   const header = cells.slice(0, width).map((cell, c): GridCell => ({ ...cell, column: c }));
   const rows: GridRow[] = [header];
   const lineOf = (cell: GridCell) => ("line" in cell.position ? cell.position.line : 0);

@@ -13,6 +13,8 @@ export interface GridCell extends Located {
   rowSpan: number;
   colSpan: number;
   bold: boolean;
+  /** the grid columns of the table the cell stands in (a table continued in another width keeps its own) */
+  tableWidth: number;
 }
 
 export type GridRow = GridCell[];
@@ -22,7 +24,7 @@ const MAX_COLUMNS = 200;
 
 export function tableGrid(table: SourceTable, section: number): GridRow[] {
   const covered = new Map<number, Set<number>>();
-  return table.rows.map((row, r) => {
+  const rows = table.rows.map((row, r) => {
     const taken = covered.get(r) ?? new Set<number>();
     let column = 0;
     return row.cells.map((cell): GridCell => {
@@ -41,6 +43,7 @@ export function tableGrid(table: SourceTable, section: number): GridRow[] {
         rowSpan,
         colSpan,
         bold: lines.length > 0 && lines.every((l) => l.bold),
+        tableWidth: 0,
         position: cell.position,
         section,
       };
@@ -48,6 +51,9 @@ export function tableGrid(table: SourceTable, section: number): GridRow[] {
       return placed;
     });
   });
+  const width = gridWidth(rows);
+  for (const cell of rows.flat()) cell.tableWidth = width;
+  return rows;
 }
 
 export function gridWidth(rows: readonly GridRow[]): number {

@@ -180,4 +180,60 @@ describe("appendix tables", () => {
     ]);
     expect(a.items).toHaveLength(1);
   });
+
+  it("reads a Roman numeral with its title and another numbering beside it (in a column without role) as a group, said so", () => {
+    const r = recognizeAppendix(
+      table([
+        ["STT", "Theo NQ 01", "Tên đề án", "Đơn vị chủ trì", "Thời gian"],
+        ["I", "II", "Nhóm nhiệm vụ thể chế", "", ""],
+        ["1", "48", "Tổng kết thi hành Luật", "Sở Tư pháp", "Tháng 12"],
+      ]),
+    );
+    expect(errors(r)).toEqual([]);
+    const a = r.decision!.appendices[0]!;
+    // the column of its own holding the most text is the content, not the first one
+    expect(a.columns.map((c) => c.role ?? c.label)).toEqual(["number", "Theo NQ 01", "content", "lead", "deadline"]);
+    const [group] = a.items as Group[];
+    expect([group!.group, group!.title, (group!.items[0] as Row).content]).toEqual(["I", "Nhóm nhiệm vụ thể chế", "Tổng kết thi hành Luật"]);
+    const dropped = r.diagnostics.filter((d) => d.ruleId === "recognize/group-cells");
+    expect(dropped.map((d) => [d.severity, d.at])).toEqual([["warning", "section 2, table 1, row 2, cell 2"]]);
+    expect(dropped[0]!.message).toContain('"II" under "Theo NQ 01"');
+  });
+
+  it("leaves out a group's own header row worded otherwise, each label in the column of its role", () => {
+    const r = recognizeAppendix(
+      table([
+        HEADER,
+        [cell("I"), cell("CẢI CÁCH THỂ CHẾ", { colSpan: 4 })],
+        ["", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"],
+        ["1", "Việc một", "Sở Tư pháp", "", "Quý I"],
+        ["2", "Thời gian", "Sở Nội vụ", "", "Quý II"],
+      ]),
+    );
+    expect(errors(r)).toEqual([]);
+    expect(listTasks(r.decision!).map((t) => [t.ref, t.task.content])).toEqual([
+      ["I.1", "Việc một"],
+      ["I.2", "Thời gian"],
+    ]);
+    expect(r.diagnostics.filter((d) => d.ruleId === "recognize/repeated-header").map((d) => d.at)).toEqual(["section 2, table 1, row 3, cell 1"]);
+  });
+
+  it("reads the group rows of a table continued in another width across their own table", () => {
+    const r = recognizeAppendix(
+      table([HEADER, [cell("I"), cell("CẢI CÁCH THỂ CHẾ", { colSpan: 4 })], ["1", "Việc một", "Sở Tư pháp", "", "Quý I"]]),
+      table([[cell("II"), cell("CẢI CÁCH THỦ TỤC", { colSpan: 5 })], ["1", "Việc hai", "Sở Nội vụ", "", "Quý II", "ghi chú"]]),
+    );
+    expect(errors(r)).toEqual([]);
+    expect((r.decision!.appendices[0]!.items as Group[]).map((g) => [g.group, g.items.length])).toEqual([
+      ["I", 1],
+      ["II", 1],
+    ]);
+  });
+
+  it("reads a table on after the mark of rows a site left out, said so", () => {
+    const r = recognizeAppendix(table([HEADER, ["1", "Việc một", "Sở Tư pháp", "", "Quý I"]]), p("…................................."), table([["5", "Việc năm", "Sở Nội vụ", "", "Quý II"]]));
+    expect(r.decision!.appendices).toHaveLength(1);
+    expect((r.decision!.appendices[0]!.items as Row[]).map((row) => row.number)).toEqual(["1", "5"]);
+    expect(r.diagnostics.filter((d) => d.ruleId === "recognize/elided").map((d) => [d.severity, d.at])).toEqual([["warning", "section 2, paragraph 1"]]);
+  });
 });

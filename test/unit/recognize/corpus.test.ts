@@ -65,7 +65,7 @@ describe.skipIf(!present)("the recognizer on the corpus (../shared/corpus)", () 
         expect(decision.articles.length + decision.content.length).toBeGreaterThan(0);
       });
 
-      it.runIf(isModelled(file))("accounts for every row of each appendix table and keeps the text of every cell", () => {
+      it.runIf(isModelled(file))("accounts for every row of each appendix table and keeps the text of every cell or reports it", () => {
         const recorded = new Map<string, number>();
         for (const [key, place] of result.places) {
           const m = /^appendices\.(\d+)\.(items|columns)\b/.exec(key);
@@ -80,7 +80,8 @@ describe.skipIf(!present)("the recognizer on the corpus (../shared/corpus)", () 
           table.rows.forEach((row, r) => {
             const accounted = row.cells.some((cell) => recorded.has(keyOf(cell, section)) || noted.has(keyOf(cell, section))) || row.cells.every((cell) => cellText(cell) === "");
             expect(accounted, `${file}: row ${r + 1} of a table of appendix ${index + 1}`).toBe(true);
-            for (const cell of row.cells) expect(text, `${file}: row ${r + 1}`).toContain(squash(cellText(cell)));
+            // a cell the model cannot hold (beside a group's title) is reported at its place
+            for (const cell of row.cells) if (!noted.has(keyOf(cell, section))) expect(text, `${file}: row ${r + 1}`).toContain(squash(cellText(cell)));
           });
         }
       });
