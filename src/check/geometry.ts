@@ -2,10 +2,13 @@
  * Measures the checker needs: text widths with Times New Roman metrics (Tinos, no kerning, as Word sets
  * text), the lines a paragraph wraps into, and the drawn lines under a text (HDR-TN-LINE,
  * HDR-ISSUER-LINE, TITLE-LINE, APX-REF): an empty paragraph's bottom border between its indents, or a
- * line shape.
+ * line shape (under a column of a tab-aligned line: the shape under that column).
  */
 import type { TextMeasurer } from "../layout/measure.ts";
+import type { Section } from "../read/docx/ooxml/document.ts";
 import type { Paragraph, Run } from "../read/docx/ooxml/paragraphs.ts";
+import type { LineShape } from "../read/docx/ooxml/shapes.ts";
+import { centreOf, type Placed } from "./columns.ts";
 import { isBlank, type TextLine } from "./parts/text.ts";
 
 /** Paragraphs sharing one box: a section's text width, or a table cell's inner width. */
@@ -23,6 +26,19 @@ export interface DrawnLine {
   centred: boolean | undefined;
   paragraph: Paragraph;
 }
+
+/** Width between a section's margins, gutter included. */
+export function sectionTextWidthTwips(section: Section): number {
+  const { widthTwips = 0 } = section.page;
+  const { left = 0, right = 0, gutter } = section.margins;
+  return widthTwips - left - right - gutter;
+}
+
+/** A section's top-level paragraphs, in its text width. */
+export const sectionFlow = (section: Section): Flow => ({
+  paragraphs: section.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.paragraph] : [])),
+  boxTwips: sectionTextWidthTwips(section),
+});
 
 /** Centring tolerance: 1 mm between the left and right free space. */
 const CENTRE_TOLERANCE_TWIPS = 57;
@@ -77,7 +93,24 @@ function borderLine(p: Paragraph, boxTwips: number): DrawnLine | undefined {
   };
 }
 
-function shapeLine(p: Paragraph, boxTwips: number): DrawnLine | undefined {
+/** Where a floating shape starts across the column, when the file says. */
+const shapeStart = (shape: LineShape): number | undefined =>
+  shape.anchored && shape.horizontal?.offsetTwips !== undefined && ["column", "margin"].includes(shape.horizontal.relativeFrom) ? shape.horizontal.offsetTwips : undefined;
+
+/** The line under a column of a tab-aligned line: the placed shape nearest the column's text, centred on it or not. */
+function columnShapeLine(p: Paragraph, under: Placed): DrawnLine | undefined {
+  const placed = p.lines.flatMap((shape) => {
+    const start = shapeStart(shape);
+    return start === undefined ? [] : [{ shape, centre: start + shape.lengthTwips / 2 }];
+  });
+  const target = centreOf(under);
+  const nearest = placed.sort((a, b) => Math.abs(a.centre - target) - Math.abs(b.centre - target))[0];
+  if (!nearest || nearest.centre < under.startTwips || nearest.centre > under.endTwips) return undefined;
+  return { kind: "shape", lengthTwips: nearest.shape.lengthTwips, solid: !nearest.shape.dashed, centred: Math.abs(nearest.centre - target) <= CENTRE_TOLERANCE_TWIPS, paragraph: p };
+}
+
+function shapeLine(p: Paragraph, boxTwips: number, under?: Placed): DrawnLine | undefined {
+  if (under) return columnShapeLine(p, under);
   const shape = p.lines[0];
   if (shape === undefined) return undefined;
   const free = boxTwips - shape.lengthTwips;
@@ -94,16 +127,18 @@ function shapeLine(p: Paragraph, boxTwips: number): DrawnLine | undefined {
 
 /**
  * The line drawn under `p`: a shape or bottom border on `p` itself, or on the empty paragraphs that
- * follow it in its flow (stopping at the next paragraph with text).
+ * follow it in its flow (stopping at the next paragraph with text). `under`: a column of `p`, whose line
+ * is the shape placed under it (a border spans the whole paragraph, no column).
  */
-export function drawnLineAfter(flow: Flow, p: Paragraph): DrawnLine | undefined {
+export function drawnLineAfter(flow: Flow, p: Paragraph, under?: Placed): DrawnLine | undefined {
   const start = flow.paragraphs.indexOf(p);
   if (start < 0) return undefined;
-  const own = shapeLine(p, flow.boxTwips) ?? borderLine(p, flow.boxTwips);
+  const lineOf = (q: Paragraph) => shapeLine(q, flow.boxTwips, under) ?? (under ? undefined : borderLine(q, flow.boxTwips));
+  const own = lineOf(p);
   if (own) return own;
   for (const next of flow.paragraphs.slice(start + 1)) {
     if (!isBlank(next)) return undefined;
-    const line = shapeLine(next, flow.boxTwips) ?? borderLine(next, flow.boxTwips);
+    const line = lineOf(next);
     if (line) return line;
   }
   return undefined;

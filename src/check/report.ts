@@ -4,7 +4,7 @@
  * (from `layout/profiles.ts`) and where in the document.
  */
 import type { Profile } from "../model/schema.ts";
-import type { DocumentKind } from "./parts/recognize.ts";
+import type { DocumentKind } from "./parts/document-parts.ts";
 
 /** The rules of spec §1–7 that a DOCX can show, in the spec's order. §8 (PDF, XLSX, REPRO) concerns other files. */
 export const LAYOUT_RULE_IDS = [

@@ -7,6 +7,7 @@ import type { Recipients, Signer } from "../model/schema.ts";
 import { isAppendixHeading, isClosingTable, isHeaderTable, RECIPIENTS_LABEL, startsAttachment, startsSignature } from "./boundaries.ts";
 import type { RecognizeContext, Recognized } from "./context.ts";
 import { COLUMN_GAP } from "./header-marks.ts";
+import type { ClosingParts, LineRef } from "./parts-map.ts";
 import { cellLines, linesOf, type Located, type TextLine } from "./source-lines.ts";
 
 type Side = "left" | "right" | "either";
@@ -15,6 +16,8 @@ interface ClosingLine extends Located {
   text: string;
   side: Side;
   item: number;
+  /** a column of a line laid out by tabs or spaces, not the whole line */
+  column?: boolean;
 }
 
 export interface Closing {
@@ -22,6 +25,13 @@ export interface Closing {
   recipients: Recipients | undefined;
   /** capacity lines were found but no name (reported there) */
   unnamed: boolean;
+  parts: ClosingParts;
+}
+
+function refOf(line: ClosingLine): LineRef {
+  const ref: LineRef = { position: line.position, section: line.section, text: line.text };
+  if (line.column && line.side !== "either") ref.column = line.side;
+  return ref;
 }
 
 /** Notes that stand in for the signature itself. */
@@ -48,13 +58,13 @@ function paragraphLines(line: TextLine, item: number): ClosingLine[] {
   if (pieces.length === 0) return [];
   if (pieces.length >= 2 && !LIST_MARK.test(pieces[1]!)) {
     return [
-      { text: pieces[0]!, side: "left", item, position: line.position, section: line.section },
-      { text: pieces.slice(1).join(" "), side: "right", item, position: line.position, section: line.section },
+      { text: pieces[0]!, side: "left", item, position: line.position, section: line.section, column: true },
+      { text: pieces.slice(1).join(" "), side: "right", item, position: line.position, section: line.section, column: true },
     ];
   }
   const indent = line.raw.length - line.raw.replace(/^[ \u00a0\t]+/, "").length + (line.raw.match(/^[ \u00a0]*\t/) ? RIGHT_INDENT : 0);
   const side: Side = indent >= RIGHT_INDENT || line.alignment === "right" ? "right" : "either";
-  return [{ text: pieces.join(" "), side, item, position: line.position, section: line.section }];
+  return [{ text: pieces.join(" "), side, item, position: line.position, section: line.section, column: indent >= RIGHT_INDENT }];
 }
 
 function tableLines(ctx: RecognizeContext, item: number): ClosingLine[] {
@@ -67,7 +77,7 @@ function tableLines(ctx: RecognizeContext, item: number): ClosingLine[] {
       const appendixAt = lines.findIndex((l) => isAppendixHeading(l.text));
       if (appendixAt >= 0) ctx.report("recognize/appendix-in-closing", { heading: lines[appendixAt]!.text }, lines[appendixAt]!);
       const side: Side = row.cells.length === 1 ? "either" : c === 0 ? "left" : "right";
-      return lines.slice(0, appendixAt < 0 ? lines.length : appendixAt).map((l): ClosingLine => ({ text: l.text, side, item, position: l.position, section }));
+      return lines.slice(0, appendixAt < 0 ? lines.length : appendixAt).map((l): ClosingLine => ({ text: l.text, side, item, position: l.position, section, column: COLUMN_GAP.test(l.raw.trim()) }));
     }),
   );
 }
@@ -79,10 +89,11 @@ function stopsClosing(ctx: RecognizeContext, i: number): boolean {
   return isAppendixHeading(block.text.trim()) || startsAttachment(ctx, i);
 }
 
-function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext): { recipients: Recipients; used: number } | undefined {
+function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext, parts: ClosingParts): { recipients: Recipients; used: number } | undefined {
   const labelAt = lines.findIndex((l) => l.side !== "right" && RECIPIENTS_LABEL.test(l.text));
   if (labelAt < 0) return undefined;
   const label = lines[labelAt]!;
+  parts.recipientsLabel = refOf(label);
   const items: string[] = [];
   let archive: string | undefined;
   let used = label.item;
@@ -94,8 +105,10 @@ function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext): {
       if (line.side !== "left" || line.item !== label.item) break;
       if (items.length > 0 && archive === undefined) items[items.length - 1] += ` ${line.text}`;
       else items.push(line.text);
+      if (line !== candidates[0] || !first) parts.recipients.push(refOf(line));
       continue;
     }
+    if (line !== candidates[0] || !first) parts.recipients.push(refOf(line));
     used = Math.max(used, line.item);
     const text = line.text.replace(/^[-–]\s*/u, "");
     if (ARCHIVE.test(text)) archive = text;
@@ -109,7 +122,7 @@ function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext): {
   return { recipients: { origin: "source", items, archive }, used };
 }
 
-function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: readonly (string | number)[]): { signer?: Signer; used: number } | undefined {
+function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: readonly (string | number)[], parts: ClosingParts): { signer?: Signer; used: number } | undefined {
   const startAt = lines.findIndex((l) => l.side !== "left" && startsSignature(l.text));
   if (startAt < 0) return undefined;
   let capacity: ClosingLine[] = [];
@@ -130,6 +143,8 @@ function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: 
   }
   const start = lines[startAt]!;
   ctx.mark([...path], start);
+  parts.signature = capacity.map(refOf);
+  if (name) parts.name = refOf(name);
   if (!name) {
     ctx.report("recognize/signer-name", { capacity: capacity.map((line) => line.text).join(" / ") }, start);
     return { used: start.item };
@@ -150,8 +165,9 @@ export function recognizeClosing(ctx: RecognizeContext, start: number, path: rea
     if (block.kind === "table") lines.push(...tableLines(ctx, i));
     else for (const line of linesOf(block, section)) lines.push(...paragraphLines(line, i));
   }
-  const signed = readSigner(lines, ctx, path);
-  const received = readRecipients(lines, ctx);
+  const parts: ClosingParts = { signature: [], recipients: [] };
+  const signed = readSigner(lines, ctx, path, parts);
+  const received = readRecipients(lines, ctx, parts);
   const used = Math.max(signed?.used ?? start, received?.used ?? start);
-  return { value: { signer: signed?.signer, recipients: received?.recipients, unnamed: signed !== undefined && !signed.signer }, next: Math.max(used + 1, start + 1) };
+  return { value: { signer: signed?.signer, recipients: received?.recipients, unnamed: signed !== undefined && !signed.signer, parts }, next: Math.max(used + 1, start + 1) };
 }

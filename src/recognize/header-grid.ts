@@ -7,8 +7,9 @@
 import { isAllCaps } from "../model/text.ts";
 import type { Issuer } from "../model/schema.ts";
 import type { RecognizeContext, Recognized } from "./context.ts";
-import { DATE, leftOfMarks, MOTTO, NATIONAL_NAME, NUMBER, placeBefore, RULE_LINE } from "./header-marks.ts";
-import { cellLines, linesOf, type Located, type TextLine } from "./source-lines.ts";
+import { COLUMN_GAP, DATE, leftOfMarks, MOTTO, NATIONAL_NAME, NUMBER, placeBefore, RULE_LINE } from "./header-marks.ts";
+import type { HeaderParts, LineRef } from "./parts-map.ts";
+import { cellLines, linesOf, trimText, type Located, type TextLine } from "./source-lines.ts";
 import { isTypeLine, typeOf } from "./title-block.ts";
 
 export interface Header {
@@ -49,15 +50,65 @@ function modelDate(day: string | undefined, month: string | undefined, year: str
   return check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? iso : undefined;
 }
 
-/** Issuer lines in capitals, read up to the Quốc hiệu; the lines before the bold ones are the parent body. */
-function splitParent(pieces: readonly { text: string; bold: boolean }[]): { parent: string[]; lines: string[] } {
-  const firstBold = pieces.findIndex((p) => p.bold);
-  const split = firstBold > 0 && pieces.slice(firstBold).every((p) => p.bold) ? firstBold : 0;
-  return { parent: pieces.slice(0, split).map((p) => p.text), lines: pieces.slice(split).map((p) => p.text) };
+/** "V/v triển khai …": a công văn's trích yếu under its number */
+export const SUBJECT_LINE = /^V\/v(?![\p{L}\p{N}])/iu;
+const LOCALITY = /^(TỈNH|THÀNH PHỐ|TP\.|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?![\p{L}\p{N}])/u;
+
+/** Whether a line continues the name on the line before (a locality, or a name wrapped after "VÀ" or ","). */
+const continuesName = (line: string, previous: string): boolean =>
+  LOCALITY.test(line) || /^VÀ\s/u.test(line) || /(\sVÀ|,|-)$/u.test(previous) || /^\p{Ll}/u.test(line);
+
+interface IssuerPiece {
+  text: string;
+  bold: boolean;
+  ref: LineRef;
 }
 
-export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | undefined> {
-  let issuerPieces: { text: string; bold: boolean }[] = [];
+/**
+ * Where the issuer starts among the agency lines, by wording: each line that does not continue the one
+ * before starts a new body, and the last body is the issuer ("UBND TỈNH QUẢNG NAM" / "SỞ NỘI VỤ"), while
+ * "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NAM" is one; when the wording says one body, regular lines over bold
+ * ones are the parent body.
+ */
+function issuerStart(pieces: readonly IssuerPiece[]): number {
+  let lastStart = 0;
+  pieces.forEach((piece, i) => {
+    if (i > 0 && !continuesName(piece.text, pieces[i - 1]!.text)) lastStart = i;
+  });
+  if (lastStart > 0) return lastStart;
+  const firstBold = pieces.findIndex((p) => p.bold);
+  return firstBold > 0 && pieces.slice(firstBold).every((p) => p.bold) ? firstBold : 0;
+}
+
+/** A mark's part of a header line for the parts map; a line laid out in columns by tabs or spaces says which. */
+function refOf(line: HeaderLine, text: string, side: "left" | "right"): LineRef {
+  const ref: LineRef = { position: line.position, section: line.section, text: trimText(text) };
+  if (COLUMN_GAP.test(line.raw.trimEnd())) ref.column = side;
+  return ref;
+}
+
+/** The text of a mark matched in `raw`: from its match to the end of the match. */
+const matched = (raw: string, match: RegExpExecArray): string => raw.slice(match.index, match.index + match[0].length);
+
+/** The place-date as written: the place before ", ngày", up to the year. */
+function placeDateText(raw: string, match: RegExpExecArray): string {
+  const place = placeBefore(raw);
+  const start = place === "" ? match.index : raw.lastIndexOf(place, match.index);
+  return raw.slice(start, match.index + match[0].length);
+}
+
+/** The table cell a position is in, as a key ("" outside tables). */
+function cellKey(at: Located): string {
+  if (!("path" in at.position)) return "";
+  const path = at.position.path;
+  return JSON.stringify(path.slice(0, path.findLastIndex((step) => "row" in step) + 1));
+}
+
+const sameCell = (a: Located, b: Located): boolean => cellKey(a) !== "" && cellKey(a) === cellKey(b);
+
+export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | undefined> & { parts: HeaderParts } {
+  const parts: HeaderParts = { parent: [], issuer: [], subjectLine: [] };
+  let issuerPieces: IssuerPiece[] = [];
   let sawNationalName = false;
   let sawMotto = false;
   let number: { value: string; symbol: string; at: Located } | undefined;
@@ -74,11 +125,29 @@ export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | unde
     }
     for (const line of headerLines(ctx, i)) {
       if (line.text === "" || RULE_LINE.test(line.text)) continue;
-      if (NATIONAL_NAME.test(line.raw)) sawNationalName = true;
-      if (MOTTO.test(line.raw)) sawMotto = true;
+      const vv = line.column === "right" ? undefined : line.raw.split(COLUMN_GAP).map(trimText).find((piece) => SUBJECT_LINE.test(piece));
+      const lastVv = parts.subjectLine.at(-1);
+      if (vv !== undefined && lastVv === undefined) parts.subjectLine.push(refOf(line, vv, "left"));
+      // the trích yếu wraps onto the next lines of its cell
+      else if (lastVv && line.column === "left" && sameCell(lastVv, line) && !NUMBER.test(line.raw) && !DATE.test(line.raw)) parts.subjectLine.push(refOf(line, line.text, "left"));
+      const nationalMatch = NATIONAL_NAME.exec(line.raw);
+      if (nationalMatch) {
+        sawNationalName = true;
+        parts.nationalName ??= refOf(line, matched(line.raw, nationalMatch), "right");
+        if (item.block.kind === "table") parts.table ??= { position: item.block.position, section: item.section };
+      }
+      const mottoMatch = MOTTO.exec(line.raw);
+      if (mottoMatch) {
+        sawMotto = true;
+        parts.motto ??= refOf(line, matched(line.raw, mottoMatch), "right");
+      }
       const numberMatch = NUMBER.exec(line.raw);
-      if (numberMatch && !number) number = { value: numberMatch[1]!, symbol: numberMatch[2]!.replace(/\.$/, ""), at: line };
+      if (numberMatch && !number) {
+        number = { value: numberMatch[1]!, symbol: numberMatch[2]!.replace(/\.$/, ""), at: line };
+        parts.number = refOf(line, matched(line.raw, numberMatch), "left");
+      }
       const dateMatch = DATE.exec(line.raw);
+      if (dateMatch && !parts.placeDate) parts.placeDate = refOf(line, placeDateText(line.raw, dateMatch), "right");
       if (dateMatch && !placeDate) {
         const date = modelDate(dateMatch[1], dateMatch[2], dateMatch[3]!);
         if (date === undefined) {
@@ -93,9 +162,13 @@ export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | unde
         if (!sawNationalName) issuerPieces = [];
         continue;
       }
-      issuerPieces.push({ text: left, bold: line.bold });
+      issuerPieces.push({ text: left, bold: line.bold, ref: refOf(line, left, "left") });
     }
   }
+  const split = issuerStart(issuerPieces);
+  parts.parent = issuerPieces.slice(0, split).map((p) => p.ref);
+  parts.issuer = issuerPieces.slice(split).map((p) => p.ref);
+  const recognized = (value: Header | undefined) => ({ value, next: i, parts });
   const searched = searchedBlocks(ctx, i) + (stoppedAt ? `, up to the type line "${stoppedAt}"` : "");
   if (issuerPieces.length === 0) ctx.report("recognize/header-issuer", { searched }, ctx.locate(0));
   if (!sawNationalName) ctx.report("recognize/no-national-name", { searched }, ctx.locate(0));
@@ -104,7 +177,7 @@ export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | unde
   // a date line that is there but impossible has its own diagnostic; "no date line" would mislead
   if (!placeDate && !invalidDate) ctx.report("recognize/header-date", { searched }, ctx.locate(0));
   if (placeDate && placeDate.place === "") ctx.report("recognize/header-place", { text: "" }, placeDate.at);
-  if (!number || !placeDate || issuerPieces.length === 0 || placeDate.place === "") return { value: undefined, next: i };
+  if (!number || !placeDate || issuerPieces.length === 0 || placeDate.place === "") return recognized(undefined);
   if (number.value === "") ctx.report("recognize/draft-number", { symbol: number.symbol }, number.at);
   if (placeDate.date.length < 10) ctx.report("recognize/draft-date", { date: placeDate.date }, placeDate.at);
   ctx.mark(["document", "number"], number.at);
@@ -112,16 +185,13 @@ export function recognizeHeader(ctx: RecognizeContext): Recognized<Header | unde
   ctx.mark(["document", "date"], placeDate.at);
   ctx.mark(["issuer", "place"], placeDate.at);
   const symbolParts = number.symbol.split("-");
-  return {
-    value: {
-      issuer: { ...splitParent(issuerPieces), code: symbolParts.at(-1)!, place: placeDate.place },
-      number: number.value,
-      symbol: number.symbol,
-      typeCode: symbolParts.length > 1 ? symbolParts[0]! : number.symbol,
-      date: placeDate.date,
-    },
-    next: i,
-  };
+  return recognized({
+    issuer: { parent: parts.parent.map((l) => l.text), lines: parts.issuer.map((l) => l.text), code: symbolParts.at(-1)!, place: placeDate.place },
+    number: number.value,
+    symbol: number.symbol,
+    typeCode: symbolParts.length > 1 ? symbolParts[0]! : number.symbol,
+    date: placeDate.date,
+  });
 }
 
 /** "line 1 to line 40" in a text input, "table 1 to paragraph 7" in a tree: what the header search read. */

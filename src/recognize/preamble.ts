@@ -7,10 +7,10 @@ import type { RecognizeContext, Recognized } from "./context.ts";
 import { endsBody } from "./boundaries.ts";
 import { oneLine, type Located } from "./source-lines.ts";
 
-const LEGAL_BASIS = /^Căn\s+cứ(?=[\s\u00a0])/u;
-const PROPOSAL = /^(Xét|Theo)\s+(đề\s+nghị|đề\s+xuất|tờ\s+trình)(?=[\s\u00a0])/iu;
-const DECIDES = /^QUYẾT\s+(ĐỊNH|NGHỊ)\s*:?$/u;
-const ARTICLE = /^Điều\s+\d+/u;
+export const LEGAL_BASIS = /^Căn\s+cứ(?=[\s\u00a0])/u;
+export const PROPOSAL = /^(Xét|Theo)\s+(đề\s+nghị|đề\s+xuất|tờ\s+trình)(?=[\s\u00a0])/iu;
+export const DECIDES = /^QUYẾT\s+(ĐỊNH|NGHỊ)\s*:?$/u;
+export const ARTICLE = /^Điều\s+\d+/u;
 /** a labelled paragraph opens the body: section "I.", "PHẦN I", or item "1." */
 const SECTION = /^([IVXLC]+\.|\d+\.|PHẦN\s+[IVXLC\d]+|Phần\s+[IVXLC\d]+)[\s\u00a0]/u;
 

@@ -6,6 +6,7 @@ import { isAllCaps } from "../model/text.ts";
 import type { SourceParagraph } from "../read/source-document.ts";
 import type { RecognizeContext, Recognized } from "./context.ts";
 import { RULE_LINE } from "./header-marks.ts";
+import type { TitleParts } from "./parts-map.ts";
 import { isBold, oneLine, type Located } from "./source-lines.ts";
 
 /** The types with a number and ký hiệu (Nghị định 30/2020 Phụ lục III), and those issued with a decision. */
@@ -35,6 +36,7 @@ export interface TitleBlock {
   /** empty when the document has none (a Kế hoạch) */
   authority: string;
   at: Located;
+  parts: TitleParts;
 }
 
 const isBlankOrRule = (p: SourceParagraph) => oneLine(p) === "" || RULE_LINE.test(oneLine(p));
@@ -110,7 +112,13 @@ export function recognizeTitle(ctx: RecognizeContext, start: number): Recognized
   ctx.mark(["subject"], subjectLines[0]!.at);
   if (authorityLines[0]) ctx.mark(["authority"], authorityLines[0].at);
   return {
-    value: { type, subject: subjectLines.map((l) => l.text).join(" "), authority: authorityLines.map((l) => l.text).join(" "), at },
+    value: {
+      type,
+      subject: subjectLines.map((l) => l.text).join(" "),
+      authority: authorityLines.map((l) => l.text).join(" "),
+      at,
+      parts: { type: at, subject: subjectLines.map((l) => l.at), authority: authorityLines.map((l) => l.at) },
+    },
     next: j,
   };
 }

@@ -4,7 +4,8 @@
  * APX-TABLE (header row repeats, header cells bold 12–13 pt, group rows bold, rows do not split).
  */
 import type { Row, Table } from "../../read/docx/ooxml/blocks.ts";
-import { sectionTextWidthTwips, type AppendixPart } from "../parts/appendix.ts";
+import { sectionTextWidthTwips } from "../geometry.ts";
+import type { AppendixPart } from "../parts/document-parts.ts";
 import { linesOf, normalise, visibleRuns, type TextLine } from "../parts/text.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";
 import { judge, notEvaluated, pt, whereOf, type Finding, type LayoutRule, type Outcome, type RuleContext } from "./outcome.ts";

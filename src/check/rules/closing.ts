@@ -3,7 +3,7 @@
  * RECIP-ITEMS, RECIP-KG.
  */
 import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
-import type { SignaturePart } from "../parts/closing.ts";
+import type { SignaturePart } from "../parts/document-parts.ts";
 import { linesOf, normalise, PREFIX_LIKE_PATTERN } from "../parts/text.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";
 import { failed, judge, notEvaluated, pt, whereOf, type Finding, type LayoutRule, type Outcome, type RuleContext } from "./outcome.ts";
@@ -44,8 +44,10 @@ const titles: LayoutRule = {
     return withSignature(ctx, expected, (s) => {
       if (s.titleLines.length === 0) return failed("the signature block has no title lines", expected);
       const findings = s.titleLines.map((l) => lookFinding(ctx, l, look, "signature line"));
-      const recipientsCell = ctx.parts.closing?.recipients?.cell;
-      if (s.cell && recipientsCell && s.cell.gridStart < recipientsCell.gridStart) {
+      const recipients = ctx.parts.closing?.recipients;
+      const recipientsCell = recipients?.cell;
+      const leftOfRecipients = s.cell && recipientsCell ? s.cell.gridStart < recipientsCell.gridStart : s.titleLines[0]?.column === "left" && recipients?.label.column === "right";
+      if (leftOfRecipients) {
         findings.push({ measured: "left column", where: findings[0]!.where!, problem: "the signature is in the left column, Nơi nhận in the right" });
       }
       return judge(findings, expected, `${s.titleLines.length} title line(s) as expected`);
@@ -156,14 +158,13 @@ const addressees: LayoutRule = {
     const look: Look = { sizeRangePt: ctx.layout.body.sizeRangePt };
     const expected = `"Kính gửi:" ${describeExpected(look)}; several addressees "- …;", the last "."; Nơi nhận starts "- Như trên;"`;
     if (ctx.parts.kind !== "letter") return notEvaluated("only a công văn has Kính gửi", expected);
-    const p = ctx.parts.addressees;
-    if (!p) return failed('no "Kính gửi:" line in the công văn', expected);
-    const lines = linesOf(p);
-    const findings = [lookFinding(ctx, lines[0]!, look, "Kính gửi")];
+    const lines = ctx.parts.addressees.flatMap(linesOf);
+    if (!lines[0]) return failed('no "Kính gửi:" line in the công văn', expected);
+    const findings = [lookFinding(ctx, lines[0], look, "Kính gửi")];
     const listed = lines.slice(1);
     listed.forEach((l, i) => {
       const end = i === listed.length - 1 ? "." : ";";
-      if (!l.text.startsWith("- ") || !l.text.endsWith(end)) findings.push({ measured: `"${l.text}"`, where: whereOf(ctx, p, l.text), problem: `addressee "${l.text}" should read "- …${end}"` });
+      if (!l.text.startsWith("- ") || !l.text.endsWith(end)) findings.push({ measured: `"${l.text}"`, where: whereOf(ctx, l.paragraph, l.text), problem: `addressee "${l.text}" should read "- …${end}"` });
     });
     const firstRecipient = ctx.parts.closing?.recipients?.items[0];
     if (firstRecipient && firstRecipient.text !== "- Như trên;") findings.push({ measured: `"${firstRecipient.text}"`, where: whereOf(ctx, firstRecipient.paragraph), problem: `Nơi nhận starts "${firstRecipient.text}", not "- Như trên;"` });

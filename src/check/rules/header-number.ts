@@ -4,7 +4,7 @@
  * line (italic, 13–14 pt, day < 10 and months 1–2 with a leading zero, months 3–12 without, level with
  * "Số:": the same row of the grid).
  */
-import { linesOf, normalise } from "../parts/text.ts";
+import { normalise } from "../parts/text.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";
 import { failed, judge, notEvaluated, withWarnings, type LayoutRule } from "./outcome.ts";
 
@@ -34,7 +34,7 @@ const numberLine: LayoutRule = {
     const grid = ctx.parts.header;
     if (!grid) return notEvaluated("no header grid", expected);
     if (!grid.number) return failed('no "Số:" line in the header grid', expected);
-    const line = linesOf(grid.number.paragraph)[0]!;
+    const line = grid.number;
     const finding = lookFinding(ctx, line, look, "the number line");
     const match = normalise(line.text).match(NUMBER_LINE);
     const problems = match ? numberProblems(match.groups!.number!, match.groups!.symbol!, ctx.parts.kind === "decision") : [`"${line.text}" does not read "Số: <number>/<ký hiệu>"`];
@@ -71,12 +71,16 @@ const placeDate: LayoutRule = {
     const grid = ctx.parts.header;
     if (!grid) return notEvaluated("no header grid", expected);
     if (!grid.placeDate) return failed("no place-date line in the header grid", expected);
-    const line = linesOf(grid.placeDate.paragraph).find((l) => /ngày/u.test(l.text)) ?? linesOf(grid.placeDate.paragraph)[0]!;
+    const line = grid.placeDate;
     const finding = lookFinding(ctx, line, look, "the place-date line");
     finding.measured = `"${line.text}", ${finding.measured}`;
     const match = line.text.match(DATE_LINE);
     const { problems, warnings } = match ? dateProblems([match.groups!.day!, match.groups!.month!]) : { problems: [`"${line.text}" does not read "<place>, ngày … tháng … năm …"`], warnings: [] };
-    if (grid.number && grid.number.row !== grid.placeDate.row) problems.push(`not level with "Số:" (grid row ${grid.placeDate.row + 1}, "Số:" in row ${grid.number.row + 1})`);
+    const number = grid.number;
+    // level: in one row of the grid, or on one line of a tab-aligned header
+    if (number && number.row !== undefined && line.row !== undefined && number.row !== line.row) problems.push(`not level with "Số:" (grid row ${line.row + 1}, "Số:" in row ${number.row + 1})`);
+    else if (number && (number.row === undefined) !== (line.row === undefined)) problems.push('not level with "Số:" (one in the grid table, the other not)');
+    else if (number && number.row === undefined && number.paragraph !== line.paragraph) problems.push('not level with "Số:" (not on its line)');
     if (problems.length > 0) finding.problem = [finding.problem, ...problems].filter(Boolean).join("; ");
     return withWarnings(judge([finding], expected, "place-date line as expected"), warnings);
   },

@@ -18,6 +18,8 @@ export interface Look {
 
 const ALIGNMENT_NAMES: Record<string, string> = { center: "centred", both: "justified", left: "left", right: "right" };
 export const alignmentName = (value: string): string => ALIGNMENT_NAMES[value] ?? value;
+/** A column of a tab-aligned line is aligned as it stands in its column, whatever its paragraph's w:jc. */
+const alignmentOf = (line: TextLine): string => line.alignment ?? line.paragraph.format.alignment;
 
 /** "caps, bold, 12–13 pt, centred" */
 export function describeExpected(look: Look): string {
@@ -39,7 +41,7 @@ function describeLook(line: TextLine): string {
   const size = sizes.length === 0 ? "no text" : sizes.length === 1 ? `${sizes[0]} pt` : `${sizes[0]}–${sizes.at(-1)} pt`;
   const flags = (key: "bold" | "italic", name: string) =>
     runs.every((r) => r.format[key]) ? name : runs.some((r) => r.format[key]) ? `partly ${name}` : key === "bold" ? "regular" : "upright";
-  return `${size} ${flags("bold", "bold")} ${flags("italic", "italic")}, ${alignmentName(line.paragraph.format.alignment)}`;
+  return `${size} ${flags("bold", "bold")} ${flags("italic", "italic")}, ${alignmentName(alignmentOf(line))}`;
 }
 
 export function lookProblems(line: TextLine, look: Look): string[] {
@@ -60,8 +62,8 @@ export function lookProblems(line: TextLine, look: Look): string[] {
     const shown = shownText(line);
     if (shown !== shown.toLocaleUpperCase("vi")) problems.push("not in capitals");
   }
-  if (look.alignment !== undefined && line.paragraph.format.alignment !== look.alignment) {
-    problems.push(`${alignmentName(line.paragraph.format.alignment)}, not ${alignmentName(look.alignment)}`);
+  if (look.alignment !== undefined && alignmentOf(line) !== look.alignment) {
+    problems.push(`${alignmentName(alignmentOf(line))}, not ${alignmentName(look.alignment)}`);
   }
   return problems;
 }

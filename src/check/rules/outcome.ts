@@ -3,7 +3,7 @@ import type { TextMeasurer } from "../../layout/measure.ts";
 import type { ProfileLayout, Range } from "../../layout/profiles.ts";
 import type { DocxDocument } from "../../read/docx/ooxml/document.ts";
 import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
-import type { DocumentParts } from "../parts/recognize.ts";
+import type { DocumentParts } from "../parts/document-parts.ts";
 import { excerpt } from "../parts/text.ts";
 import type { LayoutRuleId, RuleResult, Where } from "../report.ts";
 

@@ -4,8 +4,7 @@
  * trích yếu's widest line), TITLE-VV ("V/v …" only in a công văn, never in a Quyết định).
  */
 import { ptToTwips, twipsToPt } from "../../layout/units.ts";
-import { wrappedWidthsPt } from "../geometry.ts";
-import { sectionTextWidthTwips } from "../parts/appendix.ts";
+import { sectionTextWidthTwips, wrappedWidthsPt } from "../geometry.ts";
 import { isCaps, linesOf, normalise } from "../parts/text.ts";
 import { checkLine } from "./lines.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";
@@ -64,24 +63,27 @@ const titleLine: LayoutRule = {
 const subjectLine: LayoutRule = {
   id: "TITLE-VV",
   check(ctx) {
-    const { header, kind, subjectLine: vv } = ctx.parts;
+    const { header, kind, subjectLine: lines } = ctx.parts;
+    const first = lines[0];
     if (kind !== "letter") {
       const expected = `no "V/v" line in a ${kind === "decision" ? "Quyết định" : "document with a type line"}`;
-      if (!vv) return { status: "pass", message: 'no "V/v" line', expected, measured: "none" };
-      return failed(`"V/v" line in a ${kind === "decision" ? "Quyết định" : "typed document"}: "V/v" belongs to a công văn only`, expected, `"${normalise(vv.text)}"`, whereOf(ctx, vv));
+      if (!first) return { status: "pass", message: 'no "V/v" line', expected, measured: "none" };
+      return failed(`"V/v" line in a ${kind === "decision" ? "Quyết định" : "typed document"}: "V/v" belongs to a công văn only`, expected, `"${first.text}"`, whereOf(ctx, first.paragraph, first.text));
     }
-    if (!vv) return notEvaluated('no "V/v" line found');
+    if (!first) return notEvaluated('no "V/v" line found');
+    const vv = first.paragraph;
     const look: Look = { bold: false, sizeRangePt: ctx.layout.title.vvSizeRangePt };
     const minBeforeTwips = ptToTwips(ctx.layout.title.vvSpaceBeforePt);
     const expected = `"V/v …" under "Số:", ${describeExpected(look)}, ≥ ${ctx.layout.title.vvSpaceBeforePt} pt before`;
-    const line = linesOf(vv)[0]!;
-    const finding = lookFinding(ctx, line, look, "the V/v line");
-    const problems = finding.problem ? [finding.problem] : [];
-    if (vv.format.spaceBeforeTwips < minBeforeTwips) problems.push(`${vv.format.spaceBeforeTwips / 20} pt before, expected ≥ ${ctx.layout.title.vvSpaceBeforePt} pt`);
+    const [finding, ...wrapped] = lines.map((line) => lookFinding(ctx, line, look, "the V/v line"));
+    const problems = finding!.problem ? [finding!.problem] : [];
     const number = header?.number;
-    if (number && (header?.subjectLine?.cell !== number.cell || vv.index < number.paragraph.index)) problems.push('not under "Số:" in its cell');
-    if (problems.length > 0) finding.problem = problems.join("; ");
-    return judge([finding], expected, "V/v line as expected");
+    // the space left above it: its own, and the number paragraph's after it when it follows that
+    const beforeTwips = vv.format.spaceBeforeTwips + (number && number.paragraph.index === vv.index - 1 ? number.paragraph.format.spaceAfterTwips : 0);
+    if (beforeTwips < minBeforeTwips) problems.push(`${beforeTwips / 20} pt before, expected ≥ ${ctx.layout.title.vvSpaceBeforePt} pt`);
+    if (number && (first.cell !== number.cell || vv.index < number.paragraph.index)) problems.push(`not under "Số:" in its ${number.cell ? "cell" : "column"}`);
+    if (problems.length > 0) finding!.problem = problems.join("; ");
+    return judge([finding!, ...wrapped], expected, "V/v line as expected");
   },
 };
 

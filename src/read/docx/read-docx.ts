@@ -7,7 +7,7 @@ import { diagnose, type Place, type RuleId } from "../../diagnostics/rules.ts";
 import type { PageSetup, SourceDocument, SourceFootnote } from "../source-document.ts";
 import { readDocx, type DocxDocument, type Section } from "./ooxml/document.ts";
 import { DocxReadError, type DocxReadFailure } from "./ooxml/package.ts";
-import { sourceBlocks, type BlockContext } from "./source-blocks.ts";
+import { DocxIndex, sourceBlocks, type BlockContext } from "./source-blocks.ts";
 
 const MM_PER_TWIP = 25.4 / 1440;
 const mm = (twips: number | undefined) => (twips === undefined ? undefined : Math.round(twips * MM_PER_TWIP * 10) / 10);
@@ -38,17 +38,31 @@ function pageSetup(section: Section): PageSetup {
   return page;
 }
 
-function sourceOf(docx: DocxDocument): SourceDocument {
+function sourceOf(docx: DocxDocument, index?: DocxIndex): SourceDocument {
   const numbers = new Map<string, number>();
   const base = { styles: docx.styles, footnoteNumber: (id: string) => numbers.get(id) ?? numbers.set(id, numbers.size + 1).get(id)! };
-  const body: BlockContext = { ...base, part: docx.pkg.mainPart };
-  const sections = docx.sections.map((section) => ({ page: pageSetup(section), blocks: sourceBlocks(section.blocks, [], body) }));
-  const notes: BlockContext = { ...base, part: docx.pkg.mainPart.replace(/[^/]+$/, "footnotes.xml") };
+  const indexed = (section: number) => (index ? { index: { to: index, section } } : {});
+  const sections = docx.sections.map((section, i) => ({ page: pageSetup(section), blocks: sourceBlocks(section.blocks, [], { ...base, part: docx.pkg.mainPart, ...indexed(i + 1) }) }));
+  const notes: BlockContext = { ...base, part: docx.pkg.mainPart.replace(/[^/]+$/, "footnotes.xml"), ...indexed(0) };
   const footnotes: SourceFootnote[] = docx.footnotes
     .filter((note) => numbers.has(note.id))
     .map((note) => ({ id: numbers.get(note.id)!, mark: String(numbers.get(note.id)), blocks: sourceBlocks(note.blocks, [{ footnote: numbers.get(note.id)! }], notes) }))
     .sort((a, b) => a.id - b.id);
   return { format: "docx", sections, footnotes };
+}
+
+/** A DOCX read once as both: the OOXML layer (formatting, geometry) and the source document, tied by positions. */
+export interface DocxWithSource {
+  docx: DocxDocument;
+  source: SourceDocument;
+  index: DocxIndex;
+}
+
+/** Throws `DocxReadError` when the input is not a readable DOCX. */
+export function readDocxWithSource(bytes: Uint8Array): DocxWithSource {
+  const docx = readDocx(bytes);
+  const index = new DocxIndex();
+  return { docx, source: sourceOf(docx, index), index };
 }
 
 export function readDocxSource(bytes: Uint8Array, place: Place = {}): { document?: SourceDocument; diagnostics: Diagnostic[] } {

@@ -4,19 +4,59 @@
  * that anchors them, automatic list numbers before the text as Word shows them, vertically merged cells as
  * one cell with a row span. Grid columns a row leaves empty (w:gridBefore, w:gridAfter, a row of fewer
  * cells) are an empty cell, numbered 0 before the row's first cell and one past its last after it, so that
- * every row covers the table's grid.
+ * every row covers the table's grid. Each source block's position can be traced back to the OOXML
+ * paragraph, table or cell it was read from (`DocxIndex`), for the layout check.
  */
 import type { Block, Cell, Table } from "./ooxml/blocks.ts";
 import type { Paragraph, Run } from "./ooxml/paragraphs.ts";
 import type { RunFormat, StyleSheet } from "./ooxml/styles.ts";
-import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
+import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourcePosition, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
 import { joinRuns, textOfRuns } from "../source-document.ts";
+
+/** A source position in a section (paragraphs and tables are numbered within their section): 1-based; 0 for footnotes. */
+export interface SectionPosition {
+  position: SourcePosition;
+  section: number;
+}
+
+const stepKey = (step: TreeStep): string => Object.entries(step).flat().join("");
+const keyOf = ({ position, section }: SectionPosition): string => ("path" in position ? `${section}|${position.part ?? ""}|${position.path.map(stepKey).join("/")}` : "");
+
+/** The OOXML objects behind source positions. */
+export class DocxIndex {
+  private readonly paragraphs = new Map<string, Paragraph>();
+  private readonly cells = new Map<string, Cell>();
+  private readonly tables = new Map<string, Table>();
+
+  add(at: SectionPosition, found: { paragraph: Paragraph } | { cell: Cell } | { table: Table }): void {
+    if ("paragraph" in found) this.paragraphs.set(keyOf(at), found.paragraph);
+    else if ("cell" in found) this.cells.set(keyOf(at), found.cell);
+    else this.tables.set(keyOf(at), found.table);
+  }
+
+  paragraph(at: SectionPosition): Paragraph | undefined {
+    return this.paragraphs.get(keyOf(at));
+  }
+
+  /** The cell a position is in (the cell itself, or a block inside it): its last table-row-cell step. */
+  cell({ position, section }: SectionPosition): Cell | undefined {
+    if (!("path" in position)) return undefined;
+    const last = position.path.findLastIndex((step) => "row" in step);
+    return last < 0 ? undefined : this.cells.get(keyOf({ position: { ...position, path: position.path.slice(0, last + 1) }, section }));
+  }
+
+  table(at: SectionPosition): Table | undefined {
+    return this.tables.get(keyOf(at));
+  }
+}
 
 export interface BlockContext {
   part: string;
   styles: StyleSheet;
   /** a footnote's w:id → its number mark, in order of first reference (Word numbers them so) */
   footnoteNumber: (id: string) => number;
+  /** where the OOXML objects behind the positions are recorded, with the section being read */
+  index?: { to: DocxIndex; section: number };
 }
 
 const ALIGNMENTS: Record<string, Alignment> = { left: "left", start: "left", center: "center", right: "right", end: "right", both: "justify", distribute: "justify" };
@@ -47,6 +87,7 @@ function sourceParagraph(paragraph: Paragraph, path: TreeStep[], context: BlockC
   if (alignment) out.alignment = alignment;
   const style = paragraph.styleId === undefined ? undefined : (context.styles.paragraphStyleName(paragraph.styleId) ?? paragraph.styleId);
   if (style !== undefined) out.style = style;
+  context.index?.to.add({ position: out.position, section: context.index.section }, { paragraph });
   return out;
 }
 
@@ -75,11 +116,15 @@ function sourceTable(table: Table, path: TreeStep[], context: BlockContext): Sou
     const empty = (cell: number, colSpan: number): SourceCell[] => (colSpan > 0 ? [{ rowSpan: 1, colSpan, blocks: [], position: { part: context.part, path: at(cell) } }] : []);
     const cells = row.cells.flatMap((cell, c): SourceCell[] => {
       if (cell.verticalMerge === "continue") return [];
-      return [{ rowSpan: cell.verticalMerge === "restart" ? rowSpanOf(table, r, cell) : 1, colSpan: cell.gridSpan, blocks: sourceBlocks(cell.blocks, at(c + 1), context), position: { part: context.part, path: at(c + 1) } }];
+      const position = { part: context.part, path: at(c + 1) };
+      context.index?.to.add({ position, section: context.index.section }, { cell });
+      return [{ rowSpan: cell.verticalMerge === "restart" ? rowSpanOf(table, r, cell) : 1, colSpan: cell.gridSpan, blocks: sourceBlocks(cell.blocks, at(c + 1), context), position }];
     });
     return { cells: [...empty(0, row.cells[0]?.gridStart ?? 0), ...cells, ...empty(row.cells.length + 1, width - endOf(row.cells))] };
   });
-  return { kind: "table", rows, position: { part: context.part, path } };
+  const position = { part: context.part, path };
+  context.index?.to.add({ position, section: context.index.section }, { table });
+  return { kind: "table", rows, position };
 }
 
 /** Source blocks of a container at `path` (the body: []); paragraphs and tables are numbered from 1 in it. */

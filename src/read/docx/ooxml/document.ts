@@ -49,6 +49,8 @@ export interface DocxDocument {
   paragraphs: Paragraph[];
   /** settings.xml w:evenAndOddHeaders: even pages use the "even" header and footer */
   evenAndOddHeaders: boolean;
+  /** settings.xml w:defaultTabStop: where a tab goes past the last custom stop (every so many twips) */
+  defaultTabStopTwips: number;
   /** docProps/core.xml by local name: title, subject, keywords, … */
   core: Record<string, string>;
   /** the footnotes part's notes (Word's separator lines among them, as notes no reference points at) */
@@ -112,9 +114,17 @@ export function readCoreProperties(pkg: DocxPackage): Record<string, string> {
   );
 }
 
-function readEvenAndOdd(pkg: DocxPackage): boolean {
-  const settings = pkg.mainPart.replace(/[^/]+$/, "settings.xml");
-  return pkg.has(settings) ? (onOff(findAll(pkg.xml(settings), "w:evenAndOddHeaders")[0]) ?? false) : false;
+/** Word's default tab stop when settings.xml names none: 0.5 inch. */
+const WORD_DEFAULT_TAB_TWIPS = 720;
+
+function readSettings(pkg: DocxPackage): Pick<DocxDocument, "evenAndOddHeaders" | "defaultTabStopTwips"> {
+  const part = pkg.mainPart.replace(/[^/]+$/, "settings.xml");
+  const settings = pkg.has(part) ? pkg.xml(part) : [];
+  const tabStop = numberAttr(findAll(settings, "w:defaultTabStop")[0], "w:val");
+  return {
+    evenAndOddHeaders: onOff(findAll(settings, "w:evenAndOddHeaders")[0]) ?? false,
+    defaultTabStopTwips: tabStop !== undefined && tabStop > 0 ? tabStop : WORD_DEFAULT_TAB_TWIPS,
+  };
 }
 
 function readFootnotes(pkg: DocxPackage, styles: StyleSheet, lists: ListCounters): Footnote[] {
@@ -159,7 +169,7 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
     styles,
     sections,
     paragraphs: paragraphsOf(blocks),
-    evenAndOddHeaders: readEvenAndOdd(pkg),
+    ...readSettings(pkg),
     core: readCoreProperties(pkg),
     footnotes: readFootnotes(pkg, styles, new ListCounters(lists)),
   };

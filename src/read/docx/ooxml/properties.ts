@@ -40,6 +40,12 @@ export interface Border {
 
 export type BorderSide = "top" | "bottom" | "left" | "right" | "between";
 
+/** A custom tab stop (w:tab): "left", "center", "right", "decimal", "bar", or "clear" (removes an inherited stop). */
+export interface TabStop {
+  kind: string;
+  posTwips: number;
+}
+
 export interface ParaProps {
   /** normalised w:jc: "left", "center", "right", "both", "distribute", … */
   alignment?: string;
@@ -60,6 +66,8 @@ export interface ParaProps {
   /** w:numPr w:ilvl */
   listLevel?: number;
   borders: Partial<Record<BorderSide, Border>>;
+  /** w:tabs as this level states them; absent: none stated */
+  tabs?: TabStop[];
 }
 
 export const emptyRunProps = (): RunProps => ({ fonts: {} });
@@ -76,8 +84,19 @@ export function mergeRunProps(base: RunProps, over: RunProps): RunProps {
   return { ...overlay(base, over), fonts: overlay(base.fonts, over.fonts) };
 }
 
+/** Tab stops add up over the levels; a level's stop replaces one at the same position, "clear" removes it. */
+function mergeTabs(base: readonly TabStop[] | undefined, over: readonly TabStop[] | undefined): TabStop[] | undefined {
+  if (over === undefined) return base === undefined ? undefined : [...base];
+  const kept = (base ?? []).filter((stop) => !over.some((o) => o.posTwips === stop.posTwips));
+  return [...kept, ...over].sort((a, b) => a.posTwips - b.posTwips);
+}
+
 export function mergeParaProps(base: ParaProps, over: ParaProps): ParaProps {
-  return { ...overlay(base, over), borders: overlay(base.borders, over.borders) };
+  const merged: ParaProps = { ...overlay(base, over), borders: overlay(base.borders, over.borders) };
+  const tabs = mergeTabs(base.tabs, over.tabs);
+  if (tabs === undefined) delete merged.tabs;
+  else merged.tabs = tabs;
+  return merged;
 }
 
 const FONT_SLOTS = [
@@ -152,11 +171,19 @@ function readFirstLine(ind: XmlNode | undefined): number | undefined {
   return numberAttr(ind, "w:firstLine");
 }
 
+function readTabs(tabs: XmlNode | undefined): TabStop[] | undefined {
+  if (tabs === undefined) return undefined;
+  return childrenOf(tabs).flatMap((tab) => {
+    const posTwips = numberAttr(tab, "w:pos");
+    return tagOf(tab) === "w:tab" && posTwips !== undefined ? [{ kind: attr(tab, "w:val") ?? "left", posTwips }] : [];
+  });
+}
+
 export function readParaProps(pPr: XmlNode | undefined): ParaProps {
   const ind = child(pPr, "w:ind");
   const spacing = child(pPr, "w:spacing");
   const jc = attr(child(pPr, "w:jc"), "w:val");
-  return {
+  const props: ParaProps = {
     alignment: jc === undefined ? undefined : (ALIGNMENT[jc] ?? jc),
     indentLeftTwips: numberAttr(ind, "w:left") ?? numberAttr(ind, "w:start"),
     indentRightTwips: numberAttr(ind, "w:right") ?? numberAttr(ind, "w:end"),
@@ -171,4 +198,7 @@ export function readParaProps(pPr: XmlNode | undefined): ParaProps {
     listLevel: numberAttr(child(child(pPr, "w:numPr"), "w:ilvl"), "w:val"),
     borders: readBorders(child(pPr, "w:pBdr")),
   };
+  const tabs = readTabs(child(pPr, "w:tabs"));
+  if (tabs !== undefined) props.tabs = tabs;
+  return props;
 }

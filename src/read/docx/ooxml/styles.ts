@@ -15,6 +15,7 @@ import {
   type FontSlots,
   type ParaProps,
   type RunProps,
+  type TabStop,
 } from "./properties.ts";
 import { readTheme, type Theme } from "./theme.ts";
 import { attr, child, findAll, numberAttr, type XmlNode } from "./xml.ts";
@@ -66,6 +67,8 @@ export interface ParagraphFormat {
   numId?: string;
   listLevel: number;
   borders: ParaProps["borders"];
+  /** custom tab stops in position order, "clear" ones applied */
+  tabs: TabStop[];
 }
 
 /** Where a paragraph sits: in a table (with its style, or the default table style), and its own paragraph style. */
@@ -174,6 +177,7 @@ export class StyleSheet {
       ...(p.numId === undefined ? {} : { numId: p.numId }),
       listLevel: p.listLevel ?? 0,
       borders: p.borders,
+      tabs: (p.tabs ?? []).filter((stop) => stop.kind !== "clear"),
     };
   }
 
