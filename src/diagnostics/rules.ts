@@ -497,6 +497,11 @@ export const RULES = {
     severity: "info",
     message: () => "the header row repeated inside the table is left out",
   },
+  "recognize/case-restored": {
+    severity: "warning",
+    message: (a) => `the trích yếu is in capitals with "${a.found}" for "${a.written}", which no official text writes in capitals: the site put it in capitals; restored to sentence case with the dictionary: "${a.text}"`,
+    hint: () => "check `subject` against the signed original (the words restored are those of src/recognize/case-dictionary.ts)",
+  },
   "recognize/elided": {
     severity: "warning",
     message: (a) => `"${a.text}" inside the table: the page leaves rows out here; the rows after it are read as the table's continuation`,

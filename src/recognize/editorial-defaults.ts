@@ -1,4 +1,5 @@
 import type { Decision, Letters, Recipients } from "../model/schema.ts";
+import { sentenceCase } from "./sentence-case.ts";
 
 /**
  * What the importer adds when the source lacks it. Marked `origin: editorial` in the model and reported,
@@ -12,18 +13,13 @@ export function editorialRecipients(): Recipients {
   };
 }
 
-function sentenceCase(text: string): string {
-  const lower = text.toLocaleLowerCase("vi");
-  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
-}
-
 export function editorialLetters(decision: Pick<Decision, "issuer" | "document" | "signer">, appendixTitle: string): Letters {
   return {
     origin: "editorial",
     number: "",
     symbol: `${decision.issuer.code}-NC`,
     date: decision.document.date,
-    subject: sentenceCase(appendixTitle).replace(/^\p{Ll}/u, (c) => c),
+    subject: sentenceCase(appendixTitle),
     signer: decision.signer,
     archive: "Lưu: VT, NC.",
     copies: ["CT, các PCT UBND tỉnh;", "Sở Nội vụ (theo dõi);"],

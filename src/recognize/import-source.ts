@@ -11,6 +11,7 @@ import { readSource } from "../read/read-source.ts";
 import type { ValidationEnv } from "../validate/context.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
 import { recognizeDocument } from "./recognize-document.ts";
+import { restoreSiteCapitals } from "./sentence-case.ts";
 
 export interface ImportResult {
   decision?: Decision;
@@ -37,7 +38,9 @@ export function importSource(bytes: Uint8Array, file: string, env: ValidationEnv
   const recognized = recognizeDocument(read.document, { file });
   const diagnostics = [...read.diagnostics, ...recognized.diagnostics];
   if (!recognized.decision || diagnostics.some((d) => d.severity === "error")) return { diagnostics, applied: [] };
-  let decision = recognized.decision;
+  const restored = restoreSiteCapitals(recognized.decision, recognized.places);
+  diagnostics.push(...restored.diagnostics.map((d) => ({ ...d, file })));
+  let decision = restored.decision;
   const modelDiagnostics = placeByPath(validateDecision(decision, env), recognized.places, file);
   let applied: Fix[] = [];
   if (options.fix) ({ decision, applied } = applyFixes(decision, modelDiagnostics.flatMap((d) => (d.fix ? [d.fix] : []))));

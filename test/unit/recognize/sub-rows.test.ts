@@ -10,6 +10,7 @@ import { recognizeDocument } from "../../../src/recognize/recognize-document.ts"
 import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
 import { importText, validationEnv } from "../../support/seed.ts";
 import { decisionWith, TASK_APPENDIX } from "./support/parts.ts";
+import { markdownDecision } from "./support/markdown-decision.ts";
 import { cell, docx, table } from "./support/source-builder.ts";
 
 const HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"];
@@ -56,41 +57,6 @@ const SHAPE = ["1 [1.1, 1.2]", "2 [a, b]", "3 [Trên báo Quảng Nam, Trên đ�
 const tasksOf = (decision: Decision) => listTasks(decision).map((t) => [t.ref, t.task.lead, t.task.deadline]);
 const errors = (diagnostics: readonly { severity: string }[]) => diagnostics.filter((d) => d.severity === "error");
 
-/** A whole decision as the thuvienphapluat markdown gives it, its appendix table in "|" lines. */
-function markdownDecision(rows: readonly string[][]): string {
-  const table = (cells: readonly string[][]) => ["|", cells.map((row) => row.map((c) => (c === "" ? "\u00a0" : c)).join("\n|\n")).join("\n|\n|\n"), "|"].join("\n");
-  return [
-    table([["**ỦY BAN NHÂN DÂN**\n**TỈNH QUẢNG NAM**", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**Độc lập - Tự do - Hạnh phúc**"], ["Số: 12/QĐ-UBND", "*Quảng Nam, ngày 05 tháng 3 năm 2026*"]]),
-    "",
-    "**QUYẾT ĐỊNH**",
-    "",
-    "**Ban hành Kế hoạch cải cách hành chính năm 2026**",
-    "",
-    "**ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM**",
-    "",
-    "*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;*",
-    "",
-    "*Theo đề nghị của Giám đốc Sở Nội vụ.*",
-    "",
-    "**QUYẾT ĐỊNH:**",
-    "",
-    "**Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.",
-    "",
-    "**Điều 2.** Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.",
-    "",
-    table([["***Nơi nhận:***\n- Như Điều 2;\n- Lưu: VT, NC.", "**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n**Nguyễn Văn B**"]]),
-    "",
-    "**PHỤ LỤC**",
-    "",
-    "**NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026**",
-    "",
-    "*(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2026 của UBND tỉnh)*",
-    "",
-    table([HEADER.map((h) => `**${h}**`), ...rows]),
-    "",
-  ].join("\n");
-}
-
 describe("sub-rows", () => {
   it("nests sub-rows by their STT in a Word table: dotted numbers, letters, rows under a row without lead, bullets", () => {
     const r = recognizeDocument(docx(decisionWith(...TASK_APPENDIX, table([HEADER, ...ROWS]))));
@@ -119,7 +85,7 @@ describe("sub-rows", () => {
   });
 
   it("imports them from a thuvienphapluat markdown page and gives each agency the tasks a letter lists", async () => {
-    const result = await importText(markdownDecision(ROWS));
+    const result = await importText(markdownDecision({ header: HEADER, rows: ROWS }));
     expect(errors(result.diagnostics)).toEqual([]);
     const decision = result.decision!;
     expect(shape(decision.appendices[0]!.items)).toEqual(SHAPE);
@@ -145,7 +111,7 @@ describe("sub-rows", () => {
       const cells = r > 0 && row[0] === "" ? row.slice(1) : row;
       return `| ${cells.join(" | ")} |${r === 0 ? `\n|${" --- |".repeat(HEADER.length)}` : ""}`;
     });
-    const text = markdownDecision([]).replace(/\|\n\*\*STT\*\*[\s\S]*$/, pipe.join("\n") + "\n");
+    const text = markdownDecision({ header: HEADER, rows: [] }).replace(/\|\n\*\*STT\*\*[\s\S]*$/, pipe.join("\n") + "\n");
     const result = await importText(text);
     expect(errors(result.diagnostics)).toEqual([]);
     expect(tasksOf(result.decision!)).toEqual(EXPECTED_TASKS);
