@@ -7,24 +7,27 @@ import { oneLine, type Located } from "./source-lines.ts";
 
 const ARTICLE = /^Điều\s+(\d+)\s*[.:]?[\s\u00a0]*(.*)$/su;
 
-/** A table in the body has no place in the model: said so, never dropped silently. */
-function reportBodyTable(ctx: RecognizeContext, index: number): void {
-  const { block } = ctx.items[index]!;
-  if (block.kind === "table") ctx.report("recognize/body-table", { rows: block.rows.length }, ctx.locate(index));
-}
-
-export function recognizeArticles(ctx: RecognizeContext, start: number): Recognized<Article[]> {
-  const articles: Article[] = [];
+/**
+ * Each paragraph with text of the body from `start` to where it ends, with its place; a table in the body
+ * has no place in the model: said so, never dropped silently. Returns the index of the first item after it.
+ */
+function eachBodyParagraph(ctx: RecognizeContext, start: number, visit: (text: string, at: Located) => void): number {
   let i = start;
   for (; i < ctx.items.length && !endsBody(ctx, i); i++) {
     const { block, section } = ctx.items[i]!;
     if (block.kind === "table") {
-      reportBodyTable(ctx, i);
+      ctx.report("recognize/body-table", { rows: block.rows.length }, ctx.locate(i));
       continue;
     }
     const text = oneLine(block);
-    if (text === "") continue;
-    const at: Located = { position: block.position, section };
+    if (text !== "") visit(text, { position: block.position, section });
+  }
+  return i;
+}
+
+export function recognizeArticles(ctx: RecognizeContext, start: number): Recognized<Article[]> {
+  const articles: Article[] = [];
+  const next = eachBodyParagraph(ctx, start, (text, at) => {
     const m = ARTICLE.exec(text);
     const article = articles.at(-1);
     if (m) {
@@ -38,25 +41,17 @@ export function recognizeArticles(ctx: RecognizeContext, start: number): Recogni
       ctx.mark(["articles", articles.length - 1, "content", article.content.length], at);
       article.content.push(classifyParagraph(text));
     } else ctx.report("recognize/before-articles", { text: text.slice(0, 60) }, at);
-  }
+  });
   if (articles.length === 0) ctx.report("recognize/articles", {}, ctx.locate(start));
-  return { value: articles, next: i };
+  return { value: articles, next };
 }
 
 /** The body of a document without articles (a Kế hoạch, a Chỉ thị, an attached document): its blocks. */
 export function recognizeContent(ctx: RecognizeContext, start: number, path: readonly (string | number)[]): Recognized<Block[]> {
   const content: Block[] = [];
-  let i = start;
-  for (; i < ctx.items.length && !endsBody(ctx, i); i++) {
-    const { block, section } = ctx.items[i]!;
-    if (block.kind === "table") {
-      reportBodyTable(ctx, i);
-      continue;
-    }
-    const text = oneLine(block);
-    if (text === "") continue;
-    ctx.mark([...path, content.length], { position: block.position, section });
+  const next = eachBodyParagraph(ctx, start, (text, at) => {
+    ctx.mark([...path, content.length], at);
     content.push(classifyParagraph(text));
-  }
-  return { value: content, next: i };
+  });
+  return { value: content, next };
 }
