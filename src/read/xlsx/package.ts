@@ -1,7 +1,8 @@
 /**
  * Opens an XLSX package within the limits of src/read/zip.ts (entry count, inflated size and ratio: only
  * the XML parts are inflated) and parses its parts on demand. What cannot be read is an `XlsxReadError`
- * naming why, meant for the user as is.
+ * naming why, meant for the user as is. The small parts (workbook, relationships) are parsed and checked
+ * as XML; the worksheets and shared strings are scanned (sheet-xml.ts).
  */
 import { XMLValidator } from "fast-xml-parser";
 import { strFromU8 } from "fflate";
@@ -20,6 +21,8 @@ export class XlsxReadError extends Error {
 
 export interface XlsxPackage {
   has(name: string): boolean;
+  /** the part as text; throws XlsxReadError when it is missing */
+  text(name: string): string;
   /** the part parsed (cached); throws XlsxReadError when it is missing or not well-formed */
   xml(name: string): XmlNode[];
 }
@@ -38,18 +41,22 @@ export function openXlsxPackage(bytes: Uint8Array): XlsxPackage {
     throw new XlsxReadError("corrupt", `a part cannot be unpacked (${error instanceof Error ? error.message : String(error)})`);
   }
   const parsed = new Map<string, XmlNode[]>();
+  const text = (name: string) => {
+    const data = files.get(name);
+    if (!data) throw new XlsxReadError("corrupt", `the package has no part ${name}`);
+    return strFromU8(data);
+  };
   return {
     has: (name) => files.has(name),
+    text,
     xml(name) {
       const cached = parsed.get(name);
       if (cached) return cached;
-      const data = files.get(name);
-      if (!data) throw new XlsxReadError("corrupt", `the package has no part ${name}`);
-      const text = strFromU8(data);
+      const xml = text(name);
       // the parser itself accepts a truncated part without a word
-      const valid = XMLValidator.validate(text);
+      const valid = XMLValidator.validate(xml);
       if (valid !== true) throw new XlsxReadError("corrupt", `${name} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
-      const nodes = parseXml(text);
+      const nodes = parseXml(xml);
       parsed.set(name, nodes);
       return nodes;
     },

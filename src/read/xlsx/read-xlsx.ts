@@ -7,17 +7,19 @@
  */
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diagnose, type Place } from "../../diagnostics/rules.ts";
-import { attr, child, childrenNamed, childrenOf, findAll, tagOf, textOf, type XmlNode } from "../docx/ooxml/xml.ts";
+import { attr, child, childrenNamed, findAll } from "../docx/ooxml/xml.ts";
 import { relationships } from "../docx/ooxml/package.ts";
 import { joinRuns, textOfRuns, type PageSetup, type SourceDocument, type SourceRow, type SourceRun, type SourceSection } from "../source-document.ts";
 import { formatDate, formatNumber, type DateSystem } from "./number-format.ts";
 import { openXlsxPackage, XlsxReadError, type XlsxPackage } from "./package.ts";
-import { fontLook, readStyles, type CellFormat, type FontLook, type StyleTable } from "./styles.ts";
+import { isComplete, P, scanSharedStrings, scanSheet, scanStringItem, type ScannedCell, type ScannedRun, type ScannedSheet } from "./sheet-xml.ts";
+import { readStyles, type CellFormat, type StyleTable } from "./styles.ts";
 
 /** Rows × columns of one sheet's table: far above an appendix, far below what would exhaust memory. */
 const MAX_SHEET_CELLS = 2_000_000;
 const MAX_SHEETS = 200;
 const OFFICE_DOCUMENT = /\/officeDocument$/;
+const WORKSHEET = new RegExp(`<${P}worksheet\\b`);
 /** Paper sizes of SpreadsheetML's paperSize (18.18.56) that documents use, in mm. */
 const PAPER_MM: Record<string, [number, number]> = { "1": [215.9, 279.4], "8": [297, 420], "9": [210, 297], "11": [148, 210] };
 
@@ -30,7 +32,7 @@ interface ReadCell {
 interface WorkbookContext {
   pkg: XlsxPackage;
   styles: StyleTable;
-  strings: SourceRun[][];
+  strings: ScannedRun[][];
   dates: DateSystem;
   diagnostics: Diagnostic[];
   place: Place;
@@ -41,27 +43,21 @@ function unescapeText(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\r\n?/g, "\n").normalize("NFC");
 }
 
-function runOf(text: string, look: FontLook): SourceRun {
-  return { text: unescapeText(text), ...look };
-}
-
-/** A string item (`<si>`, `<is>`): plain `<t>`, or rich-text runs `<r>` each with its own look; phonetic runs left out. */
-function stringRuns(item: XmlNode | undefined): SourceRun[] {
-  const runs: SourceRun[] = [];
-  for (const node of childrenOf(item)) {
-    const tag = tagOf(node);
-    if (tag === "t") runs.push(runOf(textOf(node), {}));
-    else if (tag === "r") runs.push(runOf(childrenNamed(node, "t").map(textOf).join(""), fontLook(child(node, "rPr"))));
-  }
-  return runs;
-}
+/** A scanned run in the cell's font where rich text sets no look of its own. */
+const runOf = (run: ScannedRun, cellLook: CellFormat["font"]): SourceRun => ({ text: unescapeText(run.text), ...(run.look ?? cellLook) });
 
 /** "AB12" → column 28, row 12 (1-based); undefined for anything else. */
 export function parseCellRef(ref: string): { column: number; row: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.toUpperCase());
-  if (!m) return undefined;
-  const column = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { column, row: Number(m[2]) };
+  let column = 0;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // "$A$1"
+  for (let letters = 0; i < ref.length && letters <= 3; i++, letters++) {
+    const code = ref.charCodeAt(i) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  const row = Number(ref.slice(i));
+  return column > 0 && column <= 16_384 && Number.isInteger(row) && row > 0 && i < ref.length ? { column, row } : undefined;
 }
 
 export function cellName(column: number, row: number): string {
@@ -71,20 +67,17 @@ export function cellName(column: number, row: number): string {
 }
 
 /** The runs of a cell, in the cell's own font where a rich-text run sets none. */
-function cellRuns(cell: XmlNode, format: CellFormat, ctx: WorkbookContext, uncached: string[], ref: string): SourceRun[] {
-  const type = attr(cell, "t") ?? "n";
-  const value = child(cell, "v");
-  const raw = value === undefined ? undefined : textOf(value);
-  const look = format.font;
-  const plain = (text: string) => [runOf(text, look)];
-  if (type === "inlineStr") return stringRuns(child(cell, "is")).map((run) => ({ ...look, ...run }));
+function cellRuns(cell: ScannedCell, format: CellFormat, ctx: WorkbookContext, uncached: string[], ref: string): SourceRun[] {
+  const raw = cell.value;
+  const plain = (text: string) => [runOf({ text }, format.font)];
+  if (cell.type === "inlineStr") return scanStringItem(cell.inline ?? "").map((run) => runOf(run, format.font));
   if (raw === undefined) {
-    if (child(cell, "f") !== undefined) uncached.push(ref);
+    if (cell.formula) uncached.push(ref);
     return [];
   }
-  switch (type) {
+  switch (cell.type) {
     case "s":
-      return (ctx.strings[Number(raw)] ?? []).map((run) => ({ ...look, ...run }));
+      return (ctx.strings[Number(raw)] ?? []).map((run) => runOf(run, format.font));
     case "b":
       return plain(raw === "1" ? "TRUE" : "FALSE");
     case "d": {
@@ -101,13 +94,12 @@ function cellRuns(cell: XmlNode, format: CellFormat, ctx: WorkbookContext, uncac
   }
 }
 
-function pageOf(sheet: XmlNode | undefined): PageSetup {
-  const setup = child(sheet, "pageSetup");
+function pageOf(sheet: ScannedSheet): PageSetup {
   const page: PageSetup = {};
-  const paper = PAPER_MM[attr(setup, "paperSize") ?? "9"];
-  const orientation = attr(setup, "orientation");
+  const paper = PAPER_MM[sheet.paperSize ?? "9"];
+  const { orientation } = sheet;
   if (orientation === "landscape" || orientation === "portrait") page.orientation = orientation;
-  if (paper && setup !== undefined) {
+  if (paper && (sheet.paperSize !== undefined || orientation !== undefined)) {
     const [short, long] = paper;
     [page.widthMm, page.heightMm] = page.orientation === "landscape" ? [long, short] : [short, long];
   }
@@ -115,11 +107,11 @@ function pageOf(sheet: XmlNode | undefined): PageSetup {
 }
 
 /** Merged ranges as spans at their first cell, and the cells they cover. */
-function mergesOf(sheet: XmlNode | undefined): { spans: Map<string, { rows: number; columns: number }>; covered: Set<string> } {
+function mergesOf(sheet: ScannedSheet): { spans: Map<string, { rows: number; columns: number }>; covered: Set<string> } {
   const spans = new Map<string, { rows: number; columns: number }>();
   const covered = new Set<string>();
-  for (const merge of childrenNamed(child(sheet, "mergeCells"), "mergeCell")) {
-    const [from, to] = (attr(merge, "ref") ?? "").split(":").map(parseCellRef);
+  for (const merge of sheet.merges) {
+    const [from, to] = merge.split(":").map(parseCellRef);
     if (!from || !to) continue;
     const top = Math.min(from.row, to.row);
     const left = Math.min(from.column, to.column);
@@ -134,21 +126,23 @@ function mergesOf(sheet: XmlNode | undefined): { spans: Map<string, { rows: numb
 }
 
 function readSheet(name: string, part: string, hidden: boolean, ctx: WorkbookContext): SourceSection {
-  const sheet = findAll(ctx.pkg.xml(part), "worksheet")[0];
+  const xml = ctx.pkg.text(part);
+  if (!isComplete(xml, "worksheet")) throw new XlsxReadError("corrupt", `${part} (sheet "${name}") is cut short: it has no closing </worksheet>`);
+  const sheet = scanSheet(xml);
   const cells = new Map<string, ReadCell>();
   const hiddenRows = new Set<number>();
   const uncached: string[] = [];
   let height = 0;
   let width = 0;
   let rowNumber = 0;
-  for (const row of childrenNamed(child(sheet, "sheetData"), "row")) {
-    rowNumber = Number(attr(row, "r") ?? rowNumber + 1);
-    if (["1", "true"].includes(attr(row, "hidden") ?? "")) hiddenRows.add(rowNumber);
+  for (const row of sheet.rows) {
+    rowNumber = row.number ?? rowNumber + 1;
+    if (row.hidden) hiddenRows.add(rowNumber);
     let column = 0;
-    for (const cell of childrenNamed(row, "c")) {
-      const at = parseCellRef(attr(cell, "r") ?? "");
+    for (const cell of row.cells) {
+      const at = parseCellRef(cell.ref ?? "");
       column = at?.column ?? column + 1;
-      const format = ctx.styles.format(Number(attr(cell, "s") ?? 0));
+      const format = ctx.styles.format(cell.style);
       const runs = joinRuns(cellRuns(cell, format, ctx, uncached, cellName(column, rowNumber)).filter((run) => run.text !== ""));
       const text = textOfRuns(runs);
       if (text.trim() === "") continue;
@@ -195,6 +189,12 @@ function relatedPart(pkg: XlsxPackage, part: string, type: RegExp): string | und
   return target !== undefined && pkg.has(target) ? target : undefined;
 }
 
+function sharedStrings(pkg: XlsxPackage, part: string): ScannedRun[][] {
+  const xml = pkg.text(part);
+  if (!isComplete(xml, "sst")) throw new XlsxReadError("corrupt", `${part} is cut short: it has no closing </sst>`);
+  return scanSharedStrings(xml);
+}
+
 function readWorkbook(bytes: Uint8Array, diagnostics: Diagnostic[], place: Place): SourceDocument {
   const pkg = openXlsxPackage(bytes);
   const workbookPart = relatedPart(pkg, "", OFFICE_DOCUMENT) ?? "xl/workbook.xml";
@@ -205,8 +205,8 @@ function readWorkbook(bytes: Uint8Array, diagnostics: Diagnostic[], place: Place
   const workbookPr = child(workbook, "workbookPr");
   const ctx: WorkbookContext = {
     pkg,
-    styles: readStyles(stylesPart === undefined ? undefined : pkg.xml(stylesPart)),
-    strings: stringsPart !== undefined ? childrenNamed(findAll(pkg.xml(stringsPart), "sst")[0], "si").map(stringRuns) : [],
+    styles: readStyles(stylesPart === undefined ? undefined : pkg.text(stylesPart)),
+    strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart),
     dates: ["1", "true"].includes(attr(workbookPr, "date1904") ?? "") ? "1904" : "1900",
     diagnostics,
     place,
@@ -215,7 +215,7 @@ function readWorkbook(bytes: Uint8Array, diagnostics: Diagnostic[], place: Place
   const sections = sheets.flatMap((sheet): SourceSection[] => {
     const part = rels.get(attr(sheet, "r:id") ?? "");
     // a chart sheet or a dialog sheet holds no cells
-    if (part === undefined || !pkg.has(part) || findAll(pkg.xml(part), "worksheet").length === 0) return [];
+    if (part === undefined || !pkg.has(part) || !WORKSHEET.test(pkg.text(part).slice(0, 4096))) return [];
     return [readSheet(unescapeText(attr(sheet, "name") ?? ""), part, (attr(sheet, "state") ?? "visible") !== "visible", ctx)];
   });
   return { format: "xlsx", sections, footnotes: [] };

@@ -3,7 +3,7 @@
  * percentage, a number of decimals), font (bold, italic, underline, size) and horizontal alignment.
  */
 import type { Alignment } from "../source-document.ts";
-import { attr, child, childrenNamed, findAll, numberAttr, type XmlNode } from "../docx/ooxml/xml.ts";
+import { attributes, lookOf, P } from "./sheet-xml.ts";
 
 export interface FontLook {
   bold?: boolean;
@@ -50,20 +50,6 @@ const EAST_ASIAN_DATES = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51
 
 const ALIGNMENTS: Record<string, Alignment> = { left: "left", center: "center", centerContinuous: "center", right: "right", justify: "justify", distributed: "justify" };
 
-/** `<b/>` is on, `<b val="0"/>` off (ST_OnOff). */
-const isOn = (node: XmlNode | undefined) => node !== undefined && !["0", "false", "off"].includes(attr(node, "val") ?? "1");
-
-export function fontLook(properties: XmlNode | undefined): FontLook {
-  const look: FontLook = {};
-  if (isOn(child(properties, "b"))) look.bold = true;
-  if (isOn(child(properties, "i"))) look.italic = true;
-  const underline = child(properties, "u");
-  if (underline && attr(underline, "val") !== "none") look.underline = true;
-  const size = numberAttr(child(properties, "sz"), "val");
-  if (size !== undefined) look.sizePt = size;
-  return look;
-}
-
 export interface StyleTable {
   /** the format of a cell's `s` index; index 0 (or one out of range) is the default */
   format(index: number): CellFormat;
@@ -71,16 +57,22 @@ export interface StyleTable {
 
 const GENERAL: CellFormat = { numberFormat: "General", font: {} };
 
-export function readStyles(styles: XmlNode[] | undefined): StyleTable {
-  if (!styles) return { format: () => GENERAL };
-  const sheet = findAll(styles, "styleSheet")[0];
-  const custom = new Map<number, string>(childrenNamed(child(sheet, "numFmts"), "numFmt").map((n) => [numberAttr(n, "numFmtId") ?? -1, attr(n, "formatCode") ?? "General"]));
-  const fonts = childrenNamed(child(sheet, "fonts"), "font").map(fontLook);
-  const formats = childrenNamed(child(sheet, "cellXfs"), "xf").map((xf): CellFormat => {
-    const id = numberAttr(xf, "numFmtId") ?? 0;
+/** The content of each `<name>` element directly in the first `<list>` element, or its attributes when it is empty. */
+function elements(xml: string, list: string, name: string): { attributes: Record<string, string>; content: string }[] {
+  const container = new RegExp(`<${P}${list}\\b[^>]*>([\\s\\S]*?)</${P}${list}>`).exec(xml)?.[1] ?? "";
+  const element = new RegExp(`<${P}${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}${name}>)`, "g");
+  return [...container.matchAll(element)].map((m) => ({ attributes: attributes(m[1]!), content: m[2] ?? "" }));
+}
+
+export function readStyles(xml: string | undefined): StyleTable {
+  if (xml === undefined) return { format: () => GENERAL };
+  const custom = new Map(elements(xml, "numFmts", "numFmt").map((n) => [Number(n.attributes.numFmtId), n.attributes.formatCode ?? "General"]));
+  const fonts = elements(xml, "fonts", "font").map((font) => lookOf(font.content));
+  const formats = elements(xml, "cellXfs", "xf").map((xf): CellFormat => {
+    const id = Number(xf.attributes.numFmtId ?? 0);
     const numberFormat = custom.get(id) ?? BUILT_IN_FORMATS[id] ?? (EAST_ASIAN_DATES.has(id) ? "yyyy-mm-dd" : "General");
-    const format: CellFormat = { numberFormat, font: fonts[numberAttr(xf, "fontId") ?? 0] ?? {} };
-    const alignment = ALIGNMENTS[attr(child(xf, "alignment"), "horizontal") ?? ""];
+    const format: CellFormat = { numberFormat, font: fonts[Number(xf.attributes.fontId ?? 0)] ?? {} };
+    const alignment = ALIGNMENTS[attributes(new RegExp(`<${P}alignment\\b([^>]*?)/?>`).exec(xf.content)?.[1] ?? "").horizontal ?? ""];
     if (alignment) format.alignment = alignment;
     return format;
   });

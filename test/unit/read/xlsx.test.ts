@@ -27,14 +27,15 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /** A workbook of one sheet from its sheetData (and what follows it), written by hand. */
-function handWritten(sheetData: string, options: { workbookPr?: string; after?: string; strings?: string } = {}): Uint8Array {
+function handWritten(sheetData: string, options: { workbookPr?: string; strings?: string; cut?: number } = {}): Uint8Array {
+  const sheet = `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`;
   const files: Record<string, Uint8Array> = {
     "_rels/.rels": strToU8(`<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     "xl/workbook.xml": strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}">${options.workbookPr ?? ""}<sheets><sheet name="Tờ 1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8(
       `<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ),
-    "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData>${options.after ?? ""}</worksheet>`),
+    "xl/worksheets/sheet1.xml": strToU8(sheet.slice(0, sheet.length - (options.cut ?? 0))),
     "xl/sharedStrings.xml": strToU8(`<sst xmlns="${MAIN}">${options.strings ?? ""}</sst>`),
   };
   return zipSync(files);
@@ -142,8 +143,9 @@ describe("readXlsxSource", () => {
   });
 
   it("is a clear error for a truncated part or a package that would inflate past the limits", () => {
-    const truncated = handWritten(`<row r="1"><c r="A1" t="s"><v>0</v>`);
-    expect(readXlsxSource(truncated).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([["read/corrupt", "error"]]);
+    const truncated = readXlsxSource(handWritten(`<row r="1"><c r="A1"><v>1</v></c></row>`, { cut: 20 }));
+    expect(truncated.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([["read/corrupt", "error"]]);
+    expect(truncated.diagnostics[0]!.message).toContain("cut short");
     const rows = Array.from({ length: 130 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="XFD${i + 1}"><v>1</v></c></row>`).join("");
     const wide = readXlsxSource(handWritten(rows));
     expect(wide.diagnostics.map((d) => d.ruleId)).toEqual(["read/too-large"]);
