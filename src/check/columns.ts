@@ -18,8 +18,12 @@ export interface Placed {
   stop?: TabStop;
 }
 
-const runWidthTwips = (run: Run, text: string, measurer: TextMeasurer): number =>
-  measurer.widthPt(run.format.caps ? text.toLocaleUpperCase("vi") : text, run.format.sizeHalfPt / 2, { bold: run.format.bold, italic: run.format.italic, kern: false }) * 20;
+/** The width a run's text takes, in points: in its face and size, capitals if w:caps, with its character spacing. */
+export const runWidthPt = (run: Run, text: string, measurer: TextMeasurer): number =>
+  measurer.widthPt(run.format.caps ? text.toLocaleUpperCase("vi") : text, run.format.sizeHalfPt / 2, { bold: run.format.bold, italic: run.format.italic, kern: false }) +
+  ([...text].length * run.format.spacingTwips) / 20;
+
+const runWidthTwips = (run: Run, text: string, measurer: TextMeasurer): number => runWidthPt(run, text, measurer) * 20;
 
 /** The next stop after `x`: a custom one, else the next default stop. */
 function nextStop(x: number, stops: readonly TabStop[], defaultTwips: number): TabStop {

@@ -6,9 +6,9 @@
  */
 import type { TextMeasurer } from "../layout/measure.ts";
 import type { Section } from "../read/docx/ooxml/document.ts";
-import type { Paragraph, Run } from "../read/docx/ooxml/paragraphs.ts";
+import type { Paragraph } from "../read/docx/ooxml/paragraphs.ts";
 import type { LineShape } from "../read/docx/ooxml/shapes.ts";
-import { centreOf, type Placed } from "./columns.ts";
+import { centreOf, COLUMN_CENTRE_TOLERANCE_TWIPS, runWidthPt, type Placed } from "./columns.ts";
 import { isBlank, type TextLine } from "./parts/text.ts";
 
 /** Paragraphs sharing one box: a section's text width, or a table cell's inner width. */
@@ -44,8 +44,6 @@ export const sectionFlow = (section: Section): Flow => ({
 const CENTRE_TOLERANCE_TWIPS = 57;
 const NO_BORDER = new Set(["none", "nil"]);
 
-const runWidthPt = (run: Run, text: string, measurer: TextMeasurer): number =>
-  measurer.widthPt(run.format.caps ? text.toLocaleUpperCase("vi") : text, run.format.sizeHalfPt / 2, { bold: run.format.bold, italic: run.format.italic, kern: false });
 
 /** Width of a line of text in points, each run in its own face and size. */
 export function textWidthPt(line: Pick<TextLine, "runs">, measurer: TextMeasurer): number {
@@ -106,7 +104,7 @@ function columnShapeLine(p: Paragraph, under: Placed): DrawnLine | undefined {
   const target = centreOf(under);
   const nearest = placed.sort((a, b) => Math.abs(a.centre - target) - Math.abs(b.centre - target))[0];
   if (!nearest || nearest.centre < under.startTwips || nearest.centre > under.endTwips) return undefined;
-  return { kind: "shape", lengthTwips: nearest.shape.lengthTwips, solid: !nearest.shape.dashed, centred: Math.abs(nearest.centre - target) <= CENTRE_TOLERANCE_TWIPS, paragraph: p };
+  return { kind: "shape", lengthTwips: nearest.shape.lengthTwips, solid: !nearest.shape.dashed, centred: Math.abs(nearest.centre - target) <= COLUMN_CENTRE_TOLERANCE_TWIPS, paragraph: p };
 }
 
 function shapeLine(p: Paragraph, boxTwips: number, under?: Placed): DrawnLine | undefined {

@@ -77,7 +77,7 @@ function tableLines(ctx: RecognizeContext, item: number): ClosingLine[] {
       const appendixAt = lines.findIndex((l) => isAppendixHeading(l.text));
       if (appendixAt >= 0) ctx.report("recognize/appendix-in-closing", { heading: lines[appendixAt]!.text }, lines[appendixAt]!);
       const side: Side = row.cells.length === 1 ? "either" : c === 0 ? "left" : "right";
-      return lines.slice(0, appendixAt < 0 ? lines.length : appendixAt).map((l): ClosingLine => ({ text: l.text, side, item, position: l.position, section, column: COLUMN_GAP.test(l.raw.trim()) }));
+      return lines.slice(0, appendixAt < 0 ? lines.length : appendixAt).map((l): ClosingLine => ({ text: l.text, side, item, position: l.position, section }));
     }),
   );
 }
@@ -123,7 +123,10 @@ function readRecipients(lines: readonly ClosingLine[], ctx: RecognizeContext, pa
 }
 
 function readSigner(lines: readonly ClosingLine[], ctx: RecognizeContext, path: readonly (string | number)[], parts: ClosingParts): { signer?: Signer; used: number } | undefined {
-  const startAt = lines.findIndex((l) => l.side !== "left" && startsSignature(l.text));
+  // without a capacity line the block beside the Nơi nhận of a closing table signs ("CHÁNH THANH TRA")
+  const table = new Set(lines.filter((l) => l.side === "left" && !l.column && RECIPIENTS_LABEL.test(l.text)).map((l) => l.item));
+  const found = lines.findIndex((l) => l.side !== "left" && startsSignature(l.text));
+  const startAt = found >= 0 ? found : lines.findIndex((l) => l.side === "right" && !l.column && table.has(l.item) && isAllCaps(l.text));
   if (startAt < 0) return undefined;
   let capacity: ClosingLine[] = [];
   let name: ClosingLine | undefined;

@@ -80,10 +80,13 @@ function issuerStart(pieces: readonly IssuerPiece[]): number {
   return firstBold > 0 && pieces.slice(firstBold).every((p) => p.bold) ? firstBold : 0;
 }
 
-/** A mark's part of a header line for the parts map; a line laid out in columns by tabs or spaces says which. */
+/** A line that holds more than `text`, or stands after a tab or a run of spaces: one laid out in columns. */
+export const inColumns = (raw: string, text: string): boolean => trimText(raw) !== trimText(text) || /^[ \u00a0]*\t|^[ \u00a0]{3,}/u.test(raw);
+
+/** A mark's part of a header line for the parts map; a line laid out in columns (not in cells) says which. */
 function refOf(line: HeaderLine, text: string, side: "left" | "right"): LineRef {
   const ref: LineRef = { position: line.position, section: line.section, text: trimText(text) };
-  if (COLUMN_GAP.test(line.raw.trimEnd())) ref.column = side;
+  if (line.column === undefined && inColumns(line.raw, text)) ref.column = side;
   return ref;
 }
 

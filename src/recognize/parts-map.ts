@@ -50,6 +50,8 @@ export interface ClosingParts {
 }
 
 export interface AppendixParts {
+  /** "appendix": headed "Phụ lục"; "list": a list headed otherwise ("DANH SÁCH …") with its "(Kèm theo …)" line */
+  kind: "appendix" | "list";
   heading: BlockRef;
   title?: BlockRef;
   /** "(Kèm theo …)" */

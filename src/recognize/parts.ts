@@ -9,7 +9,7 @@ import type { SourceDocument, SourceParagraph } from "../read/source-document.ts
 import { recognizeAppendix, startsAppendix } from "./appendix.ts";
 import { recognizeAttachment } from "./attachment.ts";
 import { recognizeBody, type Body } from "./body.ts";
-import { ATTACHED_REFERENCE, isHeaderTable, startsAttachment } from "./boundaries.ts";
+import { ATTACHED_REFERENCE, isAppendixHeading, isHeaderTable, startsAttachment } from "./boundaries.ts";
 import { recognizeClosing, type Closing } from "./closing.ts";
 import { RecognizeContext } from "./context.ts";
 import { recognizeHeader, SUBJECT_LINE, type Header } from "./header-grid.ts";
@@ -87,7 +87,8 @@ function addresseeParagraphs(ctx: RecognizeContext, from: number): { blocks: Blo
 
 /** Where an appendix's parts stand among items [start, end): its title, its "(Kèm theo …)" line, its table. */
 function appendixParts(ctx: RecognizeContext, start: number, end: number): AppendixParts {
-  const parts: AppendixParts = { heading: refAt(ctx, start) };
+  const heading = ctx.items[start]!.block;
+  const parts: AppendixParts = { kind: heading.kind === "paragraph" && isAppendixHeading(oneLine(heading).split(/\s*[:.–-]\s/u)[0]!) ? "appendix" : "list", heading: refAt(ctx, start) };
   const table = ctx.items.slice(start + 1, end).findIndex(({ block }) => block.kind === "table");
   const tableAt = table < 0 ? end : start + 1 + table;
   if (table >= 0) parts.table = refAt(ctx, tableAt);

@@ -205,28 +205,34 @@ class PartMapper {
     return refs.flatMap((ref) => this.line(ref) ?? []);
   }
 
-  /** The line drawn under a part's line, in its flow; for a column, the one under that column. */
-  lineUnder(ref: LineRef | BlockRef | undefined, line?: PartLine): DrawnLine | undefined {
+  /** The line drawn under a part's line, in its flow; for a column, the one under where the column's lines stand. */
+  lineUnder(ref: LineRef | BlockRef | undefined, column?: Placed): DrawnLine | undefined {
     const p = this.paragraph(ref);
-    return ref && p ? drawnLineAfter(this.flow(ref), p, line?.placed) : undefined;
+    return ref && p ? drawnLineAfter(this.flow(ref), p, column) : undefined;
   }
 }
 
 /**
  * Columns of tab-aligned lines that belong together (the issuer's lines, the Quốc hiệu and the Tiêu ngữ,
- * the signature) are centred when each stands on the column's centre: the centre tab stop one of them
- * is set at, else the centre of the widest.
+ * the signature) are centred when each stands on the column's centre, which the reader sees as the
+ * middle of their centres (whether tabs, centre tab stops or spaces put them there). A column of one
+ * line is centred on itself: nothing in the file says where its column ends.
  */
 function alignColumn(lines: readonly PartLine[]): void {
-  const placed = lines.filter((l) => l.placed !== undefined);
-  if (placed.length === 0) return;
-  const tab = placed.find((l) => l.placed!.stop?.kind === "center")?.placed!.stop!.posTwips;
-  const widest = placed.reduce((a, b) => (b.placed!.endTwips - b.placed!.startTwips > a.placed!.endTwips - a.placed!.startTwips ? b : a));
-  const centre = tab ?? centreOf(widest.placed!);
-  for (const line of placed) {
-    const off = centreOf(line.placed!) - centre;
+  const centres = lines.flatMap((l) => (l.placed ? [centreOf(l.placed)] : [])).sort((a, b) => a - b);
+  if (centres.length === 0) return;
+  const middle = centres.length % 2 === 1 ? centres[(centres.length - 1) / 2]! : (centres[centres.length / 2 - 1]! + centres[centres.length / 2]!) / 2;
+  for (const line of lines) {
+    if (!line.placed) continue;
+    const off = centreOf(line.placed) - middle;
     line.alignment = Math.abs(off) <= COLUMN_CENTRE_TOLERANCE_TWIPS ? "center" : `${Math.round(Math.abs(off) / 2) / 10} pt ${off < 0 ? "left" : "right"} of its column's centre`;
   }
+}
+
+/** Where a column's lines stand together: from the leftmost start to the rightmost end. */
+function extentOf(lines: readonly PartLine[]): Placed | undefined {
+  const placed = lines.flatMap((l) => l.placed ?? []);
+  return placed.length === 0 ? undefined : { startTwips: Math.min(...placed.map((p) => p.startTwips)), endTwips: Math.max(...placed.map((p) => p.endTwips)) };
 }
 
 function headerPart(map: DocumentPartsMap, m: PartMapper): HeaderGridPart | undefined {
@@ -242,9 +248,9 @@ function headerPart(map: DocumentPartsMap, m: PartMapper): HeaderGridPart | unde
   if (placeDate) grid.placeDate = placeDate;
   alignColumn([...grid.parent, ...grid.issuer, ...(number ? [number] : [])]);
   alignColumn([nationalName, ...(motto ? [motto] : [])]);
-  const issuerLine = m.lineUnder(h.issuer.at(-1), grid.issuer.at(-1));
+  const issuerLine = m.lineUnder(h.issuer.at(-1), extentOf(grid.issuer));
   if (issuerLine) grid.issuerLine = issuerLine;
-  const mottoLine = motto && m.lineUnder(h.motto, motto);
+  const mottoLine = motto && m.lineUnder(h.motto, motto.placed);
   if (mottoLine) grid.mottoLine = mottoLine;
   return grid;
 }
@@ -278,8 +284,9 @@ function closingPart(map: DocumentPartsMap, m: PartMapper): ClosingPart | undefi
 }
 
 function appendixParts(map: DocumentPartsMap, m: PartMapper, read: DocxWithSource): AppendixPart[] {
+  // a list headed otherwise ("DANH SÁCH …") is a document of its own, not a Phụ lục the §7 rules measure
   return map.appendices.flatMap((a): AppendixPart[] => {
-    const heading = m.paragraph(a.heading);
+    const heading = a.kind === "appendix" ? m.paragraph(a.heading) : undefined;
     if (!heading) return [];
     const appendix: AppendixPart = { section: m.section(a.heading), heading };
     const title = m.paragraph(a.title);

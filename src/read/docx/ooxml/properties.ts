@@ -29,6 +29,8 @@ export interface RunProps {
   color?: string;
   /** w:vanish */
   hidden?: boolean;
+  /** w:spacing: space added after each character (negative: condensed), in twips */
+  spacingTwips?: number;
 }
 
 export interface Border {
@@ -142,6 +144,7 @@ export function readRunProps(rPr: XmlNode | undefined, theme: Theme): RunProps {
     underline: readUnderline(child(rPr, "w:u")),
     color: readColor(child(rPr, "w:color"), theme),
     hidden: onOff(child(rPr, "w:vanish")),
+    spacingTwips: numberAttr(child(rPr, "w:spacing"), "w:val"),
   };
   const hint = attr(rFonts, "w:hint");
   if (hint !== undefined) props.fontHint = hint;

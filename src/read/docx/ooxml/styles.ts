@@ -46,6 +46,8 @@ export interface RunFormat {
   /** "auto" or RRGGBB */
   color: string;
   hidden: boolean;
+  /** character spacing: space after each character in twips (Word's "condensed by 0.4 pt" is -8) */
+  spacingTwips: number;
 }
 
 /** The formatting a paragraph shows. */
@@ -202,6 +204,7 @@ export class StyleSheet {
       underline: merged.underline ?? false,
       color: merged.color ?? "auto",
       hidden: merged.hidden ?? false,
+      spacingTwips: merged.spacingTwips ?? 0,
     };
     if (merged.fontHint !== undefined) format.fontHint = merged.fontHint;
     return format;
