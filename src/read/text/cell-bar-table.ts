@@ -46,6 +46,8 @@ export function parseCellBarTables(lines: readonly Line[], start: number, endsAt
   };
   const empty = (at: Line): TextCell => ({ lines: [], position: { line: at.number, column: 1 }, rowSpan: 1, colSpan: 1 });
   let cell = cellAt(lines[start]!, lines[start + 1]);
+  // where the lines of `cell` start: text up to the end that no "|" closes is no cell but text after the table
+  let cellFrom = start + 1;
   let i = start + 1;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -76,14 +78,17 @@ export function parseCellBarTables(lines: readonly Line[], start: number, endsAt
       row = fillers.slice(trailing + 1);
     }
     cell = cellAt(lines[after - 1]!, next);
+    cellFrom = after;
     i = after;
   }
-  if (i >= lines.length && cell.lines.length > 0 && !row.includes(cell)) row.push(cell);
+  if (i >= lines.length && cell.lines.length > 0 && !row.includes(cell)) i = cellFrom;
   closeRow();
   const table = (part: TextCell[][]): TextPiece => {
     restoreSpans(part);
     return { kind: "table", table: { position: part === rows ? { line: lines[start]!.number, column: 1 } : part[0]![0]!.position, rows: part } };
   };
+  // a "|" with no cell closed after it opens no table
+  if (rows.length === 0) return { pieces: [], next: i };
   if (!endsAtText) return { pieces: [table(rows)], next: i };
   const glued = splitGluedRow(rows);
   return { pieces: glued ? [table(glued.before), { kind: "text", lines: glued.between }, table(glued.after)] : [table(rows)], next: i };

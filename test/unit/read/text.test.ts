@@ -171,6 +171,14 @@ describe("thuvienphapluat markdown", () => {
     expect(blocks[1]!.position).toEqual({ line: 12, column: 1 });
   });
 
+  it("reads text after the last '|' that no '|' closes as text after the table, not a cell; a lone '|' opens no table", () => {
+    const text = ["|", "TT", "|", "Nội dung", "|", "|", "1", "|", "Rà soát", "|", "|", "2", "|", "Kiểm tra", "|", "Quyết định 12/QĐ-UBND năm 2026", "Văn bản liên quan", "|", "Hết"].join("\n");
+    const blocks = blocksOf(text);
+    expect(texts(blocks)).toEqual(["[table 3]", "Quyết định 12/QĐ-UBND năm 2026", "Văn bản liên quan", "Hết"]);
+    expect(cellTexts(blocks[0] as SourceTable)).toEqual([["TT", "Nội dung"], ["1", "Rà soát"], ["2", "Kiểm tra"]]);
+    expect(blocks[1]!.position).toEqual({ line: 16, column: 1 });
+  });
+
   it("ends a table without blank lines where more lines follow than a cell holds", () => {
     const body = Array.from({ length: 45 }, (_, k) => `Điều ${k + 1}. Nội dung`);
     const text = ["|", "Số: 12/KH-UBND", "|", "*X, ngày 18 tháng 11 năm 2025*", "|", ...body, "|", "Nơi nhận:", "|", "TM. ỦY BAN NHÂN DÂN", "|"].join("\n");
