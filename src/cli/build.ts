@@ -2,7 +2,7 @@ import { basename, join } from "node:path";
 import { buildOutputs, LayoutCheckError, type BuildOptions, type BuildResult, type StageTimes } from "../pipeline/build-outputs.ts";
 import { buildToFolder, replacePackets, type InterruptHook } from "../pipeline/build-folder.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
-import { createLayoutChecker } from "../pipeline/layout-checker.ts";
+import { BuildSession } from "../pipeline/build-session.ts";
 import { MemorySink } from "../io/output-sink.ts";
 import { documentSlug } from "../pipeline/output-names.ts";
 import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "../pipeline/formats.ts";
@@ -12,11 +12,11 @@ import { formatDiagnostics } from "../diagnostics/format.ts";
 import { diagnose, isKeptAsWritten } from "../diagnostics/rules.ts";
 import { busyDiagnostic, outputFailureDiagnostic, staleLockDiagnostic } from "../io/output-failure.ts";
 import { liveLockOf, OutputBusyError, type LockOptions } from "../io/output-lock.ts";
-import { createRenderContext } from "../pipeline/render-context.ts";
 import { fontChoice, fontSummary } from "../io/fonts.ts";
 import type { Profile } from "../model/schema.ts";
 import { agenciesFor } from "../pipeline/agency-query.ts";
 import type { ResolvedDecision } from "../resolve/resolve-decision.ts";
+import type { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { summarize } from "../resolve/summary.ts";
 import type { RenderContext } from "../write/context.ts";
 import type { PacketRenderer } from "../pipeline/packet-renderer.ts";
@@ -45,6 +45,8 @@ export interface BuildCommandOptions {
   /** --wait: seconds to wait for another build writing the same folder (default: fail at once) */
   wait?: number;
   toolVersion: string;
+  /** fonts and the layout checker kept between builds (`vanban watch`); a build of its own otherwise */
+  session?: BuildSession;
 }
 
 interface Job {
@@ -99,8 +101,6 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   // The profile to build with: --profile, else the model's. The model stays as loaded.
   const profile = options.profile ?? decision.profile;
 
-  /** printed even on success: the clerk should know a build of theirs was cut short */
-  const lockWarnings: Diagnostic[] = [];
   const agencyIds: string[] = [];
   for (const query of options.agency ?? []) {
     const found = agenciesFor(query, resolved, env.resolver);
@@ -110,10 +110,39 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
   const parsed = parseFormats(options.formats ?? OUTPUT_FORMATS.join(","));
   if ("unknown" in parsed) return fail([diagnose("cli/unknown-format", { formats: parsed.unknown.join(", ") }, { file })]);
   const { formats } = parsed;
-  const ctx = await createRenderContext(profile, { fontDir: options.fontDir });
+  const session = options.session ?? new BuildSession();
+  try {
+    return await buildWith(session, { file, options, profile, formats, agencyIds, resolved, resolver: env.resolver, diagnostics, source, started, fail });
+  } finally {
+    if (!options.session) await session.close();
+  }
+}
+
+interface PreparedBuild {
+  file: string;
+  options: BuildCommandOptions;
+  profile: Profile;
+  formats: OutputFormat[];
+  agencyIds: string[];
+  resolved: ResolvedDecision;
+  resolver: AgencyResolver;
+  /** validation's, to which the build adds its own */
+  diagnostics: Diagnostic[];
+  source: string | undefined;
+  started: number;
+  fail: (extra?: Diagnostic[], exitCode?: number) => number;
+}
+
+/** The build itself, once the model is valid and the arguments are understood. */
+async function buildWith(session: BuildSession, prepared: PreparedBuild): Promise<number> {
+  const { file, options, profile, formats, agencyIds, resolved, resolver, diagnostics, source, started, fail } = prepared;
+  const { decision } = resolved;
+  /** printed even on success: the clerk should know a build of theirs was cut short */
+  const lockWarnings: Diagnostic[] = [];
+  const ctx = await session.context(profile, { fontDir: options.fontDir });
   const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers, formats });
   if (!renderer) return fail(templateDiagnostics);
-  const checker = options.check === false ? undefined : createLayoutChecker(profile, ctx);
+  const checker = options.check === false ? undefined : session.checker(profile, ctx);
   const target = join(options.output, documentSlug(decision));
   const job: Job = {
     toolVersion: options.toolVersion,
@@ -139,7 +168,7 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     result =
       agencyIds.length > 0
         ? await buildPackets(job, agencyIds)
-        : await buildToFolder(resolved, env.resolver, ctx, renderer, {
+        : await buildToFolder(resolved, resolver, ctx, renderer, {
             target: job.target,
             source: source ?? "",
             toolVersion: options.toolVersion,
@@ -157,12 +186,14 @@ export async function runBuild(file: string, options: BuildCommandOptions): Prom
     if (failure) return fail([failure], error instanceof OutputBusyError ? EXIT.busy : EXIT.output);
     throw error;
   } finally {
-    await Promise.all([renderer.close(), checker?.close()]);
+    await renderer.close();
     if (job.progress) process.stderr.write("\r\x1b[K");
   }
   const times: StageTimes = { ...result.times, total: performance.now() - started };
-  // pieces of pdfmake/pdfkit/fontkit the PDF runtime could not patch (one warning, or none)
-  const pdfWarning = (await import("../write/pdf/pdfmake-runtime.ts")).pdfRuntimeStatus(ctx.fonts).warning;
+  // pieces of pdfmake/pdfkit/fontkit the PDF runtime could not patch (one warning, or none); asked only when
+  // this build rendered PDFs, so that a rebuild which copied every unit never loads pdfmake
+  const renderedPdf = formats.includes("pdf") && result.reused.length < Object.keys(result.units).length;
+  const pdfWarning = renderedPdf ? (await import("../write/pdf/pdfmake-runtime.ts")).pdfRuntimeStatus(ctx.fonts).warning : undefined;
   const summary = summarize(resolved);
   if (options.json) {
     printJson({

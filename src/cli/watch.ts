@@ -2,6 +2,7 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { formatDiagnostics } from "../diagnostics/format.ts";
 import { diagnose } from "../diagnostics/rules.ts";
+import { BuildSession } from "../pipeline/build-session.ts";
 import { runBuild, type BuildCommandOptions } from "./build.ts";
 import { EXIT } from "./output.ts";
 import { interruptible } from "./signals.ts";
@@ -26,6 +27,8 @@ export async function runWatch(file: string, options: BuildCommandOptions): Prom
   let poll: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   let rebuilds = 0;
+  // fonts, measurer and the layout-check thread stay warm from one rebuild to the next
+  const session = new BuildSession();
   const report = (ruleId: "watch/folder-gone" | "watch/model-gone") =>
     process.stderr.write(`${formatDiagnostics([diagnose(ruleId, { folder }, { file })])}\n`);
 
@@ -39,7 +42,7 @@ export async function runWatch(file: string, options: BuildCommandOptions): Prom
       try {
         // Letters in this thread: after the first build pdfmake and the fonts are warm. A build started by hand
         // into the same folder is waited for, not reported as busy.
-        await runBuild(file, { ...options, workers: "0", wait: WAIT_FOR_OTHER_BUILD_SECONDS });
+        await runBuild(file, { ...options, workers: "0", wait: WAIT_FOR_OTHER_BUILD_SECONDS, session });
       } finally {
         done();
       }
@@ -79,7 +82,7 @@ export async function runWatch(file: string, options: BuildCommandOptions): Prom
       watcher?.close();
       clearTimeout(timer);
       clearInterval(poll);
-      void running.then(() => done());
+      void running.then(() => session.close()).then(() => done());
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

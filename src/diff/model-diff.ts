@@ -4,7 +4,7 @@
  * letters change. Both sides are resolved models, so a change report speaks of effective assignments: the
  * letters it lists are exactly the packets whose content changes (the packet view the build fingerprints).
  */
-import { packetView } from "../resolve/assignments.ts";
+import { ownPacketView, sharedPacketView } from "../resolve/assignments.ts";
 import { tableEntries } from "../model/refs.ts";
 import type { Decision, Group } from "../model/schema.ts";
 import type { Agency } from "../resolve/directory-schema.ts";
@@ -77,7 +77,7 @@ function taskFields(before: ResolvedTask | undefined, after: ResolvedTask | unde
  * Pairs the tasks of two versions: same ref and content first, then same content (a row without STT deleted
  * above shifts the refs "II.2c" → "II.2b" of the rows after it), then same ref (an edited content).
  */
-function pairTasks(before: readonly ResolvedTask[], after: readonly ResolvedTask[]): Map<ResolvedTask, ResolvedTask> {
+export function pairTasks(before: readonly ResolvedTask[], after: readonly ResolvedTask[]): Map<ResolvedTask, ResolvedTask> {
   const pairs = new Map<ResolvedTask, ResolvedTask>(); // after → before
   const taken = new Set<ResolvedTask>();
   const passes: ((t: ResolvedTask) => string)[] = [(t) => `${t.ref}\n${t.task.content}`, (t) => t.task.content, (t) => t.ref];
@@ -141,11 +141,18 @@ export function diffModels(before: ResolvedDecision, after: ResolvedDecision): M
   const documentChanged: string[] = TOP_LEVEL.filter((k) => JSON.stringify(before.decision[k]) !== JSON.stringify(after.decision[k]));
   const heads = (r: ResolvedDecision) => JSON.stringify(r.decision.appendices.map(({ items: _items, ...head }) => head));
   if (heads(before) !== heads(after)) documentChanged.push("appendices");
-  const view = (r: ResolvedDecision, a: AgencyAssignment | undefined) => (a && r.decision.letters ? JSON.stringify(packetView(r, a)) : "");
   const oldAssignments = new Map(before.assignments.map((a) => [a.agency.id, a]));
   const newAssignments = new Map(after.assignments.map((a) => [a.agency.id, a]));
+  // a change to what every packet shares changes every letter; else each agency's own view decides
+  const sharedChanged = JSON.stringify(sharedPacketView(before)) !== JSON.stringify(sharedPacketView(after));
+  const own = (r: ResolvedDecision, a: AgencyAssignment | undefined) => (a && r.decision.letters ? JSON.stringify(ownPacketView(r, a)) : "");
+  const letterChanged = (id: string) => {
+    const [was, is] = [oldAssignments.get(id), newAssignments.get(id)];
+    if (sharedChanged && was && is && before.decision.letters && after.decision.letters) return true;
+    return own(before, was) !== own(after, is);
+  };
   const agencies: Agency[] = [...new Map([...after.assignments, ...before.assignments].map((a) => [a.agency.id, a.agency])).values()];
-  const affected = agencies.filter((agency) => view(before, oldAssignments.get(agency.id)) !== view(after, newAssignments.get(agency.id)));
+  const affected = agencies.filter((agency) => letterChanged(agency.id));
   return {
     documentChanged,
     groups: diffGroups(before.decision, after.decision),

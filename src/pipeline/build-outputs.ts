@@ -124,7 +124,6 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
     check.catch(() => undefined);
     checks.push(check);
   };
-  const { renderAppendixXlsx } = await import("../write/xlsx/appendix-xlsx.ts");
   // Without letter settings there are no letters to send: packets are skipped (validate warns: model/letters-missing).
   const all = decision.letters ? resolved.assignments : [];
   const slugs = agencySlugs(all.map((a) => a.agency));
@@ -177,7 +176,11 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
         if (format === "docx") startCheck(rendered.docx!, decisionFileName(decision, "docx"));
         files.push([decisionFileName(decision, format), rendered[format]!]);
       }
-      if (decision.appendices.length > 0) files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(resolved, ctx))]);
+      if (decision.appendices.length > 0) {
+        // imported only when a workbook is rendered: a rebuild with nothing changed never loads exceljs
+        const { renderAppendixXlsx } = await import("../write/xlsx/appendix-xlsx.ts");
+        files.push([appendixXlsxName(decision), await timed(times, "xlsx", () => renderAppendixXlsx(resolved, ctx))]);
+      }
     }
     units[DOCUMENTS_UNIT] = { input, files: await writeUnit(out, files) };
   }

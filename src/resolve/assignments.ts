@@ -13,20 +13,24 @@ export function assignmentView(assignment: AgencyAssignment) {
 
 /**
  * Everything an agency's packet (letter and workbook) is made of besides the wording, the profile and the
- * fonts: the document's header parts, the appendices' title blocks and columns, the letter settings with
- * this letter's own number and copy lines, the name of the agency reports go through, and the assignment.
- * The incremental build fingerprints it and `vanban diff` compares it, so the letters a change report lists
- * are exactly the packets whose bytes change.
+ * fonts, in two parts: what every packet shares (`sharedPacketView`: the document's header parts, the
+ * appendices' title blocks and columns) and what is the agency's own (`ownPacketView`: the letter settings
+ * with this letter's own number and copy lines, the name of the agency reports go through, the assignment).
+ * The incremental build fingerprints them and `vanban diff` compares them, so the letters a change report
+ * lists are exactly the packets whose bytes change. The shared part is computed once per build, not per
+ * agency: it holds the whole text of the decision.
  */
-export function packetView(resolved: ResolvedDecision, assignment: AgencyAssignment) {
-  const { decision } = resolved;
-  // the overrides act through the assignment, which is in the view
-  const { appendices, overrides: _overrides, letters, ...header } = decision;
+export function sharedPacketView(resolved: ResolvedDecision) {
+  // the overrides act through the assignment, which is in the own view; the letters' settings are there too
+  const { appendices, overrides: _overrides, letters: _letters, ...header } = resolved.decision;
+  return { header, appendices: appendices.map(({ items: _rows, ...titleAndColumns }) => titleAndColumns) };
+}
+
+export function ownPacketView(resolved: ResolvedDecision, assignment: AgencyAssignment) {
+  const { letters } = resolved.decision;
   const id = assignment.agency.id;
   const reportVia = letters?.reportVia;
   return {
-    header,
-    appendices: appendices.map(({ items: _rows, ...titleAndColumns }) => titleAndColumns),
     letters: letters && { ...letters, numbers: undefined, copies: undefined, number: letterNumber(letters, resolved.assignments, id) },
     copies: copiesFor(resolved, id),
     reportViaName: reportVia === undefined ? undefined : resolved.agencies.get(reportVia)?.name,
