@@ -1,14 +1,19 @@
+import { stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/rules.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { loadValidationEnv } from "../pipeline/environment.ts";
 import { serializeModel } from "../io/model-file.ts";
 import { modelGivenAsScrape } from "../io/input-kind.ts";
 import { decodeTextInput, readInputBytes } from "../io/read-text.ts";
 import { detectFormat } from "../read/detect.ts";
+import { readSource } from "../read/read-source.ts";
 import { importSource } from "../recognize/import-source.ts";
+import { recognizeDocument } from "../recognize/recognize-document.ts";
 import { resolveDecision } from "../resolve/resolve-decision.ts";
-import { summarize } from "../resolve/summary.ts";
+import { summarize, summaryLine } from "../resolve/summary.ts";
+import { runImportUpdate } from "./import-update.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 
 export interface ImportOptions {
@@ -16,6 +21,10 @@ export interface ImportOptions {
   fix?: boolean;
   json?: boolean;
   directory?: string;
+  /** overwrite an existing file at `output` */
+  force?: boolean;
+  /** the model whose appendices the input's update */
+  update?: string;
 }
 
 /**
@@ -33,9 +42,35 @@ async function readImportInput(input: string): Promise<{ bytes?: Uint8Array; tex
   return { bytes: new TextEncoder().encode(decoded.text), text: decoded.text, diagnostics: decoded.diagnostics };
 }
 
-/** `vanban import <file> -o <model.yaml> [--fix]`: a DOCX, an HTML page, a text or markdown scrape */
+function refuse(diagnostics: readonly Diagnostic[], options: ImportOptions, code: number = EXIT.errors): number {
+  if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(diagnostics) });
+  printDiagnostics(diagnostics, options);
+  return code;
+}
+
+/** `-o` at a file that exists: refused without --force (a folder there is output/unwritable when written). */
+async function overwriteRefused(options: ImportOptions): Promise<Diagnostic | undefined> {
+  if (options.output === undefined || options.force) return undefined;
+  const existing = await stat(options.output).catch(() => undefined);
+  return existing?.isFile() ? diagnose("output/exists", { path: options.output }, { file: options.output }) : undefined;
+}
+
+/** --update: the input's appendices (its document part, a workbook's placeholders, is not used) merged into the model. */
+async function updateModel(input: string, model: string, bytes: Uint8Array, diagnostics: Diagnostic[], options: ImportOptions): Promise<number> {
+  const read = readSource(bytes, { name: input });
+  const recognized = read.document ? recognizeDocument(read.document, { file: input }) : undefined;
+  const found = [...diagnostics, ...read.diagnostics, ...(recognized?.diagnostics ?? [])].filter((d) => d.ruleId !== "recognize/workbook-document");
+  const appendices = recognized?.decision?.appendices ?? [];
+  if (hasErrors(found) || appendices.length === 0) return refuse(appendices.length === 0 && !hasErrors(found) ? [...found, diagnose("import/no-appendix", { file: input }, { file: input })] : found, options);
+  return runImportUpdate(input, model, appendices, found, options);
+}
+
+/** `vanban import <file> [-o <model.yaml> [--force]] [--fix]`, or `vanban import <file> --update <model.yaml>` */
 export async function runImport(input: string, options: ImportOptions): Promise<number> {
+  const refused = await overwriteRefused(options);
+  if (refused) return refuse([refused], options, EXIT.usage);
   const read = await readImportInput(input);
+  if (options.update !== undefined && read.bytes) return updateModel(input, options.update, read.bytes, read.diagnostics, options);
   const { env, diagnostics: envDiagnostics } = await loadValidationEnv(options.directory);
   const diagnostics: Diagnostic[] = [...read.diagnostics, ...envDiagnostics];
   const misuse = read.text !== undefined ? modelGivenAsScrape(read.text, input) : undefined;
@@ -43,11 +78,7 @@ export async function runImport(input: string, options: ImportOptions): Promise<
   const result = !misuse && read.bytes && env ? importSource(read.bytes, input, env, { fix: options.fix ?? false }) : undefined;
   if (result) diagnostics.push(...result.diagnostics);
   const decision = result?.decision;
-  if (!decision || hasErrors(diagnostics)) {
-    if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(diagnostics) });
-    printDiagnostics(diagnostics, options);
-    return EXIT.errors;
-  }
+  if (!decision || hasErrors(diagnostics)) return refuse(diagnostics, options);
   const header = [`Imported by vanban from ${input.split("/").at(-1)}; official wording kept as written.`];
   if (result.applied.length > 0) header.push(`--fix applied ${result.applied.length} change(s) to the official text: see the import report.`);
   const yaml = serializeModel(decision, options.output ?? "model.yaml", header);
@@ -60,8 +91,6 @@ export async function runImport(input: string, options: ImportOptions): Promise<
   }
   printDiagnostics(diagnostics, options);
   for (const fix of result.applied) process.stderr.write(`fixed ${fix.path.join(".")}: "${fix.from}" → "${fix.to}"\n`);
-  process.stderr.write(
-    `imported ${summary.document}: ${summary.appendices} appendices, ${summary.tasks} tasks, ${summary.agencies} agencies${options.output ? ` → ${options.output}` : ""}\n`,
-  );
+  process.stderr.write(`imported ${summaryLine(summary)}${options.output ? ` → ${options.output}` : ""}\n`);
   return EXIT.ok;
 }

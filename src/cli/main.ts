@@ -51,13 +51,18 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
 
   program
     .command("import")
-    .description("import a decision or plan (a Word .docx, a page saved from a legal-text site, a text or markdown scrape) into a YAML model; irregularities are warnings, fixed only with --fix")
+    .description("import a decision or plan (a Word .docx, a page saved from a legal-text site, a text or markdown scrape, an appendix workbook .xlsx) into a YAML model; irregularities are warnings, fixed only with --fix")
     .argument("<file>", "the document; its format is read from its bytes")
-    .option("-o, --output <model.yaml>", "write the model here (default: standard output)")
+    .option("-o, --output <model.yaml>", "write the model here (default: standard output; with --update, the updated model)")
+    .option("--force", "overwrite the file at -o if it exists (without it an existing file is refused, exit 2)")
+    .option("--update <model.yaml>", "merge the input's appendices (a workbook's sheets) into this model and print what changed, as `vanban diff` does")
     .option("--fix", "apply the suggested fixes to the official text and list them")
     .option("--directory <file>", "agency directory (YAML) instead of the bundled Quảng Nam 2013 one")
     .option("--json", "print a JSON report on standard output")
-    .action((input: string, options) => exitWith(import("./import.ts").then((m) => m.runImport(input, options))));
+    .action((input: string, options) => {
+      if (options.update !== undefined && options.fix) program.error("error: --fix does not apply to --update (run `vanban validate --fix` on the updated model)", { exitCode: EXIT.usage });
+      return exitWith(import("./import.ts").then((m) => m.runImport(input, options)));
+    });
 
   program
     .command("migrate")

@@ -24,7 +24,7 @@ export const EXIT = {
 export const EXIT_CODES_HELP = `Exit codes:
   0    success (warnings allowed)
   1    errors in the input; nothing is written
-  2    usage error (unknown option, bad value); check: the file is not a readable DOCX
+  2    usage error (unknown option, bad value; import -o at an existing file without --force); check: the file is not a readable DOCX
   3    another build is writing the output folder (see --wait)
   4    the output cannot be written (a file in the way, permissions, disk full, read-only, symbolic link)
   70   a bug in vanban; please report it with the diagnostic printed

@@ -8,7 +8,7 @@ import { loadModel } from "../io/model-file.ts";
 import type { Decision } from "../model/schema.ts";
 import { withoutRedundantOverrides } from "../resolve/prune-overrides.ts";
 import { resolveDecision, type ResolvedDecision } from "../resolve/resolve-decision.ts";
-import { summarize, type DecisionSummary } from "../resolve/summary.ts";
+import { summarize, summaryLine, type DecisionSummary } from "../resolve/summary.ts";
 import type { ValidationEnv } from "../validate/context.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
@@ -46,11 +46,7 @@ export async function loadAndValidate(file: string, directory?: string): Promise
 }
 
 export function printSummary(summary: DecisionSummary): void {
-  process.stderr.write(
-    `${summary.document}: ${summary.appendices} appendices, ${summary.tasks} tasks, ${summary.agencies} agencies` +
-      (summary.unlisted.length ? `, in no directory: ${summary.unlisted.map((p) => `"${p}"`).join(", ")}` : "") +
-      "\n",
-  );
+  process.stderr.write(`${summaryLine(summary)}\n`);
 }
 
 /** `vanban validate <model.yaml> [--json] [--fix]` */

@@ -544,6 +544,43 @@ export const RULES = {
     message: (a) => `${a.count} block(s) after the closing are neither an appendix nor an attached document and are not in the model (first: "${a.first}")`,
     hint: () => "a site's notices or related-document lists; check that nothing of the document is among them",
   },
+  "recognize/workbook-document": {
+    severity: "warning",
+    message: () => "the workbook holds appendices only: the document's number, date and type come from the appendix's reference line where it names them; its issuer, subject, body and signer are placeholders (…)",
+    hint: () => "fill in the document part from the signed original, or merge the workbook into the decision's model: `vanban import <workbook.xlsx> --update <model.yaml>`",
+  },
+  "recognize/workbook-heading": {
+    severity: "warning",
+    message: (a) => `sheet "${a.sheet}" has no "PHỤ LỤC" heading above its table; the appendix is headed "${a.heading}" (editorial)`,
+    hint: () => "check the heading in the model against the signed original",
+  },
+  "recognize/workbook-title": {
+    severity: "warning",
+    message: (a) => `sheet "${a.sheet}" has no title line above its table; the sheet's name is the appendix's title`,
+    hint: () => "put the appendix's title in the model (appendices.N.title) as the signed original writes it",
+  },
+  "recognize/workbook-numbered-rows": {
+    severity: "info",
+    message: (a) => `sheet "${a.sheet}": ${a.count} row(s) hold only an STT (${a.first} to ${a.last}) and are left out: a numbered template, no tasks`,
+  },
+  "recognize/workbook-hidden-rows": {
+    severity: "warning",
+    message: (a) => `sheet "${a.sheet}" has ${a.count} hidden row(s) in its table (filtered out or hidden); they are read as rows like the others`,
+    hint: () => "unhide the rows in Excel (or clear the filter) to see them; delete the rows that are no part of the appendix",
+  },
+  "recognize/workbook-hidden-sheet": {
+    severity: "info",
+    message: (a) => `sheet "${a.sheet}" is hidden and is not read`,
+  },
+  "recognize/workbook-sheet-skipped": {
+    severity: "info",
+    message: (a) => `sheet "${a.sheet}" is no appendix (no table header row, or no "PHỤ LỤC" heading where other sheets have one) and is not read`,
+  },
+  "recognize/workbook-no-table": {
+    severity: "error",
+    message: () => "no sheet of the workbook holds an appendix table: a header row with an STT column or with appendix column names (Nội dung, Chủ trì, …)",
+    hint: () => "is this the workbook of the appendix? A header row (STT, Nội dung, …) must stand within the first 20 rows of a sheet",
+  },
   "recognize/model": {
     severity: "error",
     message: (a) => `the recognized model is not valid at ${a.path}: ${a.reason}`,
@@ -563,6 +600,16 @@ export const RULES = {
     severity: "error",
     message: (a) => `cannot write ${a.path}: ${a.reason}`,
     hint: (a) => `${a.advice}`,
+  },
+  "import/no-appendix": {
+    severity: "error",
+    message: (a) => `no appendix was found in ${a.file} to merge into the model`,
+    hint: () => "--update takes a workbook (or a document) holding the appendix table: a header row (STT, Nội dung, …) and its rows",
+  },
+  "output/exists": {
+    severity: "error",
+    message: (a) => `${a.path} exists; vanban import does not overwrite it (it may be a model edited since)`,
+    hint: (a) => `pass --force to replace it, \`--update ${a.path}\` to merge a workbook's appendix into it, or another -o`,
   },
   "output/symlink": {
     severity: "error",

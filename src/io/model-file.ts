@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Document as YamlDocument, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { Document as YamlDocument, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
@@ -100,11 +100,16 @@ export async function loadModel(file: string): Promise<LoadedModel> {
 
 const OMITTED_WHEN_EMPTY = new Set(["rows", "preamble", "content", "attachments", "parent"]);
 
-/** The model as YAML to be saved as `modelFile`, with the modeline that lets editors check it against the JSON Schema. */
-export function serializeModel(decision: Decision, modelFile: string, header: readonly string[] = []): string {
+/** Model values as YAML nodes of `doc`, laid out as serializeModel lays out a whole model. */
+export function modelNode(doc: Document, value: unknown): Node {
   // No anchors: a clerk editing one list must not silently edit every task sharing it.
-  const doc = new YamlDocument(decision, { aliasDuplicateObjects: false });
-  visit(doc, {
+  const node = doc.createNode(value, { aliasDuplicateObjects: false });
+  tidy(node);
+  return node;
+}
+
+function tidy(node: Document | Node): void {
+  visit(node, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || !isSeq(pair.value)) return undefined;
       // Pinned agency ids on one line each, so that the overrides stay easy to read.
@@ -113,6 +118,12 @@ export function serializeModel(decision: Decision, modelFile: string, header: re
       return pair.value.items.length === 0 && OMITTED_WHEN_EMPTY.has(String(pair.key.value)) ? visit.REMOVE : undefined;
     },
   });
+}
+
+/** The model as YAML to be saved as `modelFile`, with the modeline that lets editors check it against the JSON Schema. */
+export function serializeModel(decision: Decision, modelFile: string, header: readonly string[] = []): string {
+  const doc = new YamlDocument(decision, { aliasDuplicateObjects: false });
+  tidy(doc);
   const body = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return [schemaModeline(modelFile), ...header.map((h) => `# ${h}`), body].join("\n");
 }

@@ -11,6 +11,7 @@ import type { SourceDocument } from "../read/source-document.ts";
 import type { RecognizeContext } from "./context.ts";
 import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
 import { recognizeStructure } from "./parts.ts";
+import { isWorkbook, recognizeWorkbook } from "./workbook.ts";
 
 export interface RecognizeResult {
   decision?: Decision;
@@ -39,6 +40,7 @@ function reportSchemaIssues(ctx: RecognizeContext, issues: readonly { path: read
 }
 
 export function recognizeDocument(source: SourceDocument, options: { file?: string } = {}): RecognizeResult {
+  if (isWorkbook(source)) return recognizeWorkbook(source, options);
   const { ctx, header, title, preamble, body, bodyEnd, closing, appendices, attachments } = recognizeStructure(source, { ...options, strict: true });
   const done = (decision?: Decision): RecognizeResult => ({ ...(decision ? { decision } : {}), diagnostics: ctx.diagnostics, places: ctx.places });
   if (!header || !title || !preamble || !body || !closing) return done();

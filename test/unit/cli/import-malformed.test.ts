@@ -67,7 +67,7 @@ describe("vanban import on malformed input: a clear diagnostic, exit 1, no stack
     const run = await runCliInProcess(["import", write("crlf.txt", seedText().replace(/\n/g, "\r\n")), "--json"]);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.summary).toMatchObject({ appendices: 1, tasks: 37 });
+    expect(report.summary).toMatchObject({ tasks: 37, appendices: [{ kind: "tasks" }] });
     expect(report.diagnostics.some((d: { ruleId: string }) => d.ruleId === "input/normalised")).toBe(true);
   });
 

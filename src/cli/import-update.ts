@@ -1,0 +1,152 @@
+/**
+ * `vanban import <workbook.xlsx> --update <model.yaml>`: the workbook's appendices merged into a model, and
+ * what changed reported as `vanban diff` reports it. Each appendix of the workbook replaces the model's
+ * appendix of the same heading (else the one at its place; one the model lacks is added), keeping the
+ * model's heading, title and reference lines. The YAML is edited in place, so that comments and everything
+ * else stay as written: a table of the same shape changes only the cells that differ; another shape
+ * replaces the appendix's columns and rows. Overrides follow their task when the rows move (tasks are
+ * paired as the diff pairs them: by ref and content). Nothing is written when nothing changed, nor when
+ * the merged model has errors.
+ */
+import { isScalar, parseDocument, type Document } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { placeDiagnostics } from "../diagnostics/locate.ts";
+import { diffModels, formatChanges, pairTasks } from "../diff/model-diff.ts";
+import { writeFileAtomic } from "../io/atomic-write.ts";
+import { modelNode, parseModel } from "../io/model-file.ts";
+import { columnKey, tableEntries, type TableEntry } from "../model/refs.ts";
+import type { Appendix, Decision } from "../model/schema.ts";
+import { foldVietnamese } from "../model/text.ts";
+import { resolveDecision, type ResolvedDecision } from "../resolve/resolve-decision.ts";
+import { summarize } from "../resolve/summary.ts";
+import type { ValidationEnv } from "../validate/context.ts";
+import { validateDecision } from "../validate/validate-decision.ts";
+import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
+import { loadAndValidate } from "./validate.ts";
+
+export interface UpdateOptions {
+  output?: string;
+  json?: boolean;
+  directory?: string;
+}
+
+const shape = (entries: readonly TableEntry[]) => entries.map((e) => `${e.kind}:${e.path.join("/")}`).join("\n");
+const labels = (appendix: Appendix) => appendix.columns.map((c) => c.label).join("\n");
+
+/** Sets a scalar in place (keeping its quoting), or adds it. */
+function setValue(doc: Document, path: readonly (string | number)[], value: string): void {
+  const node = doc.getIn(path, true);
+  if (isScalar(node)) node.value = value;
+  else doc.setIn(path, value);
+}
+
+/**
+ * The cells of `incoming` that differ from `model`'s, written at their place; false when the two tables are
+ * not of one shape, or a differing cell is merged down in either (the model's rows are then replaced).
+ */
+function patchCells(doc: Document, base: readonly (string | number)[], model: Appendix, incoming: Appendix): boolean {
+  if (labels(model) !== labels(incoming)) return false;
+  const before = tableEntries(model, [...base]);
+  const after = tableEntries(incoming, [...base]);
+  if (shape(before) !== shape(after)) return false;
+  const edits: [(string | number)[], string][] = [];
+  for (const [i, o] of before.entries()) {
+    const n = after[i]!;
+    if (o.kind === "group" && n.kind === "group") {
+      if (o.group.group !== n.group.group) edits.push([[...o.path, "group"], n.group.group]);
+      if (o.group.title !== n.group.title) edits.push([[...o.path, "title"], n.group.title]);
+      continue;
+    }
+    if (o.kind !== "row" || n.kind !== "row") return false;
+    for (const [c, column] of model.columns.entries()) {
+      const key = columnKey(column);
+      const shown = n.shown.get(columnKey(incoming.columns[c]!)) ?? "";
+      if ((o.shown.get(key) ?? "") === shown) continue;
+      if (o.rowSpans.get(key) !== 1) return false;
+      edits.push([[...o.path, ...(column.role ? [column.role] : ["cells", column.label])], shown]);
+    }
+  }
+  for (const [path, value] of edits) setValue(doc, path, value);
+  return true;
+}
+
+/** The model appendix each incoming one updates: the one of the same heading, else the one at its place, else none (added). */
+function targets(model: readonly Appendix[], incoming: readonly Appendix[]): (number | undefined)[] {
+  const byHeading = (heading: string) => model.flatMap((a, i) => (foldVietnamese(a.heading) === foldVietnamese(heading) ? [i] : []));
+  const taken = new Set<number>();
+  return incoming.map((appendix, j) => {
+    const same = byHeading(appendix.heading);
+    const target = same.length === 1 && !taken.has(same[0]!) ? same[0]! : j < model.length && !taken.has(j) ? j : undefined;
+    if (target !== undefined) taken.add(target);
+    return target;
+  });
+}
+
+/** The model's YAML with the incoming appendices merged in. */
+export function mergeAppendices(source: string, model: Decision, incoming: readonly Appendix[]): string {
+  const doc = parseDocument(source);
+  targets(model.appendices, incoming).forEach((target, j) => {
+    const appendix = incoming[j]!;
+    if (target === undefined) {
+      if (!doc.hasIn(["appendices"])) doc.setIn(["appendices"], modelNode(doc, []));
+      doc.addIn(["appendices"], modelNode(doc, appendix));
+      return;
+    }
+    const base = ["appendices", target];
+    if (patchCells(doc, base, model.appendices[target]!, appendix)) return;
+    doc.setIn([...base, "columns"], modelNode(doc, appendix.columns));
+    doc.setIn([...base, "items"], modelNode(doc, appendix.items));
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** Overrides re-pointed at their task's new ref where the merge moved it. */
+function followOverrides(text: string, before: ResolvedDecision, after: ResolvedDecision): string {
+  const moved = new Map<string, string>();
+  for (const [n, o] of pairTasks(before.tasks, after.tasks)) if (o.ref !== n.ref) moved.set(o.ref, n.ref);
+  const pinned = after.decision.overrides.flatMap((o, i) => (moved.has(o.task) ? [i] : []));
+  if (pinned.length === 0) return text;
+  const doc = parseDocument(text);
+  for (const i of pinned) setValue(doc, ["overrides", i, "task"], moved.get(after.decision.overrides[i]!.task)!);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function validated(text: string, file: string, env: ValidationEnv): { resolved?: ResolvedDecision; diagnostics: Diagnostic[] } {
+  const loaded = parseModel(text, file);
+  if (!loaded.decision) return { diagnostics: loaded.diagnostics };
+  const diagnostics = [...loaded.diagnostics, ...placeDiagnostics(validateDecision(loaded.decision, env), file, loaded.locate)];
+  return hasErrors(diagnostics) ? { diagnostics } : { resolved: resolveDecision(loaded.decision, env.resolver), diagnostics };
+}
+
+/** Merges `incoming` (the appendices read from `input`) into the model file `modelFile`; `diagnostics`: the reading's. */
+export async function runImportUpdate(input: string, modelFile: string, incoming: readonly Appendix[], read: readonly Diagnostic[], options: UpdateOptions): Promise<number> {
+  const target = options.output ?? modelFile;
+  const before = await loadAndValidate(modelFile, options.directory);
+  const fail = (diagnostics: readonly Diagnostic[]) => {
+    if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(diagnostics) });
+    printDiagnostics(diagnostics, options);
+    return EXIT.errors;
+  };
+  if (!before.resolved || before.source === undefined || !before.env || before.migratedFrom) {
+    const migrate = before.migratedFrom ? [{ ...before.diagnostics[0]!, severity: "error" as const }] : [];
+    return fail([...read, ...before.diagnostics.filter((d) => d.severity === "error"), ...migrate]);
+  }
+  const merged = mergeAppendices(before.source, before.resolved.decision, incoming);
+  const first = validated(merged, target, before.env);
+  const text = first.resolved ? followOverrides(merged, before.resolved, first.resolved) : merged;
+  const after = text === merged ? first : validated(text, target, before.env);
+  const diagnostics = [...read, ...after.diagnostics];
+  if (!after.resolved) return fail(diagnostics);
+  const diff = diffModels(before.resolved, after.resolved);
+  const changed = JSON.stringify(before.resolved.decision) !== JSON.stringify(after.resolved.decision);
+  if (changed || target !== modelFile) await writeFileAtomic(target, text);
+  if (options.json) {
+    printJson({ ok: true, output: target, written: changed || target !== modelFile, changes: diff, summary: summarize(after.resolved), diagnostics: diagnosticsJson(diagnostics) });
+    return EXIT.ok;
+  }
+  printDiagnostics(diagnostics, options);
+  process.stdout.write(formatChanges(diff, `Thay đổi: ${modelFile} ← ${input.split("/").at(-1)}`));
+  process.stderr.write(changed || target !== modelFile ? `updated ${target}\n` : `${target}: nothing changed, not rewritten\n`);
+  return EXIT.ok;
+}

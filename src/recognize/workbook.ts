@@ -1,0 +1,207 @@
+/**
+ * A workbook (a source document of named sheets, each one table) → a model whose appendices are its
+ * sheets. Each appendix sheet is laid out as the appendix recognizer reads a document's appendix: the rows
+ * above the table's header row become the heading, title and "(Kèm theo …)" lines, the rest the table, and
+ * recognizeAppendix reads them (columns, two-row headers, group rows merged across). A workbook that heads
+ * some sheets "PHỤ LỤC" says which sheets are appendices (vanban's own: not its tracking and summary
+ * sheets); in one that heads none, every sheet with a header row is one. The document part the workbook
+ * lacks is read from the reference line where it can be, else a placeholder, and said so.
+ */
+import { diagnose } from "../diagnostics/rules.ts";
+import { decisionSchema, SCHEMA_VERSION, type Appendix, type Decision } from "../model/schema.ts";
+import type { SourceDocument, SourceParagraph, SourceRow, SourceTable } from "../read/source-document.ts";
+import { recognizeAppendix } from "./appendix.ts";
+import { columnKeyOf } from "./appendix-columns.ts";
+import { ATTACHED_REFERENCE, isAppendixHeading } from "./boundaries.ts";
+import { RecognizeContext } from "./context.ts";
+import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
+import { DATE, MOTTO, NATIONAL_NAME } from "./header-marks.ts";
+import type { RecognizeResult } from "./recognize-document.ts";
+import { cellLines, type Item, type TextLine } from "./source-lines.ts";
+import { tableGrid, type GridRow } from "./table-grid.ts";
+
+/** Rows above the header row read as the title block; a header further down is no table header. */
+const MAX_TITLE_ROWS = 20;
+/** "PHỤ LỤC I: …" on one line, as appendix.ts reads it */
+const HEADING_START = /^PH[ỤU]\s+L[ỤU]C\b/iu;
+const SHEET_NUMERAL = /^ph[ụu]\s+l[ụu]c\s+((?:số\s+)?[IVXLC\d]+[a-z]?)$/iu;
+const PLAIN_NUMBER = /^\d{1,5}\.?$/u;
+/** "(Kèm theo Quyết định số 503/QĐ-UBND ngày 06 tháng 02 năm 2013 của Ủy ban nhân dân tỉnh Quảng Nam)" */
+const REFERENCED = /theo\s+(.+?)\s+số\s*(\d*)\s*\/\s*([\p{L}\p{N}][\p{L}\p{N}.-]*)/iu;
+const NUMERIC_DATE = /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
+const PLACE = /\b(?:tỉnh|thành phố)\s+([\p{Lu}][\p{L}\s]*?)\s*\)?$/u;
+
+/** A workbook's source document: every section a named sheet. */
+export const isWorkbook = (source: SourceDocument): boolean => source.sections.length > 0 && source.sections.every((section) => section.name !== undefined);
+
+interface SheetLayout {
+  name: string;
+  section: number;
+  table: SourceTable;
+  /** the lines of the single-cell rows above the header, in order */
+  lines: TextLine[];
+  /** the index of the table's header row */
+  header: number;
+  hasHeading: boolean;
+}
+
+const filled = (row: GridRow) => row.filter((cell) => cell.text !== "");
+
+/** A header row: an STT column, or two cells that name appendix columns. */
+function isHeaderRow(row: GridRow): boolean {
+  const cells = filled(row);
+  if (cells.length < 2) return false;
+  const roles = cells.map((cell) => columnKeyOf(cell.text.replace(/\s*\n\s*/g, " ")));
+  return roles.includes("number") || roles.filter(Boolean).length >= 2;
+}
+
+function layoutOf(name: string, section: number, table: SourceTable): SheetLayout | undefined {
+  const grid = tableGrid(table, section);
+  const header = grid.slice(0, MAX_TITLE_ROWS + 1).findIndex(isHeaderRow);
+  if (header < 0) return undefined;
+  // a row of several cells above the header is a header grid (issuer | Quốc hiệu), not a title line
+  const lines = table.rows
+    .slice(0, header)
+    .filter((_, r) => filled(grid[r]!).length === 1)
+    .flatMap((row) => row.cells.flatMap((cell) => cellLines(cell, section)))
+    .filter((line) => !NATIONAL_NAME.test(line.text) && !MOTTO.test(line.text));
+  return { name, section, table, lines, header, hasHeading: lines.some((line) => HEADING_START.test(line.text)) };
+}
+
+const paragraph = (text: string, line: Pick<TextLine, "position" | "bold" | "italic">): SourceParagraph => ({
+  kind: "paragraph",
+  text,
+  runs: [{ text, ...(line.bold ? { bold: true } : {}), ...(line.italic ? { italic: true } : {}) }],
+  position: line.position,
+});
+
+/** Rows that hold only an STT (a template numbered down to row 1,000) and whole rows of nothing are no rows of the table. */
+function bodyRows(ctx: RecognizeContext, layout: SheetLayout, numberColumn: number | undefined): SourceRow[] {
+  const grid = tableGrid(layout.table, layout.section);
+  const width = Math.max(0, ...grid.map((row) => row.reduce((end, cell) => Math.max(end, cell.column + cell.colSpan), 0)));
+  const left: GridRow[number][] = [];
+  const rows = layout.table.rows.slice(layout.header).filter((_, i) => {
+    const cells = grid[layout.header + i]!;
+    const whole = cells.reduce((n, cell) => n + cell.colSpan, 0) === width;
+    const only = filled(cells);
+    const numberOnly = only.length === 1 && only[0]!.column === numberColumn && PLAIN_NUMBER.test(only[0]!.text);
+    if (!whole || !(numberOnly || only.length === 0) || i === 0) return true;
+    if (numberOnly) left.push(only[0]!);
+    return false;
+  });
+  if (left.length > 0) ctx.report("recognize/workbook-numbered-rows", { sheet: layout.name, count: left.length, first: cellName(left[0]!), last: cellName(left.at(-1)!) }, left[0]);
+  const hidden = rows.filter((row) => row.hidden);
+  if (hidden.length > 0) ctx.report("recognize/workbook-hidden-rows", { sheet: layout.name, count: hidden.length }, { position: hidden[0]!.cells[0]!.position, section: layout.section });
+  return rows;
+}
+
+/** "A12" of a cell's position, for a report. */
+function cellName(cell: GridRow[number]): string {
+  const step = "path" in cell.position ? cell.position.path[0] : undefined;
+  return step && "sheet" in step && "cell" in step && typeof step.cell === "string" ? step.cell : "?";
+}
+
+/** The items recognizeAppendix reads for one sheet: heading, title and reference lines, then the table. */
+function sheetItems(ctx: RecognizeContext, layout: SheetLayout): Item[] {
+  const { section } = layout;
+  const start = { position: layout.table.rows[0]!.cells[0]!.position, bold: true, italic: false };
+  const lines = layout.lines.slice(Math.max(0, layout.lines.findIndex((line) => HEADING_START.test(line.text))));
+  const items: Item[] = [];
+  if (!layout.hasHeading) {
+    const heading = SHEET_NUMERAL.exec(layout.name.trim())?.[1];
+    const text = heading ? `PHỤ LỤC ${heading.toUpperCase()}` : "PHỤ LỤC";
+    ctx.report("recognize/workbook-heading", { sheet: layout.name, heading: text }, { position: start.position, section });
+    items.push({ block: paragraph(text, start), section });
+  }
+  const titled = lines.some((line) => !isAppendixHeading(line.text) && !ATTACHED_REFERENCE.test(line.text));
+  for (const line of lines) items.push({ block: paragraph(line.text, line), section });
+  if (!titled) {
+    ctx.report("recognize/workbook-title", { sheet: layout.name }, { position: start.position, section });
+    items.splice(1, 0, { block: paragraph(layout.name.trim(), start), section });
+  }
+  const headerCells = tableGrid({ ...layout.table, rows: layout.table.rows.slice(layout.header, layout.header + 1) }, section)[0]!;
+  const numberColumn = headerCells.find((cell) => columnKeyOf(cell.text) === "number")?.column;
+  items.push({ block: { ...layout.table, rows: bodyRows(ctx, layout, numberColumn) }, section });
+  return items;
+}
+
+/** The document the appendix is attached to, as far as its reference line names it. */
+function documentOf(reference: string, fallbackYear: string): Pick<Decision, "document"> & { code: string; place?: string } {
+  const named = REFERENCED.exec(reference);
+  const symbol = named?.[3] ?? "QĐ-UBND";
+  const words = DATE.exec(reference);
+  const numeric = NUMERIC_DATE.exec(reference);
+  const pad = (n: string | undefined) => (n ?? "").padStart(2, "0");
+  const date = words ? [words[3], words[2] && pad(words[2]), words[1] && pad(words[1])].filter(Boolean).join("-") : numeric ? `${numeric[3]}-${pad(numeric[2])}-${pad(numeric[1])}` : fallbackYear;
+  const place = PLACE.exec(reference)?.[1]?.trim();
+  return {
+    document: { type: (named?.[1] ?? "Quyết định").toLocaleUpperCase("vi"), typeCode: symbol.split("-")[0]!, number: named?.[2] ?? "", symbol, date },
+    code: symbol.split("-").slice(1).join("-") || "UBND",
+    ...(place ? { place } : {}),
+  };
+}
+
+export function recognizeWorkbook(source: SourceDocument, options: { file?: string } = {}): RecognizeResult {
+  const layouts: SheetLayout[] = [];
+  const notes: { rule: "recognize/workbook-hidden-sheet" | "recognize/workbook-sheet-skipped"; sheet: string }[] = [];
+  source.sections.forEach((section, i) => {
+    const table = section.blocks.find((block): block is SourceTable => block.kind === "table");
+    const layout = table && !section.hidden ? layoutOf(section.name!, i + 1, table) : undefined;
+    if (section.hidden) notes.push({ rule: "recognize/workbook-hidden-sheet", sheet: section.name! });
+    else if (layout) layouts.push(layout);
+    else if (table) notes.push({ rule: "recognize/workbook-sheet-skipped", sheet: section.name! });
+  });
+  const headed = layouts.some((layout) => layout.hasHeading);
+  const appendixSheets = layouts.filter((layout) => layout.hasHeading || !headed);
+  for (const layout of layouts) if (!appendixSheets.includes(layout)) notes.push({ rule: "recognize/workbook-sheet-skipped", sheet: layout.name });
+  const items: Item[] = [];
+  // the context reads the items as they are laid out, sheet by sheet
+  const reading = new RecognizeContext(items, options.file, source.sections.length);
+  const starts = appendixSheets.map((layout) => {
+    const at = items.length;
+    items.push(...sheetItems(reading, layout));
+    return at;
+  });
+  const fileOnly = options.file === undefined ? {} : { file: options.file };
+  for (const note of notes) reading.diagnostics.push(diagnose(note.rule, { sheet: note.sheet }, fileOnly));
+  const done = (decision?: Decision): RecognizeResult => ({ ...(decision ? { decision } : {}), diagnostics: reading.diagnostics, places: reading.places });
+  if (appendixSheets.length === 0) {
+    reading.diagnostics.push(diagnose("recognize/workbook-no-table", {}, fileOnly));
+    return done();
+  }
+  const texts = appendixSheets.flatMap((layout) => layout.lines.map((line) => line.text));
+  const reference = texts.find((text) => ATTACHED_REFERENCE.test(text)) ?? "";
+  const year = /\b((?:19|20)\d{2})\b/.exec([...texts, reference].join(" "))?.[1] ?? "2000";
+  const { document, code, place } = documentOf(reference, year);
+  const planYear = /năm (\d{4})/iu.exec(texts.join(" "))?.[1] ?? document.date.slice(0, 4);
+  const appendices: Appendix[] = [];
+  starts.forEach((start) => appendices.push(...recognizeAppendix(reading, start, appendices.length, planYear).value));
+  // the lines above the heading of vanban's own sheets are the issuer's (its name in bold)
+  const issuerLines = appendixSheets[0]!.lines.slice(0, Math.max(0, appendixSheets[0]!.lines.findIndex((line) => HEADING_START.test(line.text))));
+  const issuer = {
+    parent: issuerLines.filter((line) => !line.bold).map((line) => line.text),
+    lines: issuerLines.some((line) => line.bold) ? issuerLines.filter((line) => line.bold).map((line) => line.text) : ["ỦY BAN NHÂN DÂN"],
+    code,
+    place: place ?? "…",
+  };
+  const signer = { lines: ["…"], name: "…" };
+  reading.report("recognize/workbook-document", {}, reading.locate(0));
+  const draft = {
+    schemaVersion: SCHEMA_VERSION,
+    profile: "nd30" as const,
+    issuer,
+    document,
+    subject: appendices[0]?.title ?? appendixSheets[0]!.name,
+    content: [{ kind: "paragraph" as const, label: "", text: "…" }],
+    signer,
+    recipients: editorialRecipients(),
+    appendices,
+  };
+  const tasks = appendices.find((appendix) => appendix.columns.some((column) => column.role === "lead"));
+  const parsed = decisionSchema.safeParse({ ...draft, ...(tasks ? { letters: editorialLetters(draft, tasks.title) } : {}) });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) reading.diagnostics.push(diagnose("recognize/model", { path: issue.path.join(".") || "(top)", reason: issue.message }, fileOnly));
+    return done();
+  }
+  return done(parsed.data);
+}
