@@ -556,7 +556,7 @@ export const RULES = {
   },
   "recognize/workbook-title": {
     severity: "warning",
-    message: (a) => `sheet "${a.sheet}" has no title line above its table; the sheet's name is the appendix's title`,
+    message: (a) => `sheet "${a.sheet}" has no title line above its table; the appendix is titled "${a.title}" (editorial)`,
     hint: () => "put the appendix's title in the model (appendices.N.title) as the signed original writes it",
   },
   "recognize/workbook-numbered-rows": {

@@ -116,8 +116,10 @@ function sheetItems(ctx: RecognizeContext, layout: SheetLayout): Item[] {
   const titled = lines.some((line) => !isAppendixHeading(line.text) && !ATTACHED_REFERENCE.test(line.text));
   for (const line of lines) items.push({ block: paragraph(line.text, line), section });
   if (!titled) {
-    ctx.report("recognize/workbook-title", { sheet: layout.name }, { position: start.position, section });
-    items.splice(1, 0, { block: paragraph(layout.name.trim(), start), section });
+    // a sheet named "Phụ lục 3" names its heading, not its title
+    const title = isAppendixHeading(layout.name.trim()) ? "…" : layout.name.trim();
+    ctx.report("recognize/workbook-title", { sheet: layout.name, title }, { position: start.position, section });
+    items.splice(1, 0, { block: paragraph(title, start), section });
   }
   const headerCells = tableGrid({ ...layout.table, rows: layout.table.rows.slice(layout.header, layout.header + 1) }, section)[0]!;
   const numberColumn = headerCells.find((cell) => columnKeyOf(cell.text) === "number")?.column;
