@@ -2,7 +2,7 @@
  * An appendix table flattened by a scrape (hethongphapluat): one cell per paragraph in reading order, the
  * header cells first. Lines next to each other (no blank line between) are one cell; a line holding only a
  * no-break space is an empty cell. The header ends at the first cell that starts a row (empty, a Roman
- * numeral, a number); a Roman numeral or capital letter and the cell after it are a group row, any other
+ * numeral, a number, a sub-row's "1.1", "a" or "-"); a Roman numeral or capital letter and the cell after it are a group row, any other
  * row takes one cell per column. The rows come out as a grid, like a table's.
  */
 import type { SourceParagraph } from "../read/source-document.ts";
@@ -13,7 +13,8 @@ import type { GridCell, GridRow } from "./table-grid.ts";
 import { trimText } from "./source-lines.ts";
 
 const GROUP_LABEL = /^([IVX]+|[A-HJ-UWYZĐ])\.?$/u;
-const ROW_START = /^(|[IVX]+\.?|[A-HJ-UWYZĐ]\.?|\d+[a-zđ]?\.?)$/u;
+/** what the STT of a row holds: empty, a group label, "2", "2a", a sub-row's "1.1", "a)" or bullet "-" */
+const ROW_START = /^(|[IVX]+\.?|[A-HJ-UWYZĐ]\.?|\d+(?:\.\d+)*[a-zđ]?\.?|[a-zđ][.)]?|[-+])$/u;
 
 /** Paragraphs from `start` as cells: adjacent lines joined, up to a table or the next appendix heading. */
 function scrapedCells(ctx: RecognizeContext, start: number): { cells: GridCell[]; next: number } {

@@ -8,6 +8,7 @@ import { listTasks } from "../../../src/model/refs.ts";
 import { isGroup, type Decision, type Group, type Row } from "../../../src/model/schema.ts";
 import { recognizeDocument } from "../../../src/recognize/recognize-document.ts";
 import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
+import { buildScrape } from "../../support/scrape-builder.ts";
 import { importText, validationEnv } from "../../support/seed.ts";
 import { decisionWith, TASK_APPENDIX } from "./support/parts.ts";
 import { markdownDecision } from "./support/markdown-decision.ts";
@@ -115,5 +116,13 @@ describe("sub-rows", () => {
     const result = await importText(text);
     expect(errors(result.diagnostics)).toEqual([]);
     expect(tasksOf(result.decision!)).toEqual(EXPECTED_TASKS);
+  });
+
+  it("imports them from the seed's scrape format, a cell per paragraph", async () => {
+    // STT, NỘI DUNG, SẢN PHẨM, CƠ QUAN CHỦ TRÌ, CƠ QUAN PHỐI HỢP, THỜI GIAN HOÀN THÀNH
+    const rows = ROWS.map(([number, content, lead, support, deadline]) => [number === "" && content!.startsWith("- ") ? "-" : number!, content!.replace(/^- /, ""), "", lead!, support!, deadline!]);
+    const result = await importText(buildScrape({ groups: [{ numeral: "I", title: "CẢI CÁCH THỂ CHẾ", rows }] }));
+    expect(errors(result.diagnostics)).toEqual([]);
+    expect(tasksOf(result.decision!)).toEqual(EXPECTED_TASKS.map(([ref, lead, deadline]) => [`I.${ref}`, lead, deadline]));
   });
 });
