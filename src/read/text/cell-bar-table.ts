@@ -3,7 +3,7 @@
  * one, so "|" "|" ends a row and opens the next. A "|" followed by a blank line ends the table; in a scrape
  * without blank lines (no paragraph breaks at all), so does a "|" followed by text once the row is as wide
  * as the rows before it, or by more lines before the next "|" than a cell holds (the text after the table).
- * The export drops spans: a cell spanning rows is absent from the rows below, and a row of fewer cells is
+ * Every cell is closed by a "|": text that none closes is after the table. The export drops spans: a cell spanning rows is absent from the rows below, and a row of fewer cells is
  * either such a row or one whose last cell spans columns. `restoreSpans` puts them back so that every row
  * covers the table's width.
  */
