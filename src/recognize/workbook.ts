@@ -56,8 +56,9 @@ function isHeaderRow(row: GridRow): boolean {
 }
 
 function layoutOf(name: string, section: number, table: SourceTable): SheetLayout | undefined {
-  const grid = tableGrid(table, section);
-  const header = grid.slice(0, MAX_TITLE_ROWS + 1).findIndex(isHeaderRow);
+  // only the rows the header may stand in: a spanning cell above covers no more than they hold
+  const grid = tableGrid({ ...table, rows: table.rows.slice(0, MAX_TITLE_ROWS + 1) }, section);
+  const header = grid.findIndex(isHeaderRow);
   if (header < 0) return undefined;
   // a row of several cells above the header is a header grid (issuer | Quốc hiệu), not a title line
   const lines = table.rows

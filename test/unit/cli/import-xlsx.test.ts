@@ -1,0 +1,160 @@
+/**
+ * `vanban import` of workbooks, in this process: the seed's own workbook (built here as `vanban build`
+ * builds it) merged back into the seed with --update changes nothing; one row edited in Excel (its
+ * deadline and lead) is exactly that change, reported and written, the rest of the file kept line for
+ * line. An existing -o is never overwritten without --force. The JSON summary's shape, on the seed and on
+ * a model of two appendices.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EXIT } from "../../../src/cli/output.ts";
+import { loadAndValidate } from "../../../src/cli/validate.ts";
+import { parseModel } from "../../../src/io/model-file.ts";
+import { isGroup, type Decision, type Group, type Row } from "../../../src/model/schema.ts";
+import { createRenderContext } from "../../../src/pipeline/render-context.ts";
+import type { ResolvedDecision } from "../../../src/resolve/resolve-decision.ts";
+import { renderAppendixXlsx } from "../../../src/write/xlsx/appendix-xlsx.ts";
+import { runCliInProcess, STACK_LINE } from "../../support/cli.ts";
+import { SEED_MODEL_FILE } from "../../support/seed.ts";
+
+let dir: string;
+let seedXlsx: string;
+let resolved: ResolvedDecision;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "vanban-import-xlsx-"));
+  resolved = (await loadAndValidate(SEED_MODEL_FILE)).resolved!;
+  seedXlsx = join(dir, "phu-luc.xlsx");
+  writeFileSync(seedXlsx, await renderAppendixXlsx(resolved, await createRenderContext(resolved.decision.profile)));
+});
+
+function seedCopy(name: string, transform: (text: string) => string = (text) => text): string {
+  const file = join(dir, name);
+  writeFileSync(file, transform(readFileSync(SEED_MODEL_FILE, "utf8")));
+  return file;
+}
+
+/** A clerk's note inside the appendix's rows: kept only if the merge edits cells rather than replacing the rows. */
+const withNote = (text: string) => text.replace(/(\n {8}items:\n)( {10}- number: "1"\n)/, "$1          # rows checked against the signed original\n$2");
+
+const json = (run: { stdout: string }) => JSON.parse(run.stdout);
+
+describe("vanban import <workbook> --update <model>", () => {
+  it("merges the seed's own workbook into the seed: no change reported, the file not rewritten", async () => {
+    const model = seedCopy("same.yaml");
+    const run = await runCliInProcess(["import", seedXlsx, "--update", model]);
+    expect(run.status).toBe(EXIT.ok);
+    expect(run.stdout).toContain("Không có thay đổi.");
+    expect(run.stderr).toContain("nothing changed, not rewritten");
+    expect(readFileSync(model, "utf8")).toBe(readFileSync(SEED_MODEL_FILE, "utf8"));
+  });
+
+  it("reports and writes exactly the cells edited in the workbook, keeping every other line of the model", async () => {
+    const task = resolved.tasks.find((t) => t.task.lead === "Sở Tư pháp" && t.row.span === undefined && t.task.deadline !== "Quý IV")!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(seedXlsx);
+    const sheet = wb.getWorksheet("Phụ lục")!;
+    const header = sheet.getRow([...Array(sheet.rowCount).keys()].find((r) => sheet.getRow(r + 1).getCell(1).text === "STT")! + 1);
+    const column = (label: string) => [...Array(header.cellCount).keys()].find((c) => header.getCell(c + 1).text === label)! + 1;
+    const row = sheet.getRow([...Array(sheet.rowCount).keys()].find((r) => sheet.getRow(r + 1).getCell(column("NỘI DUNG")).text === task.task.content)! + 1);
+    row.getCell(column("THỜI GIAN HOÀN THÀNH")).value = "Quý IV";
+    row.getCell(column("CƠ QUAN CHỦ TRÌ")).value = "Sở Nội vụ";
+    const edited = join(dir, "edited.xlsx");
+    await wb.xlsx.writeFile(edited);
+
+    const model = seedCopy("edited.yaml", withNote);
+    const run = await runCliInProcess(["import", edited, "--update", model, "--json"]);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(run.status).toBe(EXIT.ok);
+    const report = json(run);
+    expect(report.changes.tasks).toEqual([
+      {
+        kind: "changed",
+        ref: task.ref,
+        group: expect.any(String),
+        fields: [
+          { field: "lead", from: "Sở Tư pháp", to: "Sở Nội vụ" },
+          { field: "deadline", from: task.task.deadline, to: "Quý IV" },
+          { field: "due", from: task.due, to: "2013-12-31" },
+        ],
+        moves: expect.arrayContaining([{ agency: "Sở Tư pháp", from: "lead", to: expect.any(String) }]),
+      },
+    ]);
+    expect([report.changes.groups, report.changes.documentChanged, report.written]).toEqual([[], [], true]);
+    // the written model: those two cells changed, every other line as it was
+    const before = withNote(readFileSync(SEED_MODEL_FILE, "utf8")).split("\n");
+    expect(before).toContain("          # rows checked against the signed original");
+    const after = readFileSync(model, "utf8").split("\n");
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((line, i) => line !== before[i])).toEqual([expect.stringMatching(/lead: Sở Nội vụ$/), expect.stringMatching(/deadline: Quý IV$/)]);
+    const rows = (items: readonly (Group | Row)[]): Row[] => items.flatMap((item) => (isGroup(item) ? rows(item.items) : [item]));
+    const written = rows((parseModel(after.join("\n"), model).decision as Decision).appendices[0]!.items).find((r) => r.content === task.task.content)!;
+    expect([written.lead, written.deadline]).toEqual(["Sở Nội vụ", "Quý IV"]);
+  });
+});
+
+describe("vanban import -o <existing file>", () => {
+  it("refuses to overwrite it without --force (exit 2), and replaces it with --force", async () => {
+    const file = join(dir, "kept.yaml");
+    writeFileSync(file, "# edited by hand\n");
+    const refused = await runCliInProcess(["import", seedXlsx, "-o", file]);
+    expect(refused.status).toBe(EXIT.usage);
+    expect(refused.stderr).toContain(`${file}:1:1 error output/exists`);
+    expect(refused.stderr).toContain("--force");
+    expect(readFileSync(file, "utf8")).toBe("# edited by hand\n");
+    const forced = await runCliInProcess(["import", seedXlsx, "-o", file, "--force"]);
+    expect(forced.status).toBe(EXIT.ok);
+    expect(parseModel(readFileSync(file, "utf8"), file).decision!.appendices[0]!.title).toBe(resolved.decision.appendices[0]!.title);
+  });
+});
+
+describe("the JSON summary", () => {
+  it("of the seed (validate --json): the document, the signer, each appendix's columns and counts, the agencies", async () => {
+    const { decision } = resolved;
+    const count = (items: readonly (Group | Row)[], what: (item: Group | Row) => boolean): number =>
+      items.reduce((n, item) => n + (what(item) ? 1 : 0) + (isGroup(item) ? count(item.items, what) : count(item.rows, what)), 0);
+    const items = decision.appendices[0]!.items;
+    const run = await runCliInProcess(["validate", SEED_MODEL_FILE, "--json"]);
+    expect(json(run).summary).toEqual({
+      document: { type: "QUYẾT ĐỊNH", number: "503", symbol: "QĐ-UBND", date: "2013-02-06" },
+      signer: { name: decision.signer.name, capacity: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] },
+      appendices: [
+        {
+          heading: "PHỤ LỤC",
+          title: decision.appendices[0]!.title,
+          kind: "tasks",
+          columns: ["STT", "NỘI DUNG", "SẢN PHẨM", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP", "THỜI GIAN HOÀN THÀNH"],
+          groups: count(items, isGroup),
+          numbered: count(items, (item) => !isGroup(item) && item.number !== ""),
+          rows: count(items, (item) => !isGroup(item)),
+        },
+      ],
+      tasks: 37,
+      agencies: { resolved: 41, unlisted: [] },
+    });
+  });
+
+  it("of a workbook of two appendices (import --json): a task list and a list of units", async () => {
+    const wb = new ExcelJS.Workbook();
+    const tasks = wb.addWorksheet("Phụ lục I");
+    tasks.addRows([["PHỤ LỤC I"], ["NHIỆM VỤ NĂM 2013"], [], ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["I", "CẢI CÁCH THỂ CHẾ"], ["1", "Rà soát văn bản", "Sở Tư pháp", "Quý I"], ["", "Công bố kết quả", "Sở Tư pháp", "Quý II"]]);
+    tasks.mergeCells("B5:D5");
+    const units = wb.addWorksheet("Phụ lục II");
+    units.addRows([["PHỤ LỤC II"], ["DANH SÁCH ĐƠN VỊ"], [], ["TT", "Tên đơn vị", "Ghi chú"], ["1", "Sở Nội vụ", ""], ["2", "Sở Tư pháp", ""], ["3", "Sở Y tế", "mới"]]);
+    const file = join(dir, "two.xlsx");
+    await wb.xlsx.writeFile(file);
+    const run = await runCliInProcess(["import", file, "--json", "-o", join(dir, "two.yaml")]);
+    expect(run.status).toBe(EXIT.ok);
+    const { summary } = json(run);
+    expect(summary.appendices).toEqual([
+      { heading: "PHỤ LỤC I", title: "NHIỆM VỤ NĂM 2013", kind: "tasks", columns: ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"], groups: 1, numbered: 1, rows: 2 },
+      { heading: "PHỤ LỤC II", title: "DANH SÁCH ĐƠN VỊ", kind: "table", columns: ["TT", "Tên đơn vị", "Ghi chú"], groups: 0, numbered: 3, rows: 3 },
+    ]);
+    expect(summary.tasks).toBe(2);
+    expect(summary.agencies).toEqual({ resolved: 1, unlisted: [] });
+    expect(Object.keys(summary.document)).toEqual(["type", "number", "symbol", "date"]);
+  });
+});
