@@ -117,6 +117,9 @@ function nestingOf(row: Row): Nesting {
   return { kind: number === "" ? "unnumbered" : "number" };
 }
 
+/** Sub-rows nest at most this deep: "III.1.1.1" in a group of groups is as deep as tables go. */
+const MAX_SUB_ROW_DEPTH = 6;
+
 interface OpenRow {
   row: Row;
   path: (string | number)[];
@@ -193,12 +196,13 @@ export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], column
       const numberCell = entry.cells.find((cell) => roleAt(cell) === "number");
       const contentCell = entry.cells.find((cell) => roleAt(cell) === "content");
       const nesting = nestingOf({ number: numberCell?.text ?? "", content: contentCell?.text ?? "", rows: [] });
-      const under = parentOf(openRows, nesting, hasLead);
-      const host = under === undefined ? undefined : openRows[under]!;
+      // a hostile table's STT "1.1.1.1…" nests no deeper than a table is read (nor the stack goes)
+      const under = Math.min(parentOf(openRows, nesting, hasLead) ?? -1, MAX_SUB_ROW_DEPTH - 1);
+      const host = under < 0 ? undefined : openRows[under]!;
       const rowPath = host ? [...host.path, "rows", host.row.rows.length] : [...itemsPath, items.length];
       const row = rowOf(ctx, entry.cells, columns, following, rowPath);
       (host ? host.row.rows : items).push(row);
-      openRows = [...openRows.slice(0, under === undefined ? 0 : under + 1), { row, path: rowPath, nesting }];
+      openRows = [...openRows.slice(0, under + 1), { row, path: rowPath, nesting }];
       return;
     }
     openRows = [];

@@ -125,4 +125,14 @@ describe("sub-rows", () => {
     expect(errors(result.diagnostics)).toEqual([]);
     expect(tasksOf(result.decision!)).toEqual(EXPECTED_TASKS.map(([ref, lead, deadline]) => [`I.${ref}`, lead, deadline]));
   });
+
+  it("nests a hostile chain of STT \"1\", \"1.1\", \"1.1.1\" … no deeper than six rows under a row", () => {
+    const chain = Array.from({ length: 300 }, (_, k) => [Array.from({ length: k + 1 }, () => "1").join("."), `Việc ${k + 1}`, "Sở Tư pháp", "", "Quý I"]);
+    const r = recognizeDocument(docx(decisionWith(...TASK_APPENDIX, table([HEADER, ...chain]))));
+    expect(errors(r.diagnostics)).toEqual([]);
+    let depth = 0;
+    for (let rows = r.decision!.appendices[0]!.items as Row[]; rows.length > 0; rows = rows.at(-1)!.rows) depth++;
+    expect(depth).toBe(7);
+    expect(listTasks(r.decision!)).toHaveLength(300 - 6);
+  });
 });
