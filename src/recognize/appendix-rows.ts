@@ -7,9 +7,9 @@
  * number, a bullet "-" under the row above, and a row without STT under a row that only heads the ones after
  * it (no lead of its own); any other row without STT is a task of its own, cited "2a" after row 2.
  */
-import type { Group, Row } from "../model/schema.ts";
-import { columnKeyOf } from "./appendix-columns.ts";
+import type { ColumnRole, Group, Row } from "../model/schema.ts";
 import { foldVietnamese } from "../model/text.ts";
+import { columnKeyOf } from "./appendix-columns.ts";
 import type { TableColumns } from "./appendix-header.ts";
 import type { RecognizeContext } from "./context.ts";
 import type { GridCell, GridRow } from "./table-grid.ts";
@@ -50,6 +50,9 @@ interface ItemRow {
 
 type BodyRow = GroupRow | ItemRow;
 
+/** The role of the column a cell stands in (undefined for a column kept by its label). */
+const roleAt = (columns: TableColumns, cell: GridCell): ColumnRole | undefined => columns.columns[columns.byGridColumn[cell.column] ?? -1]?.role;
+
 /** A group row, or undefined for a row of cells. */
 function groupOf(ctx: RecognizeContext, row: GridRow, columns: TableColumns): GroupRow | undefined {
   const first = row.find((cell) => cell.column === 0);
@@ -70,11 +73,10 @@ function groupOf(ctx: RecognizeContext, row: GridRow, columns: TableColumns): Gr
   if (mergedAcross && title!.text !== "") return { kind: "group", label, title: oneLineTitle(title!.text), labelKind, at: first, titleAt: title! };
   if (labelKind !== "roman" && labelKind !== "letter") return undefined;
   // a table that merges nothing: a Roman numeral or a capital letter with its title and no cell of a task
-  const roleOf = (cell: GridCell) => columns.columns[columns.byGridColumn[cell.column] ?? -1]?.role;
   const filled = rest.filter((cell) => cell.text !== "");
-  const titleCell = filled.find((cell) => roleOf(cell) === "content");
+  const titleCell = filled.find((cell) => roleAt(columns, cell) === "content");
   const others = filled.filter((cell) => cell !== titleCell);
-  if (!titleCell || rest.length < 3 || others.some((cell) => roleOf(cell) !== undefined)) return undefined;
+  if (!titleCell || rest.length < 3 || others.some((cell) => roleAt(columns, cell) !== undefined)) return undefined;
   // cells of columns kept by their label beside the title (another numbering): a group holds none
   for (const cell of others) ctx.report("recognize/group-cells", { label, text: cell.text.slice(0, 60), column: columns.columns[columns.byGridColumn[cell.column]!]!.label }, cell);
   return { kind: "group", label, title: oneLineTitle(titleCell.text), labelKind, at: first, titleAt: titleCell };
@@ -108,12 +110,12 @@ const DOTTED = /^(\d+(?:\.\d+)*)\.\d+$/u;
 const LETTER = /^[a-zđ]$/u;
 const BULLET = /^[-+•–]/u;
 
-function nestingOf(row: Row): Nesting {
-  const number = row.number.trim().replace(/[.)]$/, "");
+function nestingOf(stt: string, content: string): Nesting {
+  const number = stt.trim().replace(/[.)]$/, "");
   const dotted = DOTTED.exec(number);
   if (dotted) return { kind: "dotted", parent: dotted[1]! };
   if (LETTER.test(number)) return { kind: "letter" };
-  if (BULLET.test(number) || (number === "" && BULLET.test(row.content.trim()))) return { kind: "bullet" };
+  if (BULLET.test(number) || (number === "" && BULLET.test(content.trim()))) return { kind: "bullet" };
   return { kind: number === "" ? "unnumbered" : "number" };
 }
 
@@ -159,13 +161,12 @@ function parentOf(open: readonly OpenRow[], nesting: Nesting, hasLead: boolean):
 /** Groups and rows of the body rows, nested; every row is a group, a row, or reported as left out. */
 export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], columns: TableColumns, path: readonly (string | number)[]): (Group | Row)[] {
   const labels = new Set(columns.columns.map((column) => foldVietnamese(column.label)));
-  const roleAt = (cell: GridCell) => columns.columns[columns.byGridColumn[cell.column] ?? -1]?.role;
   // the header again after a page break, whole or in part, or a group's own header row worded otherwise
   // ("Nội dung" over "Nhiệm vụ, giải pháp"): header wordings, each in the column of its role
   const repeatsHeader = (row: GridRow) => {
     const filled = row.filter((cell) => cell.text !== "");
     if (filled.every((cell) => labels.has(foldVietnamese(cell.text)))) return true;
-    return filled.length >= 2 && filled.every((cell) => roleAt(cell) !== undefined && columnKeyOf(oneLineTitle(cell.text)) === roleAt(cell));
+    return filled.length >= 2 && filled.every((cell) => roleAt(columns, cell) !== undefined && columnKeyOf(oneLineTitle(cell.text)) === roleAt(columns, cell));
   };
   const hasLead = columns.columns.some((column) => column.role === "lead");
   const body: BodyRow[] = [];
@@ -193,9 +194,8 @@ export function readRows(ctx: RecognizeContext, rows: readonly GridRow[], column
       const longest = Math.max(...entry.cells.map((cell) => cell.rowSpan));
       let following = 1;
       while (following < longest && body[index + following]?.kind === "item") following++;
-      const numberCell = entry.cells.find((cell) => roleAt(cell) === "number");
-      const contentCell = entry.cells.find((cell) => roleAt(cell) === "content");
-      const nesting = nestingOf({ number: numberCell?.text ?? "", content: contentCell?.text ?? "", rows: [] });
+      const textOf = (role: ColumnRole) => entry.cells.find((cell) => roleAt(columns, cell) === role)?.text ?? "";
+      const nesting = nestingOf(textOf("number"), textOf("content"));
       // a hostile table's STT "1.1.1.1…" nests no deeper than a table is read (nor the stack goes)
       const under = Math.min(parentOf(openRows, nesting, hasLead) ?? -1, MAX_SUB_ROW_DEPTH - 1);
       const host = under < 0 ? undefined : openRows[under]!;
