@@ -8,6 +8,10 @@ import { listTasks } from "../../../src/model/refs.ts";
 import { isGroup, type Decision, type Group, type Row } from "../../../src/model/schema.ts";
 import { recognizeDocument } from "../../../src/recognize/recognize-document.ts";
 import { resolveDecision } from "../../../src/resolve/resolve-decision.ts";
+import { loadLetterWording } from "../../../src/io/templates.ts";
+import { createRenderContext } from "../../../src/pipeline/render-context.ts";
+import { openDocx, readDocument, tablesOf } from "../../support/docx-xml.ts";
+import { renderLetterDocx } from "../../support/letters.ts";
 import { buildScrape } from "../../support/scrape-builder.ts";
 import { importText, validationEnv } from "../../support/seed.ts";
 import { decisionWith, TASK_APPENDIX } from "./support/parts.ts";
@@ -104,6 +108,14 @@ describe("sub-rows", () => {
     const support = Object.fromEntries(resolved.assignments.map((a) => [a.agency.name, a.support.map((t) => t.ref)]));
     expect(support["Sở Y tế"]).toEqual(["2.a"]);
     expect(support["Văn phòng UBND tỉnh"]!.sort()).toEqual(["1.1", "1.2"]);
+    // the letter as written: Sở Tài chính's table lists its sub-rows' own content, with the parent's deadline
+    const assignment = resolved.assignments.find((a) => a.agency.name === "Sở Tài chính")!;
+    const docx = await renderLetterDocx(resolved, assignment, await createRenderContext("nd30"), await loadLetterWording());
+    const [leadTable] = tablesOf(readDocument(openDocx(docx)).blocks).filter((t) => t.rows[0]!.cells.length > 2);
+    const rows = leadTable!.rows.slice(1).map((row) => row.cells.map((cell) => cell.text));
+    expect(rows.map((cells) => cells[0])).toEqual(["4a", "2.b", "3b"]);
+    expect(rows.map((cells) => cells[1])).toEqual(["- Phần mềm một cửa", "Kiểm tra cấp huyện", "Trên đài phát thanh"]);
+    expect(rows.map((cells) => cells.find((c) => /^(Quý|Tháng)/.test(c)))).toEqual(["Tháng 6", "Quý III", "Quý IV"]);
   });
 
   it("imports them from a crawler's pipe table, where the STT of a sub-row is absent from the row", async () => {
