@@ -9,7 +9,7 @@
  */
 import { diagnose } from "../diagnostics/rules.ts";
 import { decisionSchema, SCHEMA_VERSION, type Appendix, type Decision } from "../model/schema.ts";
-import type { SourceDocument, SourceParagraph, SourceRow, SourceTable } from "../read/source-document.ts";
+import type { SourceCell, SourceDocument, SourceParagraph, SourceRow, SourceTable } from "../read/source-document.ts";
 import { recognizeAppendix } from "./appendix.ts";
 import { columnKeyOf } from "./appendix-columns.ts";
 import { ATTACHED_REFERENCE, isAppendixHeading } from "./boundaries.ts";
@@ -18,7 +18,7 @@ import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
 import { DATE, MOTTO, NATIONAL_NAME } from "./header-marks.ts";
 import type { RecognizeResult } from "./recognize-document.ts";
 import { cellLines, type Item, type TextLine } from "./source-lines.ts";
-import { tableGrid, type GridRow } from "./table-grid.ts";
+import { tableGrid, type GridCell, type GridRow } from "./table-grid.ts";
 
 /** Rows above the header row read as the title block; a header further down is no table header. */
 const MAX_TITLE_ROWS = 20;
@@ -76,28 +76,64 @@ const paragraph = (text: string, line: Pick<TextLine, "position" | "bold" | "ita
   position: line.position,
 });
 
-/** Rows that hold only an STT (a template numbered down to row 1,000) and whole rows of nothing are no rows of the table. */
+/**
+ * The body's empty cells merged down (a blank "Ghi chú" over a template's rows) as one empty cell per row:
+ * they say nothing, and would keep the rows they cover from being left out.
+ */
+function withoutEmptyMerges(table: SourceTable, header: number, section: number): SourceTable {
+  const grid = tableGrid(table, section);
+  const rows = table.rows.map((row) => ({ ...row, cells: [...row.cells] }));
+  // the grid columns of the cells put in each row so far, to place the next ones among them
+  const added = rows.map((): number[] => []);
+  grid.forEach((cells, r) => {
+    if (r <= header) return;
+    for (const cell of cells.filter((c) => c.rowSpan > 1 && c.text === "")) {
+      const row = rows[r]!;
+      const at = row.cells.findIndex((c) => c.position === cell.position);
+      row.cells[at] = { ...row.cells[at]!, rowSpan: 1 };
+      for (let below = r + 1; below < r + cell.rowSpan; below++) {
+        const left = grid[below]!.filter((c) => c.column < cell.column).length + added[below]!.filter((column) => column < cell.column).length;
+        rows[below]!.cells.splice(left, 0, { rowSpan: 1, colSpan: cell.colSpan, blocks: [], position: cell.position });
+        added[below]!.push(cell.column);
+      }
+    }
+  });
+  return { ...table, rows };
+}
+
+/**
+ * Rows that hold only an STT (a template numbered down to row 1,000) and rows of nothing are no rows of the
+ * table. A cell merged down over such rows (an empty "Ghi chú" column) covers that many fewer; a row that
+ * starts a merge, or shows the text of one from above, is kept.
+ */
 function bodyRows(ctx: RecognizeContext, layout: SheetLayout, numberColumn: number | undefined): SourceRow[] {
-  const grid = tableGrid(layout.table, layout.section);
-  const width = Math.max(0, ...grid.map((row) => row.reduce((end, cell) => Math.max(end, cell.column + cell.colSpan), 0)));
-  const left: GridRow[number][] = [];
-  const rows = layout.table.rows.slice(layout.header).filter((_, i) => {
-    const cells = grid[layout.header + i]!;
-    const whole = cells.reduce((n, cell) => n + cell.colSpan, 0) === width;
+  const table = withoutEmptyMerges(layout.table, layout.header, layout.section);
+  const grid = tableGrid(table, layout.section);
+  const sourceOf = new Map(table.rows.flatMap((row) => row.cells.map((cell) => [cell.position, cell] as const)));
+  const shortened = new Map<SourceCell, number>();
+  const left: GridCell[] = [];
+  let spanning: { cell: GridCell; until: number }[] = [];
+  const kept = table.rows.filter((_, r) => {
+    spanning = spanning.filter((s) => s.until > r);
+    const covering = spanning.map((s) => s.cell);
+    const cells = grid[r]!;
+    for (const cell of cells) if (cell.rowSpan > 1) spanning.push({ cell, until: r + cell.rowSpan });
     const only = filled(cells);
     const numberOnly = only.length === 1 && only[0]!.column === numberColumn && PLAIN_NUMBER.test(only[0]!.text);
-    if (!whole || !(numberOnly || only.length === 0) || i === 0) return true;
+    if (r <= layout.header || !(numberOnly || only.length === 0) || covering.some((c) => c.text !== "") || cells.some((c) => c.rowSpan > 1)) return true;
+    for (const cell of covering) shortened.set(sourceOf.get(cell.position)!, (shortened.get(sourceOf.get(cell.position)!) ?? 0) + 1);
     if (numberOnly) left.push(only[0]!);
     return false;
   });
   if (left.length > 0) ctx.report("recognize/workbook-numbered-rows", { sheet: layout.name, count: left.length, first: cellName(left[0]!), last: cellName(left.at(-1)!) }, left[0]);
+  const rows = kept.slice(layout.header).map((row) => ({ ...row, cells: row.cells.map((cell) => (shortened.has(cell) ? { ...cell, rowSpan: cell.rowSpan - shortened.get(cell)! } : cell)) }));
   const hidden = rows.filter((row) => row.hidden);
   if (hidden.length > 0) ctx.report("recognize/workbook-hidden-rows", { sheet: layout.name, count: hidden.length }, { position: hidden[0]!.cells[0]!.position, section: layout.section });
   return rows;
 }
 
 /** "A12" of a cell's position, for a report. */
-function cellName(cell: GridRow[number]): string {
+function cellName(cell: GridCell): string {
   const step = "path" in cell.position ? cell.position.path[0] : undefined;
   return step && "sheet" in step && "cell" in step && typeof step.cell === "string" ? step.cell : "?";
 }

@@ -60,11 +60,13 @@ const rowsOf = (items: readonly (Group | Row)[]): Row[] => items.flatMap((item) 
 const rules = (result: { diagnostics: { ruleId: string }[] }) => result.diagnostics.map((d) => d.ruleId);
 
 describe("recognizing a workbook", () => {
-  it("reads a clerk's sheet: title rows, a two-row header, group rows merged across; a numbered template tail and a hidden row are noted", async () => {
+  it("reads a clerk's sheet: title rows, a two-row header, group rows merged across; a numbered template tail (an empty cell merged down over it) and a hidden row are noted", async () => {
     const result = await recognize((wb) => {
       const ws = wb.addWorksheet("Sheet1");
       clerkSheet(ws, TASKS, { tail: 300 });
       ws.getRow(9).hidden = true;
+      // an empty deadline cell merged down over part of the template
+      ws.mergeCells("E14:E40");
     });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const appendix = result.decision!.appendices[0]! as Appendix;
