@@ -101,14 +101,17 @@ export function mergeAppendices(source: string, model: Decision, incoming: reado
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-/** Overrides re-pointed at their task's new ref where the merge moved it. */
-function followOverrides(text: string, before: ResolvedDecision, after: ResolvedDecision): string {
+/** Overrides re-pointed at their task's new ref where the merge moved it (the merged model read without them: they may point nowhere yet). */
+function followOverrides(text: string, file: string, before: ResolvedDecision, env: ValidationEnv): string {
+  const decision = parseModel(text, file).decision;
+  if (!decision || decision.overrides.length === 0) return text;
+  const after = resolveDecision({ ...decision, overrides: [] }, env.resolver);
   const moved = new Map<string, string>();
   for (const [n, o] of pairTasks(before.tasks, after.tasks)) if (o.ref !== n.ref) moved.set(o.ref, n.ref);
-  const pinned = after.decision.overrides.flatMap((o, i) => (moved.has(o.task) ? [i] : []));
+  const pinned = decision.overrides.flatMap((o, i) => (moved.has(o.task) ? [i] : []));
   if (pinned.length === 0) return text;
   const doc = parseDocument(text);
-  for (const i of pinned) setValue(doc, ["overrides", i, "task"], moved.get(after.decision.overrides[i]!.task)!);
+  for (const i of pinned) setValue(doc, ["overrides", i, "task"], moved.get(decision.overrides[i]!.task)!);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
@@ -132,10 +135,8 @@ export async function runImportUpdate(input: string, modelFile: string, incoming
     const migrate = before.migratedFrom ? [{ ...before.diagnostics[0]!, severity: "error" as const }] : [];
     return fail([...read, ...before.diagnostics.filter((d) => d.severity === "error"), ...migrate]);
   }
-  const merged = mergeAppendices(before.source, before.resolved.decision, incoming);
-  const first = validated(merged, target, before.env);
-  const text = first.resolved ? followOverrides(merged, before.resolved, first.resolved) : merged;
-  const after = text === merged ? first : validated(text, target, before.env);
+  const text = followOverrides(mergeAppendices(before.source, before.resolved.decision, incoming), target, before.resolved, before.env);
+  const after = validated(text, target, before.env);
   const diagnostics = [...read, ...after.diagnostics];
   if (!after.resolved) return fail(diagnostics);
   const diff = diffModels(before.resolved, after.resolved);

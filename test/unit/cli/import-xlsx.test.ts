@@ -96,6 +96,38 @@ describe("vanban import <workbook> --update <model>", () => {
   });
 });
 
+describe("vanban import <workbook> --update <model>, a row deleted", () => {
+  it("replaces the appendix's rows, reports the task removed, and moves an override to its task's new ref", async () => {
+    const gone = resolved.tasks.find((t) => t.task.content === "Đơn giản hóa TTHC trong lĩnh vực đầu tư")!;
+    const pinned = resolved.tasks.find((t) => t.task.content === "Đơn giản hóa TTHC trong lĩnh vực xây dựng")!;
+    const override = `overrides:\n  - task: ${pinned.ref}\n    field: deadline\n    text: ${pinned.task.deadline}\n    due: 2013-09-30\n`;
+    const model = seedCopy("deleted.yaml", (text) => text.replace("overrides: []\n", override).replace("signer:\n", "# signed copy checked\nsigner:\n"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(seedXlsx);
+    const sheet = wb.getWorksheet("Phụ lục")!;
+    // the row's cells cleared (exceljs's spliceRows leaves the merged group rows where they were)
+    const row = sheet.getRow([...Array(sheet.rowCount).keys()].find((r) => sheet.getRow(r + 1).getCell(2).text === gone.task.content)! + 1);
+    row.eachCell((cell) => (cell.value = null));
+    const edited = join(dir, "deleted.xlsx");
+    await wb.xlsx.writeFile(edited);
+
+    const run = await runCliInProcess(["import", edited, "--update", model, "--json"]);
+    expect(run.status).toBe(EXIT.ok);
+    const changes = json(run).changes.tasks as { kind: string; ref: string; fields: { field: string }[] }[];
+    expect(changes.filter((c) => c.kind !== "changed")).toEqual([expect.objectContaining({ kind: "removed", ref: gone.ref })]);
+    // the rows after it keep their cells: only their positional refs move
+    expect(new Set(changes.filter((c) => c.kind === "changed").flatMap((c) => c.fields.map((f) => f.field)))).toEqual(new Set(["ref"]));
+    const after = await loadAndValidate(model);
+    expect(after.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const moved = after.resolved!.tasks.find((t) => t.task.content === pinned.task.content)!;
+    expect(moved.ref).not.toBe(pinned.ref);
+    expect(after.resolved!.decision.overrides.map((o) => o.task)).toEqual([moved.ref]);
+    expect(moved.due).toBe("2013-09-30");
+    expect(after.resolved!.tasks).toHaveLength(resolved.tasks.length - 1);
+    expect(readFileSync(model, "utf8")).toContain("# signed copy checked\nsigner:\n");
+  });
+});
+
 describe("vanban import -o <existing file>", () => {
   it("refuses to overwrite it without --force (exit 2), and replaces it with --force", async () => {
     const file = join(dir, "kept.yaml");
