@@ -42,6 +42,38 @@ const withNote = (text: string) => text.replace(/(\n {8}items:\n)( {10}- number:
 
 const json = (run: { stdout: string }) => JSON.parse(run.stdout);
 
+interface SheetEdit {
+  /** the row of the task with this content */
+  rowOf: (content: string) => ExcelJS.Row;
+  /** the column under this header */
+  column: (label: string) => number;
+  set: (cell: ExcelJS.Cell, value: ExcelJS.CellValue) => void;
+}
+
+let book: Promise<ExcelJS.Workbook> | undefined;
+
+/** The seed's workbook saved with an edit of its appendix sheet, as Excel would save it (read once; each edit undone after). */
+async function editedWorkbook(name: string, edit: (sheet: SheetEdit) => void): Promise<string> {
+  book ??= new ExcelJS.Workbook().xlsx.readFile(seedXlsx);
+  const sheet = (await book).getWorksheet("Phụ lục")!;
+  const rows = [...Array(sheet.rowCount).keys()].map((r) => sheet.getRow(r + 1));
+  const header = rows.find((row) => row.getCell(1).text === "STT")!;
+  const column = (label: string) => [...Array(header.cellCount).keys()].find((c) => header.getCell(c + 1).text === label)! + 1;
+  const undo: [ExcelJS.Cell, ExcelJS.CellValue][] = [];
+  edit({
+    rowOf: (content) => rows.find((row) => row.getCell(column("NỘI DUNG")).text === content)!,
+    column,
+    set: (cell, value) => {
+      undo.push([cell, cell.value]);
+      cell.value = value;
+    },
+  });
+  const file = join(dir, name);
+  await (await book).xlsx.writeFile(file);
+  for (const [cell, value] of undo.reverse()) cell.value = value;
+  return file;
+}
+
 describe("vanban import <workbook> --update <model>", () => {
   it("merges the seed's own workbook into the seed: no change reported, the file not rewritten", async () => {
     const model = seedCopy("same.yaml");
@@ -54,16 +86,10 @@ describe("vanban import <workbook> --update <model>", () => {
 
   it("reports and writes exactly the cells edited in the workbook, keeping every other line of the model", async () => {
     const task = resolved.tasks.find((t) => t.task.lead === "Sở Tư pháp" && t.row.span === undefined && t.task.deadline !== "Quý IV")!;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(seedXlsx);
-    const sheet = wb.getWorksheet("Phụ lục")!;
-    const header = sheet.getRow([...Array(sheet.rowCount).keys()].find((r) => sheet.getRow(r + 1).getCell(1).text === "STT")! + 1);
-    const column = (label: string) => [...Array(header.cellCount).keys()].find((c) => header.getCell(c + 1).text === label)! + 1;
-    const row = sheet.getRow([...Array(sheet.rowCount).keys()].find((r) => sheet.getRow(r + 1).getCell(column("NỘI DUNG")).text === task.task.content)! + 1);
-    row.getCell(column("THỜI GIAN HOÀN THÀNH")).value = "Quý IV";
-    row.getCell(column("CƠ QUAN CHỦ TRÌ")).value = "Sở Nội vụ";
-    const edited = join(dir, "edited.xlsx");
-    await wb.xlsx.writeFile(edited);
+    const edited = await editedWorkbook("edited.xlsx", ({ rowOf, column, set }) => {
+      set(rowOf(task.task.content).getCell(column("THỜI GIAN HOÀN THÀNH")), "Quý IV");
+      set(rowOf(task.task.content).getCell(column("CƠ QUAN CHỦ TRÌ")), "Sở Nội vụ");
+    });
 
     const model = seedCopy("edited.yaml", withNote);
     const run = await runCliInProcess(["import", edited, "--update", model, "--json"]);
@@ -102,14 +128,8 @@ describe("vanban import <workbook> --update <model>, a row deleted", () => {
     const pinned = resolved.tasks.find((t) => t.task.content === "Đơn giản hóa TTHC trong lĩnh vực xây dựng")!;
     const override = `overrides:\n  - task: ${pinned.ref}\n    field: deadline\n    text: ${pinned.task.deadline}\n    due: 2013-09-30\n`;
     const model = seedCopy("deleted.yaml", (text) => text.replace("overrides: []\n", override).replace("signer:\n", "# signed copy checked\nsigner:\n"));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(seedXlsx);
-    const sheet = wb.getWorksheet("Phụ lục")!;
     // the row's cells cleared (exceljs's spliceRows leaves the merged group rows where they were)
-    const row = sheet.getRow([...Array(sheet.rowCount).keys()].find((r) => sheet.getRow(r + 1).getCell(2).text === gone.task.content)! + 1);
-    row.eachCell((cell) => (cell.value = null));
-    const edited = join(dir, "deleted.xlsx");
-    await wb.xlsx.writeFile(edited);
+    const edited = await editedWorkbook("deleted.xlsx", ({ rowOf, set }) => rowOf(gone.task.content).eachCell((cell) => set(cell, null)));
 
     const run = await runCliInProcess(["import", edited, "--update", model, "--json"]);
     expect(run.status).toBe(EXIT.ok);
