@@ -137,7 +137,9 @@ export async function runImportUpdate(input: string, modelFile: string, incoming
   }
   const text = followOverrides(mergeAppendices(before.source, before.resolved.decision, incoming), target, before.resolved, before.env);
   const after = validated(text, target, before.env);
-  const diagnostics = [...read, ...after.diagnostics];
+  // what the model said before is not news: the merge's own diagnostics, and every error
+  const known = new Set(before.diagnostics.map((d) => `${d.ruleId} ${d.message}`));
+  const diagnostics = [...read, ...after.diagnostics.filter((d) => d.severity === "error" || !known.has(`${d.ruleId} ${d.message}`))];
   if (!after.resolved) return fail(diagnostics);
   const diff = diffModels(before.resolved, after.resolved);
   const changed = JSON.stringify(before.resolved.decision) !== JSON.stringify(after.resolved.decision);

@@ -70,10 +70,10 @@ export async function runImport(input: string, options: ImportOptions): Promise<
   const refused = await overwriteRefused(options);
   if (refused) return refuse([refused], options, EXIT.usage);
   const read = await readImportInput(input);
-  if (options.update !== undefined && read.bytes) return updateModel(input, options.update, read.bytes, read.diagnostics, options);
+  const misuse = read.text !== undefined ? modelGivenAsScrape(read.text, input) : undefined;
+  if (options.update !== undefined && read.bytes && !misuse) return updateModel(input, options.update, read.bytes, read.diagnostics, options);
   const { env, diagnostics: envDiagnostics } = await loadValidationEnv(options.directory);
   const diagnostics: Diagnostic[] = [...read.diagnostics, ...envDiagnostics];
-  const misuse = read.text !== undefined ? modelGivenAsScrape(read.text, input) : undefined;
   if (misuse) diagnostics.push(misuse);
   const result = !misuse && read.bytes && env ? importSource(read.bytes, input, env, { fix: options.fix ?? false }) : undefined;
   if (result) diagnostics.push(...result.diagnostics);
