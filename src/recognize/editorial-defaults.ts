@@ -13,7 +13,15 @@ export function editorialRecipients(): Recipients {
   };
 }
 
-export function editorialLetters(decision: Pick<Decision, "issuer" | "document" | "signer">, appendixTitle: string): Letters {
+/** The agency editorial letters send reports through, by name: Sở Nội vụ follows administrative-reform plans up. */
+export const EDITORIAL_FOLLOW_UP = "Sở Nội vụ";
+
+/**
+ * `followUp`: the id the directory in use gives EDITORIAL_FOLLOW_UP (QĐ 503, Điều 1 part IV.3 in the seed),
+ * if it lists that agency; without it the letters name no agency for reports, rather than an id the model's
+ * directory does not know.
+ */
+export function editorialLetters(decision: Pick<Decision, "issuer" | "document" | "signer">, appendixTitle: string, followUp?: string): Letters {
   return {
     origin: "editorial",
     number: "",
@@ -22,8 +30,7 @@ export function editorialLetters(decision: Pick<Decision, "issuer" | "document" 
     subject: sentenceCase(appendixTitle),
     signer: decision.signer,
     archive: "Lưu: VT, NC.",
-    copies: ["CT, các PCT UBND tỉnh;", "Sở Nội vụ (theo dõi);"],
-    // Sở Nội vụ follows the plan up (QĐ 503, Điều 1 part IV.3 in the seed)
-    reportVia: "so-noi-vu",
+    copies: ["CT, các PCT UBND tỉnh;", ...(followUp ? [`${EDITORIAL_FOLLOW_UP} (theo dõi);`] : [])],
+    ...(followUp ? { reportVia: followUp } : {}),
   };
 }

@@ -10,6 +10,7 @@ import type { Decision } from "../model/schema.ts";
 import { readSource } from "../read/read-source.ts";
 import type { ValidationEnv } from "../validate/context.ts";
 import { validateDecision } from "../validate/validate-decision.ts";
+import { EDITORIAL_FOLLOW_UP } from "./editorial-defaults.ts";
 import { recognizeDocument } from "./recognize-document.ts";
 import { restoreSiteCapitals } from "./sentence-case.ts";
 
@@ -32,10 +33,16 @@ function placeByPath(diagnostics: readonly Diagnostic[], places: ReadonlyMap<str
   });
 }
 
+/** The one agency of the directory in use that EDITORIAL_FOLLOW_UP names, if there is one. */
+function followUpAgency(env: ValidationEnv): string | undefined {
+  const found = env.resolver.resolve(EDITORIAL_FOLLOW_UP);
+  return found.agencies.length === 1 && found.unresolved.length === 0 ? found.agencies[0] : undefined;
+}
+
 export function importSource(bytes: Uint8Array, file: string, env: ValidationEnv, options: { fix?: boolean } = {}): ImportResult {
   const read = readSource(bytes, { name: file });
   if (!read.document) return { diagnostics: read.diagnostics, applied: [] };
-  const recognized = recognizeDocument(read.document, { file });
+  const recognized = recognizeDocument(read.document, { file, followUp: followUpAgency(env) });
   const diagnostics = [...read.diagnostics, ...recognized.diagnostics];
   if (!recognized.decision || diagnostics.some((d) => d.severity === "error")) return { diagnostics, applied: [] };
   const restored = restoreSiteCapitals(recognized.decision, recognized.places);

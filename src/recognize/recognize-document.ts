@@ -39,7 +39,13 @@ function reportSchemaIssues(ctx: RecognizeContext, issues: readonly { path: read
   }
 }
 
-export function recognizeDocument(source: SourceDocument, options: { file?: string } = {}): RecognizeResult {
+export interface RecognizeOptions {
+  file?: string;
+  /** the directory's id for the agency editorial letters send reports through (editorial-defaults.ts), if it lists one */
+  followUp?: string | undefined;
+}
+
+export function recognizeDocument(source: SourceDocument, options: RecognizeOptions = {}): RecognizeResult {
   if (isWorkbook(source)) return recognizeWorkbook(source, options);
   const { ctx, header, title, preamble, body, bodyEnd, closing, appendices, attachments } = recognizeStructure(source, { ...options, strict: true });
   const done = (decision?: Decision): RecognizeResult => ({ ...(decision ? { decision } : {}), diagnostics: ctx.diagnostics, places: ctx.places });
@@ -70,7 +76,7 @@ export function recognizeDocument(source: SourceDocument, options: { file?: stri
   };
   const tasks = appendices.find((appendix) => appendix.columns.some((column) => column.role === "lead"));
   if (source.footnotes.length > 0) ctx.report("recognize/footnotes", { count: source.footnotes.length }, ctx.locate(0));
-  const draftModel = { ...draft, appendices, ...(tasks ? { letters: editorialLetters(draft, tasks.title) } : {}) };
+  const draftModel = { ...draft, appendices, ...(tasks ? { letters: editorialLetters(draft, tasks.title, options.followUp) } : {}) };
   const model = normalized(draftModel);
   if (JSON.stringify(model) !== JSON.stringify(draftModel)) ctx.report("recognize/normalised", {}, ctx.locate(0));
   const parsed = decisionSchema.safeParse(model);
