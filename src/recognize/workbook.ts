@@ -128,7 +128,9 @@ function bodyRows(ctx: RecognizeContext, layout: SheetLayout, numberColumn: numb
   if (left.length > 0) ctx.report("recognize/workbook-numbered-rows", { sheet: layout.name, count: left.length, first: cellName(left[0]!), last: cellName(left.at(-1)!) }, left[0]);
   const rows = kept.slice(layout.header).map((row) => ({ ...row, cells: row.cells.map((cell) => (shortened.has(cell) ? { ...cell, rowSpan: cell.rowSpan - shortened.get(cell)! } : cell)) }));
   const hidden = rows.filter((row) => row.hidden);
-  if (hidden.length > 0) ctx.report("recognize/workbook-hidden-rows", { sheet: layout.name, count: hidden.length }, { position: hidden[0]!.cells[0]!.position, section: layout.section });
+  // a row whose cells are all merged from above has none of its own to point at
+  const first = hidden.find((row) => row.cells.length > 0)?.cells[0];
+  if (hidden.length > 0) ctx.report("recognize/workbook-hidden-rows", { sheet: layout.name, count: hidden.length }, first && { position: first.position, section: layout.section });
   return rows;
 }
 

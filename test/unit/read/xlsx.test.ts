@@ -4,7 +4,7 @@
  * formulas without results, the 1904 date system, a truncated part, a zip bomb).
  */
 import ExcelJS from "exceljs";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readSource } from "../../../src/read/read-source.ts";
 import type { SourceCell, SourceDocument, SourceParagraph, SourceTable } from "../../../src/read/source-document.ts";
@@ -140,6 +140,15 @@ describe("readXlsxSource", () => {
     expect(formatNumber(1, "dd/mm/yyyy", "1904")).toBe("02/01/1904");
     expect(formatNumber(41639, "dd/mm/yyyy", "1900")).toBe("31/12/2013");
     expect(formatNumber(0.5, "h:mm", "1900")).toBe("12:00");
+  });
+
+  it("is not fooled by prototype names: a sheet named constructor, a string index __proto__, an attribute __proto__", () => {
+    const bytes = handWritten(`<row r="1" __proto__="x"><c r="A1" t="s"><v>__proto__</v></c><c r="B1" t="s"><v>0</v></c></row>`, { strings: "<si><t>Sở Nội vụ</t></si>" });
+    const renamed = unzipSync(bytes);
+    renamed["xl/workbook.xml"] = strToU8(strFromU8(renamed["xl/workbook.xml"]!).replace('name="Tờ 1"', 'name="constructor"'));
+    const { document, diagnostics } = readXlsxSource(zipSync(renamed));
+    expect(diagnostics).toEqual([]);
+    expect([document!.sections[0]!.name, texts(tableOf(document!))]).toEqual(["constructor", [["", "Sở Nội vụ"]]]);
   });
 
   it("is a clear error for a truncated part or a package that would inflate past the limits", () => {
