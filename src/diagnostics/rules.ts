@@ -160,6 +160,46 @@ export const RULES = {
     message: (a) => `groups and sub-rows nest deeper than ${a.limit} levels here`,
     hint: () => "an appendix nests three or four levels (I / 1 / a): check the indentation of `items:` and `rows:`",
   },
+  "limit/tasks": {
+    severity: "error",
+    message: (a) => `the model has ${a.count} tasks, over the limit of ${a.limit} (this is the first task past it)`,
+    hint: () => "split the plan into several models (one per appendix, or per group), each built on its own",
+  },
+  "limit/appendix-rows": {
+    severity: "error",
+    message: (a) => `the appendix has more than ${a.limit} rows (groups and sub-rows included), the limit; this is the first row past it`,
+    hint: () => "split the appendix into several appendices or models",
+  },
+  "limit/agencies": {
+    severity: "error",
+    message: (a) => `the cells name more than ${a.limit} agencies, the limit of letters one build writes; this task names the first one past it`,
+    hint: () => "name a collective addressee (\"UBND cấp xã\") instead of each unit, or split the model",
+  },
+  "limit/letter-rows": {
+    severity: "error",
+    message: (a) => `the letters would list more than ${a.limit} task rows in all, the limit; this task is the first past it`,
+    hint: () => "a group in every cell (\"Các Sở\") lists each task in every letter: name the agencies that act, or split the model",
+  },
+  "limit/model-text": {
+    severity: "error",
+    message: (a) => `the model holds more than ${a.limit} characters of text, the limit; this text is the first past it`,
+    hint: () => "split the plan into several models (one per appendix, or per group)",
+  },
+  "limit/text": {
+    severity: "error",
+    message: (a) => `this ${a.what} holds ${a.length} characters, over the limit of ${a.limit}`,
+    hint: (a) => (a.what === "cell" ? "split the row into several rows or sub-rows (`rows:`), or move the detail into an attached document" : "split the text into several paragraphs or items"),
+  },
+  "limit/line-breaks": {
+    severity: "error",
+    message: (a) => `this ${a.what} has ${a.breaks} line breaks, over the limit of ${a.limit}`,
+    hint: () => "a cell or paragraph is a few lines: split it into rows or paragraphs (a pasted list? one item each)",
+  },
+  "limit/long-word": {
+    severity: "error",
+    message: (a) => `"${a.start}…" at character ${a.at} runs ${a.length} characters without a space, over the limit of ${a.limit} (it could not be laid out in minutes)`,
+    hint: () => "put spaces into it (a pasted table or a URL gone wrong?)",
+  },
   "appendix/empty-content": {
     severity: "warning",
     message: (a) => `task ${a.ref} has no content: its letter would list a row without a task`,
@@ -562,6 +602,10 @@ export const RULES = {
   "recognize/workbook-numbered-rows": {
     severity: "info",
     message: (a) => `sheet "${a.sheet}": ${a.count} row(s) hold only an STT (${a.first} to ${a.last}) and are left out: a numbered template, no tasks`,
+  },
+  "recognize/workbook-total-rows": {
+    severity: "info",
+    message: (a) => `sheet "${a.sheet}": ${a.count} totals row(s) ("${a.text}" at ${a.first}) left out: sums are no rows of the appendix`,
   },
   "recognize/workbook-hidden-rows": {
     severity: "warning",

@@ -26,6 +26,8 @@ const MAX_TITLE_ROWS = 20;
 const HEADING_START = /^PH[ỤU]\s+L[ỤU]C\b/iu;
 const SHEET_NUMERAL = /^ph[ụu]\s+l[ụu]c\s+((?:số\s+)?[IVXLC\d]+[a-z]?)$/iu;
 const PLAIN_NUMBER = /^\d{1,5}\.?$/u;
+/** A totals row's label: "Tổng cộng", "Tổng số", "Cộng" (its figures are sums, not a row of the appendix) */
+const TOTAL = /^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$/iu;
 /** "(Kèm theo Quyết định số 503/QĐ-UBND ngày 06 tháng 02 năm 2013 của Ủy ban nhân dân tỉnh Quảng Nam)" */
 const REFERENCED = /theo\s+(.+?)\s+số\s*(\d*)\s*\/\s*([\p{L}\p{N}][\p{L}\p{N}.-]*)/iu;
 const NUMERIC_DATE = /ngày\s+(\d{1,2})\/(\d{1,2})\/(\d{4})/u;
@@ -102,8 +104,8 @@ function withoutEmptyMerges(table: SourceTable, header: number, section: number)
 }
 
 /**
- * Rows that hold only an STT (a template numbered down to row 1,000) and rows of nothing are no rows of the
- * table. A cell merged down over such rows (an empty "Ghi chú" column) covers that many fewer; a row that
+ * Rows that hold only an STT (a template numbered down to row 1,000), totals rows ("Tổng cộng" and its sums)
+ * and rows of nothing are no rows of the table. A cell merged down over such rows (an empty "Ghi chú" column) covers that many fewer; a row that
  * starts a merge, or shows the text of one from above, is kept.
  */
 function bodyRows(ctx: RecognizeContext, layout: SheetLayout, numberColumn: number | undefined): SourceRow[] {
@@ -112,6 +114,7 @@ function bodyRows(ctx: RecognizeContext, layout: SheetLayout, numberColumn: numb
   const sourceOf = new Map(table.rows.flatMap((row) => row.cells.map((cell) => [cell.position, cell] as const)));
   const shortened = new Map<SourceCell, number>();
   const left: GridCell[] = [];
+  const totals: GridCell[] = [];
   let spanning: { cell: GridCell; until: number }[] = [];
   const kept = table.rows.filter((_, r) => {
     spanning = spanning.filter((s) => s.until > r);
@@ -120,12 +123,15 @@ function bodyRows(ctx: RecognizeContext, layout: SheetLayout, numberColumn: numb
     for (const cell of cells) if (cell.rowSpan > 1) spanning.push({ cell, until: r + cell.rowSpan });
     const only = filled(cells);
     const numberOnly = only.length === 1 && only[0]!.column === numberColumn && PLAIN_NUMBER.test(only[0]!.text);
-    if (r <= layout.header || !(numberOnly || only.length === 0) || covering.some((c) => c.text !== "") || cells.some((c) => c.rowSpan > 1)) return true;
+    const total = only.length > 0 && TOTAL.test(only[0]!.text);
+    if (r <= layout.header || !(numberOnly || total || only.length === 0) || covering.some((c) => c.text !== "") || cells.some((c) => c.rowSpan > 1)) return true;
     for (const cell of covering) shortened.set(sourceOf.get(cell.position)!, (shortened.get(sourceOf.get(cell.position)!) ?? 0) + 1);
-    if (numberOnly) left.push(only[0]!);
+    if (total) totals.push(only[0]!);
+    else if (numberOnly) left.push(only[0]!);
     return false;
   });
   if (left.length > 0) ctx.report("recognize/workbook-numbered-rows", { sheet: layout.name, count: left.length, first: cellName(left[0]!), last: cellName(left.at(-1)!) }, left[0]);
+  if (totals.length > 0) ctx.report("recognize/workbook-total-rows", { sheet: layout.name, count: totals.length, text: totals[0]!.text, first: cellName(totals[0]!) }, totals[0]);
   const rows = kept.slice(layout.header).map((row) => ({ ...row, cells: row.cells.map((cell) => (shortened.has(cell) ? { ...cell, rowSpan: cell.rowSpan - shortened.get(cell)! } : cell)) }));
   const hidden = rows.filter((row) => row.hidden);
   // a row whose cells are all merged from above has none of its own to point at

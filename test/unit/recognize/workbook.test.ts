@@ -44,8 +44,9 @@ function clerkSheet(ws: ExcelJS.Worksheet, rows: (string | number)[][], options:
     } else ws.getRow(r).values = row;
     r++;
   }
-  // the template goes on numbering rows nobody filled in
+  // the template goes on numbering rows nobody filled in, down to its totals row
   for (let n = 0; n < (options.tail ?? 0); n++, r++) ws.getCell(`A${r}`).value = rows.length + n + 1;
+  if (options.tail) ws.getRow(r).values = ["Tổng cộng", "", { formula: "COUNTA(C7:C11)", result: 3 }];
 }
 
 const TASKS: (string | number)[][] = [
@@ -60,7 +61,7 @@ const rowsOf = (items: readonly (Group | Row)[]): Row[] => items.flatMap((item) 
 const rules = (result: { diagnostics: { ruleId: string }[] }) => result.diagnostics.map((d) => d.ruleId);
 
 describe("recognizing a workbook", () => {
-  it("reads a clerk's sheet: title rows, a two-row header, group rows merged across; a numbered template tail (an empty cell merged down over it) and a hidden row are noted", async () => {
+  it("reads a clerk's sheet: title rows, a two-row header, group rows merged across; a numbered template tail (an empty cell merged down over it), its totals row and a hidden row are noted", async () => {
     const result = await recognize((wb) => {
       const ws = wb.addWorksheet("Sheet1");
       clerkSheet(ws, TASKS, { tail: 300 });
@@ -96,6 +97,8 @@ describe("recognizing a workbook", () => {
     expect(result.decision!.issuer.place).toBe("Lâm Đồng");
     const tail = result.diagnostics.find((d) => d.ruleId === "recognize/workbook-numbered-rows")!;
     expect([tail.at, tail.message]).toEqual(['sheet "Sheet1", cell A12', expect.stringContaining("300 row(s) hold only an STT (A12 to A311)")]);
+    const totals = result.diagnostics.find((d) => d.ruleId === "recognize/workbook-total-rows")!;
+    expect([totals.at, totals.message]).toEqual(['sheet "Sheet1", cell A312', expect.stringContaining('1 totals row(s) ("Tổng cộng"')]);
     const hidden = result.diagnostics.find((d) => d.ruleId === "recognize/workbook-hidden-rows")!;
     expect(hidden.at).toBe('sheet "Sheet1", cell A9');
     expect(rules(result)).toContain("recognize/workbook-document");
