@@ -59,7 +59,10 @@ async function overwriteRefused(options: ImportOptions): Promise<Diagnostic | un
 async function updateModel(input: string, model: string, bytes: Uint8Array, diagnostics: Diagnostic[], options: ImportOptions): Promise<number> {
   const read = readSource(bytes, { name: input });
   const recognized = read.document ? recognizeDocument(read.document, { file: input }) : undefined;
-  const found = [...diagnostics, ...read.diagnostics, ...(recognized?.diagnostics ?? [])].filter((d) => d.ruleId !== "recognize/workbook-document");
+  const found = [...diagnostics, ...read.diagnostics, ...(recognized?.diagnostics ?? [])]
+    .filter((d) => d.ruleId !== "recognize/workbook-document")
+    // merged, an agency's extract would remove every task it leaves out
+    .map((d) => (d.ruleId === "recognize/workbook-extract" ? { ...d, severity: "error" as const } : d));
   const appendices = recognized?.decision?.appendices ?? [];
   if (hasErrors(found) || appendices.length === 0) return refuse(appendices.length === 0 && !hasErrors(found) ? [...found, diagnose("import/no-appendix", { file: input }, { file: input })] : found, options);
   return runImportUpdate(input, model, appendices, found, options);

@@ -607,6 +607,11 @@ export const RULES = {
     severity: "info",
     message: (a) => `sheet "${a.sheet}": ${a.count} totals row(s) ("${a.text}" at ${a.first}) left out: sums are no rows of the appendix`,
   },
+  "recognize/workbook-extract": {
+    severity: "warning",
+    message: (a) => `sheet "${a.sheet}" holds one agency's tasks only ("${a.line}"), not the whole appendix`,
+    hint: () => "import the whole appendix workbook (the build's appendix .xlsx); `--update` refuses an extract, which would remove every other task",
+  },
   "recognize/workbook-hidden-rows": {
     severity: "warning",
     message: (a) => `sheet "${a.sheet}" has ${a.count} hidden row(s) in its table (filtered out or hidden); they are read as rows like the others`,

@@ -26,6 +26,8 @@ const MAX_TITLE_ROWS = 20;
 const HEADING_START = /^PH[ỤU]\s+L[ỤU]C\b/iu;
 const SHEET_NUMERAL = /^ph[ụu]\s+l[ụu]c\s+((?:số\s+)?[IVXLC\d]+[a-z]?)$/iu;
 const PLAIN_NUMBER = /^\d{1,5}\.?$/u;
+/** "(Các nhiệm vụ do Sở Tư pháp chủ trì hoặc phối hợp)", under the reference of an agency's workbook */
+const AGENCY_EXTRACT = /^\(Các nhiệm vụ do .+ chủ trì hoặc phối hợp\)$/u;
 /** A totals row's label: "Tổng cộng", "Tổng số", "Cộng" (its figures are sums, not a row of the appendix) */
 const TOTAL = /^(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*:?$/iu;
 /** "(Kèm theo Quyết định số 503/QĐ-UBND ngày 06 tháng 02 năm 2013 của Ủy ban nhân dân tỉnh Quảng Nam)" */
@@ -150,7 +152,11 @@ function cellName(cell: GridCell): string {
 function sheetItems(ctx: RecognizeContext, layout: SheetLayout): Item[] {
   const { section } = layout;
   const start = { position: layout.table.rows[0]!.cells[0]!.position, bold: true, italic: false };
-  const lines = layout.lines.slice(Math.max(0, layout.lines.findIndex((line) => HEADING_START.test(line.text))));
+  const titleLines = layout.lines.slice(Math.max(0, layout.lines.findIndex((line) => HEADING_START.test(line.text))));
+  // the line under the reference of one agency's workbook (a packet's): its rows are an extract
+  const extract = titleLines.find((line) => AGENCY_EXTRACT.test(line.text));
+  if (extract) ctx.report("recognize/workbook-extract", { sheet: layout.name, line: extract.text }, extract);
+  const lines = titleLines.filter((line) => line !== extract);
   const items: Item[] = [];
   if (!layout.hasHeading) {
     const heading = SHEET_NUMERAL.exec(layout.name.trim())?.[1];

@@ -16,19 +16,22 @@ import { parseModel } from "../../../src/io/model-file.ts";
 import { isGroup, type Decision, type Group, type Row } from "../../../src/model/schema.ts";
 import { createRenderContext } from "../../../src/pipeline/render-context.ts";
 import type { ResolvedDecision } from "../../../src/resolve/resolve-decision.ts";
-import { renderAppendixXlsx } from "../../../src/write/xlsx/appendix-xlsx.ts";
+import type { RenderContext } from "../../../src/write/context.ts";
+import { renderAgencyXlsx, renderAppendixXlsx } from "../../../src/write/xlsx/appendix-xlsx.ts";
 import { runCliInProcess, STACK_LINE } from "../../support/cli.ts";
 import { SEED_MODEL_FILE } from "../../support/seed.ts";
 
 let dir: string;
 let seedXlsx: string;
 let resolved: ResolvedDecision;
+let ctx: RenderContext;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "vanban-import-xlsx-"));
   resolved = (await loadAndValidate(SEED_MODEL_FILE)).resolved!;
+  ctx = await createRenderContext(resolved.decision.profile);
   seedXlsx = join(dir, "phu-luc.xlsx");
-  writeFileSync(seedXlsx, await renderAppendixXlsx(resolved, await createRenderContext(resolved.decision.profile)));
+  writeFileSync(seedXlsx, await renderAppendixXlsx(resolved, ctx));
 });
 
 function seedCopy(name: string, transform: (text: string) => string = (text) => text): string {
@@ -145,6 +148,21 @@ describe("vanban import <workbook> --update <model>, a row deleted", () => {
     expect(moved.due).toBe("2013-09-30");
     expect(after.resolved!.tasks).toHaveLength(resolved.tasks.length - 1);
     expect(readFileSync(model, "utf8")).toContain("# signed copy checked\nsigner:\n");
+  });
+});
+
+describe("vanban import <an agency's workbook> --update <model>", () => {
+  it("is refused: the extract would remove every task it leaves out; imported alone it is a warning", async () => {
+    const extract = join(dir, "so-tu-phap.xlsx");
+    writeFileSync(extract, await renderAgencyXlsx(resolved, ctx, "so-tu-phap"));
+    const model = seedCopy("extract.yaml");
+    const run = await runCliInProcess(["import", extract, "--update", model]);
+    expect(run.status).toBe(EXIT.errors);
+    expect(run.stderr).toMatch(/\(sheet "Phụ lục", cell A\d+\) error recognize\/workbook-extract .*Sở Tư pháp/);
+    expect(readFileSync(model, "utf8")).toBe(readFileSync(SEED_MODEL_FILE, "utf8"));
+    const alone = await runCliInProcess(["import", extract, "--json"]);
+    expect(alone.status).toBe(EXIT.ok);
+    expect(json(alone).diagnostics.find((d: { ruleId: string }) => d.ruleId === "recognize/workbook-extract").severity).toBe("warning");
   });
 });
 
