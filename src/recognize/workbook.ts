@@ -22,7 +22,7 @@ import { tableGrid, type GridCell, type GridRow } from "./table-grid.ts";
 
 /** Rows above the header row read as the title block; a header further down is no table header. */
 const MAX_TITLE_ROWS = 20;
-/** "PHỤ LỤC I: …" on one line, as appendix.ts reads it */
+/** A heading line: "PHỤ LỤC", "PHỤ LỤC II", or the heading and the title on one line ("PHỤ LỤC I: …") */
 const HEADING_START = /^PH[ỤU]\s+L[ỤU]C\b/iu;
 const SHEET_NUMERAL = /^ph[ụu]\s+l[ụu]c\s+((?:số\s+)?[IVXLC\d]+[a-z]?)$/iu;
 const PLAIN_NUMBER = /^\d{1,5}\.?$/u;
