@@ -7,6 +7,7 @@ import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { migrateData } from "../model/migrate.ts";
 import { decisionSchema, SCHEMA_VERSION, type Decision } from "../model/schema.ts";
+import { MODEL_LIMITS } from "../validate/limits.ts";
 import { scrapeGivenAsModel } from "./input-kind.ts";
 import { readTextInput } from "./read-text.ts";
 import { yamlSyntaxDiagnostics } from "./yaml-errors.ts";
@@ -88,7 +89,7 @@ export function parseModel(source: string, file: string): LoadedModel {
 }
 
 export async function loadModel(file: string): Promise<LoadedModel> {
-  const input = await readTextInput(file);
+  const input = await readTextInput(file, MODEL_LIMITS.modelBytes);
   if (input.text === undefined) return { diagnostics: input.diagnostics, locate: () => undefined };
   const misuse = scrapeGivenAsModel(input.text, file);
   if (misuse) return { diagnostics: [...input.diagnostics, misuse], locate: () => undefined };

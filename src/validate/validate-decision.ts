@@ -8,6 +8,7 @@ import { checkDeadlines } from "./deadlines.ts";
 import { checkDocumentHeader } from "./document-header.ts";
 import { checkGroupSequence } from "./group-sequence.ts";
 import { checkKnownTypos } from "./known-typos.ts";
+import { checkLimits } from "./limits.ts";
 import { checkOverrides } from "./overrides.ts";
 import { checkSigners } from "./signers.ts";
 import { checkTableCells } from "./table-cells.ts";
@@ -29,7 +30,12 @@ const RULES: readonly Rule[] = [
   checkOverrides,
 ];
 
-/** Cross-field checks of a schema-valid model; diagnostics carry model paths, not positions. */
+/**
+ * Cross-field checks of a schema-valid model; diagnostics carry model paths, not positions. A model past a
+ * limit gets only those errors: checking it further would cost what the limits are there to spare.
+ */
 export function validateDecision(decision: Decision, env: ValidationEnv): Diagnostic[] {
+  const overLimits = checkLimits(decision, env);
+  if (overLimits.length > 0) return overLimits;
   return RULES.flatMap((rule) => rule(decision, env));
 }
