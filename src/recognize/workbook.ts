@@ -16,7 +16,7 @@ import { ATTACHED_REFERENCE, isAppendixHeading } from "./boundaries.ts";
 import { RecognizeContext } from "./context.ts";
 import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
 import { DATE, MOTTO, NATIONAL_NAME } from "./header-marks.ts";
-import type { RecognizeResult } from "./recognize-document.ts";
+import type { RecognizeOptions, RecognizeResult } from "./recognize-document.ts";
 import { cellLines, type Item, type TextLine } from "./source-lines.ts";
 import { tableGrid, type GridCell, type GridRow } from "./table-grid.ts";
 
@@ -194,7 +194,7 @@ function documentOf(reference: string, fallbackYear: string): Pick<Decision, "do
   };
 }
 
-export function recognizeWorkbook(source: SourceDocument, options: { file?: string } = {}): RecognizeResult {
+export function recognizeWorkbook(source: SourceDocument, options: RecognizeOptions = {}): RecognizeResult {
   const layouts: SheetLayout[] = [];
   const notes: { rule: "recognize/workbook-hidden-sheet" | "recognize/workbook-sheet-skipped"; sheet: string }[] = [];
   source.sections.forEach((section, i) => {
@@ -251,7 +251,7 @@ export function recognizeWorkbook(source: SourceDocument, options: { file?: stri
     appendices,
   };
   const tasks = appendices.find((appendix) => appendix.columns.some((column) => column.role === "lead"));
-  const parsed = decisionSchema.safeParse({ ...draft, ...(tasks ? { letters: editorialLetters(draft, tasks.title) } : {}) });
+  const parsed = decisionSchema.safeParse({ ...draft, ...(tasks ? { letters: editorialLetters(draft, tasks.title, options.followUp) } : {}) });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) reading.diagnostics.push(diagnose("recognize/model", { path: issue.path.join(".") || "(top)", reason: issue.message }, fileOnly));
     return done();

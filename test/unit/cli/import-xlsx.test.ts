@@ -177,7 +177,10 @@ describe("vanban import -o <existing file>", () => {
     expect(readFileSync(file, "utf8")).toBe("# edited by hand\n");
     const forced = await runCliInProcess(["import", seedXlsx, "-o", file, "--force"]);
     expect(forced.status).toBe(EXIT.ok);
-    expect(parseModel(readFileSync(file, "utf8"), file).decision!.appendices[0]!.title).toBe(resolved.decision.appendices[0]!.title);
+    const imported = parseModel(readFileSync(file, "utf8"), file).decision!;
+    expect(imported.appendices[0]!.title).toBe(resolved.decision.appendices[0]!.title);
+    // editorial letters, reporting through the directory's Sở Nội vụ as every import's do
+    expect([imported.letters?.origin, imported.letters?.reportVia]).toEqual(["editorial", "so-noi-vu"]);
   });
 });
 
