@@ -212,19 +212,25 @@ class PartMapper {
   }
 }
 
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+};
+
 /**
  * Columns of tab-aligned lines that belong together (the issuer's lines, the Quốc hiệu and the Tiêu ngữ,
- * the signature) are centred when each stands on the column's centre, which the reader sees as the
- * middle of their centres (whether tabs, centre tab stops or spaces put them there). A column of one
- * line is centred on itself: nothing in the file says where its column ends.
+ * the signature) are centred when each stands on the centre the column's lines share, as the reader sees
+ * them (whether centre tab stops or spaces put them there): the median of their centres, or for two
+ * lines each other's. A column of one line is centred on itself: nothing in the file says where its
+ * column ends.
  */
 function alignColumn(lines: readonly PartLine[]): void {
-  const centres = lines.flatMap((l) => (l.placed ? [centreOf(l.placed)] : [])).sort((a, b) => a - b);
-  if (centres.length === 0) return;
-  const middle = centres.length % 2 === 1 ? centres[(centres.length - 1) / 2]! : (centres[centres.length / 2 - 1]! + centres[centres.length / 2]!) / 2;
-  for (const line of lines) {
-    if (!line.placed) continue;
-    const off = centreOf(line.placed) - middle;
+  const placed = lines.filter((l) => l.placed !== undefined);
+  const centres = placed.map((l) => centreOf(l.placed!));
+  for (const [i, line] of placed.entries()) {
+    const others = centres.filter((_, k) => k !== i);
+    const off = others.length === 0 ? 0 : centres[i]! - (others.length === 1 ? others[0]! : median(centres));
     line.alignment = Math.abs(off) <= COLUMN_CENTRE_TOLERANCE_TWIPS ? "center" : `${Math.round(Math.abs(off) / 2) / 10} pt ${off < 0 ? "left" : "right"} of its column's centre`;
   }
 }

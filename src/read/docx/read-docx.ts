@@ -40,10 +40,10 @@ function pageSetup(section: Section): PageSetup {
 
 function sourceOf(docx: DocxDocument, index?: DocxIndex): SourceDocument {
   const numbers = new Map<string, number>();
-  const base = { styles: docx.styles, footnoteNumber: (id: string) => numbers.get(id) ?? numbers.set(id, numbers.size + 1).get(id)! };
-  const indexed = (section: number) => (index ? { index: { to: index, section } } : {});
-  const sections = docx.sections.map((section, i) => ({ page: pageSetup(section), blocks: sourceBlocks(section.blocks, [], { ...base, part: docx.pkg.mainPart, ...indexed(i + 1) }) }));
-  const notes: BlockContext = { ...base, part: docx.pkg.mainPart.replace(/[^/]+$/, "footnotes.xml"), ...indexed(0) };
+  const base = { styles: docx.styles, footnoteNumber: (id: string) => numbers.get(id) ?? numbers.set(id, numbers.size + 1).get(id)!, ...(index ? { index } : {}) };
+  const body: BlockContext = { ...base, part: docx.pkg.mainPart };
+  const sections = docx.sections.map((section) => ({ page: pageSetup(section), blocks: sourceBlocks(section.blocks, [], body) }));
+  const notes: BlockContext = { ...base, part: docx.pkg.mainPart.replace(/[^/]+$/, "footnotes.xml") };
   const footnotes: SourceFootnote[] = docx.footnotes
     .filter((note) => numbers.has(note.id))
     .map((note) => ({ id: numbers.get(note.id)!, mark: String(numbers.get(note.id)), blocks: sourceBlocks(note.blocks, [{ footnote: numbers.get(note.id)! }], notes) }))

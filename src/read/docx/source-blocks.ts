@@ -13,40 +13,33 @@ import type { RunFormat, StyleSheet } from "./ooxml/styles.ts";
 import type { Alignment, SourceBlock, SourceCell, SourceParagraph, SourcePosition, SourceRow, SourceRun, SourceTable, TreeStep } from "../source-document.ts";
 import { joinRuns, textOfRuns } from "../source-document.ts";
 
-/** A source position in a section (paragraphs and tables are numbered within their section): 1-based; 0 for footnotes. */
-export interface SectionPosition {
-  position: SourcePosition;
-  section: number;
-}
-
-const stepKey = (step: TreeStep): string => Object.entries(step).flat().join("");
-const keyOf = ({ position, section }: SectionPosition): string => ("path" in position ? `${section}|${position.part ?? ""}|${position.path.map(stepKey).join("/")}` : "");
-
-/** The OOXML objects behind source positions. */
+/**
+ * The OOXML objects behind the source document's positions, by the position objects themselves (the
+ * recognizer hands on the blocks' own positions): each paragraph, table and cell, and the cell a
+ * paragraph stands in.
+ */
 export class DocxIndex {
-  private readonly paragraphs = new Map<string, Paragraph>();
-  private readonly cells = new Map<string, Cell>();
-  private readonly tables = new Map<string, Table>();
+  private readonly paragraphs = new Map<SourcePosition, { paragraph: Paragraph; cell?: Cell }>();
+  private readonly cells = new Map<SourcePosition, Cell>();
+  private readonly tables = new Map<SourcePosition, Table>();
 
-  add(at: SectionPosition, found: { paragraph: Paragraph } | { cell: Cell } | { table: Table }): void {
-    if ("paragraph" in found) this.paragraphs.set(keyOf(at), found.paragraph);
-    else if ("cell" in found) this.cells.set(keyOf(at), found.cell);
-    else this.tables.set(keyOf(at), found.table);
+  add(position: SourcePosition, found: { paragraph: Paragraph; cell?: Cell } | { cell: Cell } | { table: Table }): void {
+    if ("paragraph" in found) this.paragraphs.set(position, found);
+    else if ("cell" in found) this.cells.set(position, found.cell);
+    else this.tables.set(position, found.table);
   }
 
-  paragraph(at: SectionPosition): Paragraph | undefined {
-    return this.paragraphs.get(keyOf(at));
+  paragraph(at: { position: SourcePosition }): Paragraph | undefined {
+    return this.paragraphs.get(at.position)?.paragraph;
   }
 
-  /** The cell a position is in (the cell itself, or a block inside it): its last table-row-cell step. */
-  cell({ position, section }: SectionPosition): Cell | undefined {
-    if (!("path" in position)) return undefined;
-    const last = position.path.findLastIndex((step) => "row" in step);
-    return last < 0 ? undefined : this.cells.get(keyOf({ position: { ...position, path: position.path.slice(0, last + 1) }, section }));
+  /** The cell at a position, or the (innermost) cell a paragraph at it stands in. */
+  cell(at: { position: SourcePosition }): Cell | undefined {
+    return this.cells.get(at.position) ?? this.paragraphs.get(at.position)?.cell;
   }
 
-  table(at: SectionPosition): Table | undefined {
-    return this.tables.get(keyOf(at));
+  table(at: { position: SourcePosition }): Table | undefined {
+    return this.tables.get(at.position);
   }
 }
 
@@ -55,8 +48,10 @@ export interface BlockContext {
   styles: StyleSheet;
   /** a footnote's w:id → its number mark, in order of first reference (Word numbers them so) */
   footnoteNumber: (id: string) => number;
-  /** where the OOXML objects behind the positions are recorded, with the section being read */
-  index?: { to: DocxIndex; section: number };
+  /** where the OOXML objects behind the positions are recorded */
+  index?: DocxIndex;
+  /** the cell being read */
+  cell?: Cell;
 }
 
 const ALIGNMENTS: Record<string, Alignment> = { left: "left", start: "left", center: "center", right: "right", end: "right", both: "justify", distribute: "justify" };
@@ -87,7 +82,7 @@ function sourceParagraph(paragraph: Paragraph, path: TreeStep[], context: BlockC
   if (alignment) out.alignment = alignment;
   const style = paragraph.styleId === undefined ? undefined : (context.styles.paragraphStyleName(paragraph.styleId) ?? paragraph.styleId);
   if (style !== undefined) out.style = style;
-  context.index?.to.add({ position: out.position, section: context.index.section }, { paragraph });
+  context.index?.add(out.position, context.cell ? { paragraph, cell: context.cell } : { paragraph });
   return out;
 }
 
@@ -117,13 +112,13 @@ function sourceTable(table: Table, path: TreeStep[], context: BlockContext): Sou
     const cells = row.cells.flatMap((cell, c): SourceCell[] => {
       if (cell.verticalMerge === "continue") return [];
       const position = { part: context.part, path: at(c + 1) };
-      context.index?.to.add({ position, section: context.index.section }, { cell });
-      return [{ rowSpan: cell.verticalMerge === "restart" ? rowSpanOf(table, r, cell) : 1, colSpan: cell.gridSpan, blocks: sourceBlocks(cell.blocks, at(c + 1), context), position }];
+      context.index?.add(position, { cell });
+      return [{ rowSpan: cell.verticalMerge === "restart" ? rowSpanOf(table, r, cell) : 1, colSpan: cell.gridSpan, blocks: sourceBlocks(cell.blocks, at(c + 1), { ...context, cell }), position }];
     });
     return { cells: [...empty(0, row.cells[0]?.gridStart ?? 0), ...cells, ...empty(row.cells.length + 1, width - endOf(row.cells))] };
   });
   const position = { part: context.part, path };
-  context.index?.to.add({ position, section: context.index.section }, { table });
+  context.index?.add(position, { table });
   return { kind: "table", rows, position };
 }
 

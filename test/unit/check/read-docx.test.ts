@@ -3,7 +3,7 @@
  * fonts), basedOn chains, table styles and toggles; fields simple and complex; inherited headers; line
  * shapes; and typed failures for inputs that are not a readable DOCX.
  */
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../../../src/read/docx/ooxml/document.ts";
 import { DocxReadError, type DocxReadFailure } from "../../../src/read/docx/ooxml/package.ts";
@@ -159,6 +159,12 @@ describe("drawn lines", () => {
 
 describe("inputs that are not a readable DOCX", () => {
   const docx = packDocx({ body: p(r("x")) + sectPr() });
+  /** The package with its document part edited into malformed XML. */
+  const malformed = (name: string, edit: (xml: string) => string, message: RegExp) => {
+    const files = unzipSync(docx);
+    files["word/document.xml"] = strToU8(edit(strFromU8(files["word/document.xml"]!)));
+    return [{ name, bytes: zipSync(files), kind: "malformed-xml" as const, message }];
+  };
   const ole = (stream: string) => {
     const bytes = new Uint8Array(2048);
     bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -173,6 +179,10 @@ describe("inputs that are not a readable DOCX", () => {
     { name: "XLSX", bytes: zipSync({ "xl/workbook.xml": strToU8("<workbook/>") }), kind: "not-docx", message: /XLSX/ },
     { name: "encrypted OLE package", bytes: ole("EncryptionInfo"), kind: "password-protected", message: /password-protected/ },
     { name: "legacy .doc", bytes: ole("WordDocument"), kind: "legacy-doc", message: /legacy Word \.doc/ },
+    ...malformed("document.xml cut short", (xml) => xml.slice(0, xml.indexOf("</w:body>")), /word\/document\.xml is not well-formed XML \(line 1: <w:body> is never closed/),
+    ...malformed("document.xml cut inside a tag", (xml) => xml.slice(0, xml.indexOf("</w:body>") - 9), /line 1: the part ends inside a tag/),
+    ...malformed("a closing tag that closes another", (xml) => xml.replace("</w:p>", "</w:r>"), /line 1: <\/w:r> closes <w:p>/),
+    ...malformed("a stray <", (xml) => xml.replace("<w:t", "< w:t"), /a '<' that opens no tag/),
   ];
   it.each(cases)("$name → $kind", ({ bytes, kind, message }) => {
     let error: unknown;
@@ -186,7 +196,10 @@ describe("inputs that are not a readable DOCX", () => {
     expect((error as DocxReadError).message).toMatch(message);
   });
 
-  it("a valid package reads", () => {
+  it("a valid package reads, \">\" inside an attribute value and a comment included", () => {
     expect(readDocx(docx).paragraphs.map((x) => x.text)).toEqual(["x"]);
+    const files = unzipSync(docx);
+    files["word/document.xml"] = strToU8(strFromU8(files["word/document.xml"]!).replace("<w:p>", '<!-- a <note> --><w:p w14:paraId="a>b">'));
+    expect(readDocx(zipSync(files)).paragraphs.map((x) => x.text)).toEqual(["x"]);
   });
 });

@@ -3,10 +3,9 @@
  * part through `_rels/.rels`, and parses parts on demand. Inputs that are not a DOCX fail with a typed
  * `DocxReadError` naming why.
  */
-import { XMLValidator } from "fast-xml-parser";
 import { strFromU8 } from "fflate";
 import { listZipEntries, unzipEntries, zipLimitExceeded } from "../../zip.ts";
-import { attr, findAll, parseXml, type XmlNode } from "./xml.ts";
+import { attr, findAll, parseXml, wellFormedProblem, type XmlNode } from "./xml.ts";
 
 export type DocxReadFailure = "empty" | "not-zip" | "corrupt-zip" | "not-docx" | "malformed-xml" | "password-protected" | "legacy-doc" | "too-large";
 
@@ -98,8 +97,8 @@ function notDocx(names: readonly string[]): DocxReadError {
 
 function parsePart(name: string, xml: string): XmlNode[] {
   // the parser itself accepts mismatched or unclosed tags (a truncated part) without a word
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new DocxReadError("malformed-xml", `${name} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  const problem = wellFormedProblem(xml);
+  if (problem) throw new DocxReadError("malformed-xml", `${name} is not well-formed XML (line ${problem.line}: ${problem.message})`);
   try {
     return parseXml(xml);
   } catch (error) {

@@ -77,9 +77,10 @@ export const emptyParaProps = (): ParaProps => ({ borders: {} });
 
 /** Copies the defined fields of `over` onto `base` (a new object). */
 function overlay<T extends object>(base: T, over: T): T {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(over)) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
-  return out;
+  const out = { ...base } as Record<string, unknown>;
+  const from = over as Record<string, unknown>;
+  for (const key in from) if (from[key] !== undefined) out[key] = from[key];
+  return out as T;
 }
 
 export function mergeRunProps(base: RunProps, over: RunProps): RunProps {

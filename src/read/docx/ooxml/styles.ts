@@ -90,6 +90,9 @@ export class StyleSheet {
   private readonly defaultIds: Partial<Record<StyleType, string>> = {};
   private readonly runDefaults: RunProps;
   private readonly paraDefaults: ParaProps;
+  /** the style levels under a run or paragraph, merged once per combination of styles (every run asks) */
+  private readonly runBases = new Map<string, { merged: RunProps; levels: RunProps[] }>();
+  private readonly paraBases = new Map<string, ParaProps>();
 
   constructor(pkg: DocxPackage) {
     this.theme = readTheme(pkg);
@@ -163,8 +166,13 @@ export class StyleSheet {
   }
 
   paragraphFormat(context: StyleContext, direct: ParaProps): ParagraphFormat {
-    const levels = [this.paraDefaults, this.tableLevel(context, (id) => this.resolvedPara("table", id), emptyParaProps), this.resolvedPara("paragraph", context.paragraphStyleId), direct];
-    const p = levels.reduce(mergeParaProps, emptyParaProps());
+    const key = `${context.table ? `t${context.table.styleId ?? ""}` : ""}|${context.paragraphStyleId ?? ""}`;
+    let base = this.paraBases.get(key);
+    if (!base) {
+      const levels = [this.paraDefaults, this.tableLevel(context, (id) => this.resolvedPara("table", id), emptyParaProps), this.resolvedPara("paragraph", context.paragraphStyleId)];
+      this.paraBases.set(key, (base = levels.reduce(mergeParaProps, emptyParaProps())));
+    }
+    const p = mergeParaProps(base, direct);
     return {
       alignment: p.alignment ?? "left",
       indentLeftTwips: p.indentLeftTwips ?? 0,
@@ -183,13 +191,23 @@ export class StyleSheet {
     };
   }
 
+  private runBase(context: StyleContext, characterStyleId: string | undefined): { merged: RunProps; levels: RunProps[] } {
+    const key = `${context.table ? `t${context.table.styleId ?? ""}` : ""}|${context.paragraphStyleId ?? ""}|${characterStyleId ?? ""}`;
+    let base = this.runBases.get(key);
+    if (!base) {
+      const levels = [
+        this.tableLevel(context, (id) => this.resolvedRun("table", id), emptyRunProps),
+        this.resolvedRun("paragraph", context.paragraphStyleId),
+        this.resolvedRun("character", characterStyleId),
+      ];
+      this.runBases.set(key, (base = { merged: [this.runDefaults, ...levels].reduce(mergeRunProps, emptyRunProps()), levels }));
+    }
+    return base;
+  }
+
   runFormat(context: StyleContext, characterStyleId: string | undefined, direct: RunProps): RunFormat {
-    const styleLevels = [
-      this.tableLevel(context, (id) => this.resolvedRun("table", id), emptyRunProps),
-      this.resolvedRun("paragraph", context.paragraphStyleId),
-      this.resolvedRun("character", characterStyleId),
-    ];
-    const merged = [this.runDefaults, ...styleLevels, direct].reduce(mergeRunProps, emptyRunProps());
+    const { merged: base, levels: styleLevels } = this.runBase(context, characterStyleId);
+    const merged = mergeRunProps(base, direct);
     const toggle = (key: (typeof TOGGLES)[number]): boolean => {
       if (direct[key] !== undefined) return direct[key];
       const set = styleLevels.map((level) => level[key]).filter((v): v is boolean => v !== undefined);

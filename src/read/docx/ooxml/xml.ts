@@ -23,6 +23,37 @@ export function parseXml(xml: string): XmlNode[] {
   return parser.parse(xml) as XmlNode[];
 }
 
+/** Tags, comments, processing instructions, CDATA (attribute values may hold ">"), or a lone "<". */
+const MARKUP = /<(?:(\/)?([A-Za-z_][\w:.\-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/)?>|!--[\s\S]*?-->|\?[\s\S]*?\?>|!\[CDATA\[[\s\S]*?\]\]>|!DOCTYPE[^>]*>)|</g;
+
+/**
+ * Why a part is not well-formed, if it is not: a tag left open (a part cut short), a closing tag that
+ * closes another, a stray "<", not one root element. The parser accepts all of these without a word; a
+ * scan of the tags is a tenth of the cost of a full validation, which the parse itself makes redundant.
+ */
+export function wellFormedProblem(xml: string): { line: number; message: string } | undefined {
+  const open: { name: string; at: number }[] = [];
+  let roots = 0;
+  const at = (index: number, message: string) => ({ line: xml.slice(0, index).split("\n").length, message });
+  for (const m of xml.matchAll(MARKUP)) {
+    const name = m[2];
+    if (name === undefined) {
+      if (m[0] === "<") return at(m.index, xml.includes(">", m.index) ? "a '<' that opens no tag" : "the part ends inside a tag (cut short?)");
+      continue;
+    }
+    if (m[1]) {
+      const top = open.pop();
+      if (top?.name !== name) return at(m.index, top ? `</${name}> closes <${top.name}>` : `</${name}> closes nothing`);
+    } else {
+      if (open.length === 0) roots++;
+      if (!m[3]) open.push({ name, at: m.index });
+    }
+  }
+  const unclosed = open.at(-1);
+  if (unclosed) return at(unclosed.at, `<${unclosed.name}> is never closed (the part is cut short?)`);
+  return roots === 1 ? undefined : at(xml.length, roots === 0 ? "no root element" : `${roots} root elements`);
+}
+
 /** The element name of a node, or undefined for text. */
 export function tagOf(node: XmlNode): string | undefined {
   return Object.keys(node).find((key) => key !== ":@" && key !== "#text");
