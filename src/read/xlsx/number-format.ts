@@ -1,7 +1,8 @@
 /**
  * A stored number as the text its cell shows: a date serial under a date format as dd/mm/yyyy (how a
  * Vietnamese document writes a date), a time as hh:mm, percentages and fixed decimals as formatted, and
- * anything else as Excel's General format shows it (at most ten significant digits).
+ * anything else much as Excel's General format shows it (whole numbers whole, fractions to ten significant
+ * digits).
  */
 
 export type DateSystem = "1900" | "1904";
@@ -49,8 +50,9 @@ export function formatDate(date: Date): string {
   return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }
 
+/** A whole number keeps every digit (an ID, a phone number: Excel would show 1.23457E+11), a fraction ten significant ones. */
 function general(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  if (Number.isSafeInteger(value)) return String(value);
   return String(Number(value.toPrecision(10)));
 }
 

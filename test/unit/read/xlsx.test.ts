@@ -140,6 +140,7 @@ describe("readXlsxSource", () => {
     expect(formatNumber(1, "dd/mm/yyyy", "1904")).toBe("02/01/1904");
     expect(formatNumber(41639, "dd/mm/yyyy", "1900")).toBe("31/12/2013");
     expect(formatNumber(0.5, "h:mm", "1900")).toBe("12:00");
+    expect([formatNumber(84905123456789, "General", "1900"), formatNumber(2 / 3, "General", "1900")]).toEqual(["84905123456789", "0.6666666667"]);
   });
 
   it("is not fooled by prototype names: a sheet named constructor, a string index __proto__, an attribute __proto__", () => {
