@@ -132,8 +132,9 @@ export async function runImportUpdate(input: string, modelFile: string, incoming
     return EXIT.errors;
   };
   if (!before.resolved || before.source === undefined || !before.env || before.migratedFrom) {
-    const migrate = before.migratedFrom ? [{ ...before.diagnostics[0]!, severity: "error" as const }] : [];
-    return fail([...read, ...before.diagnostics.filter((d) => d.severity === "error"), ...migrate]);
+    // a model of an older schema is migrated first (`vanban migrate`): an edit in place would mix the two
+    const migrated = before.diagnostics.filter((d) => d.ruleId === "model/migrated").map((d) => ({ ...d, severity: "error" as const }));
+    return fail([...read, ...before.diagnostics.filter((d) => d.severity === "error"), ...migrated]);
   }
   const text = followOverrides(mergeAppendices(before.source, before.resolved.decision, incoming), target, before.resolved, before.env);
   const after = validated(text, target, before.env);
