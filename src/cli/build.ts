@@ -47,6 +47,8 @@ export interface BuildCommandOptions {
   toolVersion: string;
   /** fonts and the layout checker kept between builds (`vanban watch`); a build of its own otherwise */
   session?: BuildSession;
+  /** the command the lock names to whoever finds it busy: "watch" for the rebuilds of `vanban watch` */
+  command?: "build" | "watch";
 }
 
 interface Job {
@@ -154,7 +156,7 @@ async function buildWith(session: BuildSession, prepared: PreparedBuild): Promis
     checkLayout: checker ? (docx, name) => checker.check(docx, join(target, name)) : undefined,
     progress: process.stderr.isTTY && !options.json && !options.quiet,
     lock: {
-      command: ["vanban build", file, ...(options.agency ?? []).map((a) => `--agency ${a}`)].join(" "),
+      command: [`vanban ${options.command ?? "build"}`, file, ...(options.agency ?? []).map((a) => `--agency ${a}`)].join(" "),
       waitMs: (options.wait ?? 0) * 1000,
       onStale: (holder, lockFile) => {
         const warning = staleLockDiagnostic(holder, lockFile);

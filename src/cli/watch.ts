@@ -42,7 +42,7 @@ export async function runWatch(file: string, options: BuildCommandOptions): Prom
       try {
         // Letters in this thread: after the first build pdfmake and the fonts are warm. A build started by hand
         // into the same folder is waited for, not reported as busy.
-        await runBuild(file, { ...options, workers: "0", wait: WAIT_FOR_OTHER_BUILD_SECONDS, session });
+        await runBuild(file, { ...options, workers: "0", wait: WAIT_FOR_OTHER_BUILD_SECONDS, session, command: "watch" });
       } finally {
         done();
       }
