@@ -84,9 +84,9 @@ export async function runImport(input: string, options: ImportOptions): Promise<
   if (!decision || hasErrors(diagnostics)) return refuse(diagnostics, options);
   const header = [`Imported by vanban from ${input.split("/").at(-1)}; official wording kept as written.`];
   if (result.applied.length > 0) header.push(`--fix applied ${result.applied.length} change(s) to the official text: see the import report.`);
-  const yaml = serializeModel(decision, options.output ?? "model.yaml", header);
-  if (options.output) await writeFileAtomic(options.output, yaml);
-  else if (!options.json) process.stdout.write(yaml);
+  // --json without -o prints the report, not the model: nothing to serialise
+  if (options.output) await writeFileAtomic(options.output, serializeModel(decision, options.output, header));
+  else if (!options.json) process.stdout.write(serializeModel(decision, "model.yaml", header));
   const summary = summarize(resolveDecision(decision, env!.resolver));
   if (options.json) {
     printJson({ ok: true, output: options.output ?? null, summary, fixes: result.applied, diagnostics: diagnosticsJson(diagnostics) });
