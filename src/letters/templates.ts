@@ -13,6 +13,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDayMonthYear, formatShortDate } from "../model/dates.ts";
+import { longWord, MODEL_LIMITS } from "../validate/limits.ts";
 import { findFieldProblems, type LetterFields } from "./template-fields.ts";
 
 export const LETTER_TEMPLATES = ["opening", "lead-intro", "support-intro", "closing", "lead-columns", "support-columns"] as const;
@@ -141,10 +142,20 @@ const hb = Handlebars.create();
 hb.registerHelper(HELPERS);
 hb.unregisterHelper("log");
 
-/** A render that went past MAX_TEMPLATE_OUTPUT_CHARS or MAX_BLOCK_RUNS, at the block where it did. */
+/**
+ * A render that went past MAX_TEMPLATE_OUTPUT_CHARS or MAX_BLOCK_RUNS, at the block where it did, or that gave a
+ * word longer than a model's text may hold (pdfmake takes minutes to break one: validate/limits.ts).
+ */
 class ExpansionLimit extends Error {
-  constructor(readonly loc: { start: { line: number; column: number } } | undefined) {
-    super(`the template expands to more than ${MAX_TEMPLATE_OUTPUT_CHARS} characters (or ${MAX_BLOCK_RUNS} block runs); stopped here`);
+  constructor(
+    readonly loc: { start: { line: number; column: number } } | undefined,
+    word?: { length: number },
+  ) {
+    super(
+      word
+        ? `the template expands to ${word.length} characters without a space, over the limit of ${MODEL_LIMITS.wordChars} (it could not be laid out in minutes); stopped here`
+        : `the template expands to more than ${MAX_TEMPLATE_OUTPUT_CHARS} characters (or ${MAX_BLOCK_RUNS} block runs); stopped here`,
+    );
   }
 }
 
@@ -169,7 +180,11 @@ function budgeted(fn: BlockFn | undefined, loc: ExpansionLimit["loc"]): BlockFn 
 for (const name of ["each", "if", "unless", "with"]) {
   const builtin = hb.helpers[name] as (this: unknown, context: unknown, options: BlockOptions) => string;
   hb.registerHelper(name, function (this: unknown, context: unknown, options: BlockOptions) {
-    return builtin.call(this, context, { ...options, fn: budgeted(options.fn, options.loc)!, inverse: budgeted(options.inverse, options.loc)! });
+    const out = builtin.call(this, context, { ...options, fn: budgeted(options.fn, options.loc)!, inverse: budgeted(options.inverse, options.loc)! });
+    // `{{#each}}{{ref}}{{/each}}` runs its short outputs together
+    const word = longWord(out);
+    if (word) throw new ExpansionLimit(options.loc, word);
+    return out;
   });
 }
 
@@ -268,7 +283,18 @@ function run(wording: LetterWording, name: LetterTemplateName, data: LetterTempl
   }
   // text outside any block counts too (a template is at most 64 KB, its values are short)
   if (text.length > MAX_TEMPLATE_OUTPUT_CHARS) throw tooLarge(new ExpansionLimit(undefined), file);
+  const word = longWord(text);
+  if (word) throw tooLarge(new ExpansionLimit(sourcePlace(wording.sources[name], text.slice(word.index, word.index + MODEL_LIMITS.wordChars)), word), file);
   return text;
+}
+
+/** Where the template's own text holds `excerpt` (a word written in it, not made by a field), if it does. */
+function sourcePlace(source: string, excerpt: string): ExpansionLimit["loc"] {
+  const at = source.indexOf(excerpt);
+  if (at < 0) return undefined;
+  const before = source.slice(0, at).split("\n");
+  // columns from 0, as Handlebars gives them
+  return { start: { line: before.length, column: before.at(-1)!.length } };
 }
 
 function tooLarge(error: ExpansionLimit, file: string): TemplateError {

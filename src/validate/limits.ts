@@ -45,6 +45,14 @@ export const MODEL_LIMITS = {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+const LONG_WORD = new RegExp(`\\S{${MODEL_LIMITS.wordChars + 1},}`, "u");
+
+/** The first run of more than MODEL_LIMITS.wordChars characters without a space: where it starts, how long it is. */
+export function longWord(text: string): { index: number; length: number } | undefined {
+  const found = LONG_WORD.exec(text);
+  return found ? { index: found.index, length: /^\S*/u.exec(text.slice(found.index))![0].length } : undefined;
+}
+
 /** A cell of an appendix table (its rows and groups), as against the document's paragraphs. */
 const isCell = (path: ModelPath) => path[0] === "appendices" && path.includes("items");
 
@@ -63,10 +71,10 @@ function checkTexts(strings: Iterable<[ModelPath, string]>): Diagnostic[] {
     if (text.length > limit) out.push(diagnose("limit/text", { what: cell ? "cell" : "paragraph", length: count(text.length), limit: count(limit) }, { path }));
     const breaks = text.split("\n").length - 1;
     if (breaks > MODEL_LIMITS.lineBreaks) out.push(diagnose("limit/line-breaks", { what: cell ? "cell" : "paragraph", breaks: count(breaks), limit: count(MODEL_LIMITS.lineBreaks) }, { path }));
-    const word = new RegExp(`\\S{${MODEL_LIMITS.wordChars + 1},}`, "u").exec(text);
+    const word = longWord(text);
     if (word) {
-      const length = /^\S*/u.exec(text.slice(word.index))![0].length;
-      out.push(diagnose("limit/long-word", { start: word[0].slice(0, 20), length: count(length), at: count(word.index + 1), limit: count(MODEL_LIMITS.wordChars) }, { path }));
+      const start = text.slice(word.index, word.index + 20);
+      out.push(diagnose("limit/long-word", { start, length: count(word.length), at: count(word.index + 1), limit: count(MODEL_LIMITS.wordChars) }, { path }));
     }
   }
   return out;
