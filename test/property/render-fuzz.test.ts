@@ -15,6 +15,7 @@ import { writeDocx } from "../../src/write/docx/write-docx.ts";
 import { renderAppendixXlsx } from "../../src/write/xlsx/appendix-xlsx.ts";
 import { resolveDecision } from "../../src/resolve/resolve-decision.ts";
 import { isGroup, type Row } from "../../src/model/schema.ts";
+import { MODEL_LIMITS } from "../../src/validate/limits.ts";
 import { validateDecision } from "../../src/validate/validate-decision.ts";
 import { SEED_MODEL_FILE, validationEnv } from "../support/seed.ts";
 
@@ -26,7 +27,7 @@ const ctx = await createRenderContext("nd30");
 const seed = parseModel(readFileSync(SEED_MODEL_FILE, "utf8"), "seed.yaml").decision!;
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true, htmlEntities: false });
 
-const PIECES = ["<", ">", "&", "&amp;", '"', "'", "]]>", "\u200f", "\u202e", "{{constructor}}", "__proto__", "𝕍🙂", "Ỷ ỹ Ữ ữ", "\t", "\u0001", "\ud800", "x".repeat(3000)];
+const PIECES = ["<", ">", "&", "&amp;", '"', "'", "]]>", "\u200f", "\u202e", "{{constructor}}", "__proto__", "𝕍🙂", "Ỷ ỹ Ữ ữ", "\t", "\u0001", "\ud800", "x".repeat(MODEL_LIMITS.wordChars), "khai triển ".repeat(300)];
 const text = fc.oneof(
   fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }),
   fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((p) => `Nội dung ${p.join(" ")}`),
