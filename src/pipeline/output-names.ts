@@ -14,12 +14,19 @@ export const appendixXlsxName = (decision: Decision) => `${documentSlug(decision
 export const PACKETS_DIR = "packets";
 export const MANIFEST_NAME = "manifest.json";
 
-/** Unique folder name per agency: "so-noi-vu", "ubnd-thanh-pho-tam-ky"; a clash gets "-2", "-3". */
+/** Device names Windows reserves in every folder, with any extension: a folder "con" cannot be made or opened there. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
+/**
+ * Unique folder name per agency: "so-noi-vu", "ubnd-thanh-pho-tam-ky"; a clash gets "-2", "-3"; a name Windows
+ * reserves (an agency called "Con") becomes "co-quan-con".
+ */
 export function agencySlugs(agencies: readonly Agency[]): Map<string, string> {
   const used = new Set<string>();
   const slugs = new Map<string, string>();
   for (const agency of agencies) {
-    const base = slugify(agency.name);
+    const name = slugify(agency.name);
+    const base = WINDOWS_RESERVED.test(name) ? `co-quan-${name}` : name;
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);

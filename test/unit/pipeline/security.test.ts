@@ -46,6 +46,10 @@ describe("output names cannot leave the output folder", () => {
     expect(values).toEqual(["etc-passwd", "so-noi-vu", "so-noi-vu-2", "root-ssh", "d-d-x", "unnamed"]);
     for (const slug of values) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
+  it("no folder takes a name Windows reserves (CON, NUL, COM1 …)", () => {
+    const slugs = agencySlugs(["Con", "NUL", "Com1", "LPT9", "Aux", "Con Cuông", "COM10"].map((name, i) => agency(String(i), name)));
+    expect([...slugs.values()]).toEqual(["co-quan-con", "co-quan-nul", "co-quan-com1", "co-quan-lpt9", "co-quan-aux", "con-cuong", "com10"]);
+  });
   it.each(["../x", "a/../../x", "/etc/passwd", "a//b", "./a"])("refuses %s", (path) => {
     expect(() => safeJoin("/tmp/out", path)).toThrow(/outside the output folder/);
   });
