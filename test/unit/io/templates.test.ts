@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES_DIR, loadLetterWording } from "../../../src/io/templates.ts";
-import { LETTER_TEMPLATES, MAX_TEMPLATE_OUTPUT_CHARS, renderParagraph, type LetterTemplateData, type LetterWording } from "../../../src/letters/templates.ts";
+import { LETTER_TEMPLATES, MAX_TEMPLATE_OUTPUT_CHARS, renderParagraph, type LetterWording } from "../../../src/letters/templates.ts";
+import { LETTER_DATA as DATA } from "../../support/letter-template-data.ts";
 
 /** A copy of the bundled templates whose opening.hbs is `opening`. */
 function templatesWith(opening: string): string {
@@ -17,16 +18,6 @@ function templatesWith(opening: string): string {
   writeFileSync(join(dir, "letter", "opening.hbs"), opening);
   return dir;
 }
-
-const DATA: LetterTemplateData = {
-  decision: { type: "Quyết định", number: "503", symbol: "QĐ-UBND", date: "2013-02-06", subject: "S", subjectSentence: "s", planYear: "2013" },
-  issuer: { name: "UBND tỉnh Quảng Nam", shortName: "UBND tỉnh", code: "UBND", place: "Quảng Nam" },
-  agency: { name: "Sở Nội vụ", short: "SNV", addressee: "Sở Nội vụ" },
-  letter: { number: "", symbol: "UBND-NC", date: "2013-02-06", subject: "V" },
-  lead: { count: 3, label: "chủ trì" },
-  support: { count: 2, label: "phối hợp" },
-  report: { via: "" },
-};
 
 describe("letter templates: reading", () => {
   it("the bundled templates load", async () => {

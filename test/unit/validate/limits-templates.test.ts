@@ -8,18 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES_DIR, loadLetterWording } from "../../../src/io/templates.ts";
-import { renderParagraph, type LetterTemplateData } from "../../../src/letters/templates.ts";
+import { renderParagraph } from "../../../src/letters/templates.ts";
 import { MODEL_LIMITS } from "../../../src/validate/limits.ts";
-
-const DATA: LetterTemplateData = {
-  decision: { type: "Quyết định", number: "503", symbol: "QĐ-UBND", date: "2013-02-06", subject: "S", subjectSentence: "s", planYear: "2013" },
-  issuer: { name: "UBND tỉnh Quảng Nam", shortName: "UBND tỉnh", code: "UBND", place: "Quảng Nam" },
-  agency: { name: "Sở Nội vụ", short: "SNV", addressee: "Sở Nội vụ" },
-  letter: { number: "", symbol: "UBND-NC", date: "2013-02-06", subject: "V" },
-  lead: { count: 3, label: "chủ trì" },
-  support: { count: 2, label: "phối hợp" },
-  report: { via: "" },
-};
+import { LETTER_DATA as DATA } from "../../support/letter-template-data.ts";
 
 async function openingFrom(source: string) {
   const dir = mkdtempSync(join(tmpdir(), "vanban-limits-templates-"));
