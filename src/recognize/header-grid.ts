@@ -81,7 +81,7 @@ function issuerStart(pieces: readonly IssuerPiece[]): number {
 }
 
 /** A line that holds more than `text`, or stands after a tab or a run of spaces: one laid out in columns. */
-export const inColumns = (raw: string, text: string): boolean => trimText(raw) !== trimText(text) || /^[ \u00a0]*\t|^[ \u00a0]{3,}/u.test(raw);
+const inColumns = (raw: string, text: string): boolean => trimText(raw) !== trimText(text) || /^[ \u00a0]*\t|^[ \u00a0]{3,}/u.test(raw);
 
 /** A mark's part of a header line for the parts map; a line laid out in columns (not in cells) says which. */
 function refOf(line: HeaderLine, text: string, side: "left" | "right"): LineRef {

@@ -67,8 +67,6 @@ export interface DocumentPartsMap {
   typeName?: string;
   header?: HeaderParts;
   title?: TitleParts;
-  /** a "V/v …" paragraph near the top of a document that has a type line (TITLE-VV fails it) */
-  strayVv?: BlockRef;
   /** "Kính gửi: …" and the addressee lines under it */
   addressees: BlockRef[];
   /** căn cứ and the "Theo đề nghị …" line, before "QUYẾT ĐỊNH:" */
