@@ -187,12 +187,17 @@ export const RULES = {
   },
   "limit/text": {
     severity: "error",
-    message: (a) => `this ${a.what} holds ${a.length} characters, over the limit of ${a.limit}`,
-    hint: (a) => (a.what === "cell" ? "split the row into several rows or sub-rows (`rows:`), or move the detail into an attached document" : "split the text into several paragraphs or items"),
+    message: (a) => `this ${a.what === "line" ? "text" : a.what} holds ${a.length} characters, over the limit of ${a.limit} for a ${a.what}`,
+    hint: (a) =>
+      a.what === "cell"
+        ? "split the row into several rows or sub-rows (`rows:`), or move the detail into an attached document"
+        : a.what === "paragraph"
+          ? "split the text into several paragraphs or items"
+          : "this text is a line or two on the page (a trích yếu, a heading, a name): is the right text in this field?",
   },
   "limit/line-breaks": {
     severity: "error",
-    message: (a) => `this ${a.what} has ${a.breaks} line breaks, over the limit of ${a.limit}`,
+    message: (a) => `this ${a.what === "line" ? "text" : a.what} has ${a.breaks} line breaks, over the limit of ${a.limit}`,
     hint: () => "a cell or paragraph is a few lines: split it into rows or paragraphs (a pasted list? one item each)",
   },
   "limit/long-word": {

@@ -65,10 +65,13 @@ describe("text limits: the offending cell, at its position", () => {
     expect(found.map((d) => [d.ruleId, d.path?.join(".")])).toEqual(expected.map((id) => [id, "appendices.0.items.0.items.0.content"]));
   });
 
-  it("a paragraph (a căn cứ) has its own limit; the whole model's text has one too", () => {
-    const long: Decision = { ...seed, legalBases: [words(MODEL_LIMITS.paragraphChars + 1), ...seed.legalBases] };
-    expect(checkLimits(long, env).map((d) => [d.ruleId, d.path?.join(".")])).toEqual([["limit/text", "legalBases.0"]]);
-    expect(checkLimits({ ...seed, legalBases: [words(MODEL_LIMITS.paragraphChars)] }, env)).toEqual([]);
+  it("a paragraph (a căn cứ) and a line (the trích yếu, which the letters quote) have their own limits; the whole model's text has one too", () => {
+    const long: Decision = { ...seed, legalBases: [words(MODEL_LIMITS.paragraphChars + 1), ...seed.legalBases], subject: words(MODEL_LIMITS.lineChars + 1) };
+    expect(checkLimits(long, env).map((d) => [d.ruleId, d.path?.join(".")])).toEqual([
+      ["limit/text", "subject"],
+      ["limit/text", "legalBases.0"],
+    ]);
+    expect(checkLimits({ ...seed, legalBases: [words(MODEL_LIMITS.paragraphChars)], subject: words(MODEL_LIMITS.lineChars) }, env)).toEqual([]);
     // cells each within the limit, too many of them
     const cells = Math.ceil(MODEL_LIMITS.modelChars / MODEL_LIMITS.cellChars) + 1;
     const rows: Row[] = Array.from({ length: cells }, (_, i) => ({ number: String(i + 1), content: words(MODEL_LIMITS.cellChars), lead: "Sở Nội vụ", deadline: "Quý I", rows: [] }));
