@@ -110,3 +110,14 @@ describe("a công văn laid out with tab stops", () => {
     expect(inTable.kind).toBe("letter");
   });
 });
+
+describe("the issuer's lines", () => {
+  it("tells the parent body from the issuer by wording, bold or not: the check measures what the import models", () => {
+    const { parts: bodies, header: modelled } = recognizeStructure(
+      docx([table([[cell(["**UBND TỈNH LÂM ĐỒNG**", "**SỞ NỘI VỤ**"]), cell(["**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "**Độc lập - Tự do - Hạnh phúc**"])], ["Số: 15/SNV-VP", "*Lâm Đồng, ngày 05 tháng 3 năm 2026*"]])]),
+    );
+    expect(bodies.header?.parent.map((l) => l.text)).toEqual(["UBND TỈNH LÂM ĐỒNG"]);
+    expect(bodies.header?.issuer.map((l) => l.text)).toEqual(["SỞ NỘI VỤ"]);
+    expect(modelled?.issuer).toMatchObject({ parent: ["UBND TỈNH LÂM ĐỒNG"], lines: ["SỞ NỘI VỤ"] });
+  });
+});
