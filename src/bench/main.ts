@@ -7,7 +7,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { parseModel } from "../io/model-file.ts";
+import { benchModel, coldRebuilds, removeBenchModel, watchRebuildMs } from "./cold-process.ts";
 import type { CaseResult } from "./run-case.ts";
+import { syntheticModel } from "./synthetic-model.ts";
+import { targetRows, targetTable, type TargetRow } from "./targets.ts";
 
 const node = process.execPath;
 const quick = process.argv.includes("--quick");
@@ -56,7 +61,14 @@ function validateWallMs(runs: number, cli: string): number[] {
  * letter DOCX, so this converts copies of the seed decision DOCX (13 pages): an upper bound per document,
  * reported as such.
  */
-function libreOfficeMsPerDocument(): { msPerDocument: number; documents: number } | string {
+interface LibreOfficeRoute {
+  msPerDocument: number;
+  documents: number;
+  /** one call converting the one decision DOCX, LibreOffice's start included: the target's yardstick */
+  decisionCallMs: number;
+}
+
+function libreOfficeRoute(): LibreOfficeRoute | string {
   const which = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" });
   if (which.status !== 0) return "skipped: soffice not installed (apt-get install libreoffice-writer-nogui)";
   const dir = mkdtempSync(join(tmpdir(), "vanban-lo-"));
@@ -69,15 +81,26 @@ function libreOfficeMsPerDocument(): { msPerDocument: number; documents: number 
     return copy;
   });
   mkdirSync(join(dir, "pdf"));
+  mkdirSync(join(dir, "one"));
+  const one = performance.now();
+  spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", join(dir, "one"), docx], { encoding: "utf8" });
+  const decisionCallMs = performance.now() - one;
   const start = performance.now();
   spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", join(dir, "pdf"), ...inputs], { encoding: "utf8" });
   const elapsed = performance.now() - start;
   const made = readdirSync(join(dir, "pdf")).length;
   rmSync(dir, { recursive: true, force: true });
-  return { msPerDocument: elapsed / Math.max(1, made), documents: made };
+  return { msPerDocument: elapsed / Math.max(1, made), documents: made, decisionCallMs };
 }
 
-function main(): void {
+interface CliScale {
+  name: string;
+  tasks: number;
+  wallMs: number;
+  peakRssMb: number;
+}
+
+async function main(): Promise<void> {
   execFileSync(node, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"], { stdio: "inherit" });
   const scales: [number, number][] = quick ? [[10, 100], [100, 1000]] : [[10, 100], [100, 1000], [1000, 10000]];
   const cases: CaseResult[] = [runJson<CaseResult>("dist/bench/run-case.js", ["seed"])];
@@ -95,7 +118,23 @@ function main(): void {
   const wallUnbundled = cliWallMs(3, "auto", UNBUNDLED_CLI);
   const validateBundled = validateWallMs(5, BUNDLED_CLI);
   const validateUnbundled = validateWallMs(5, UNBUNDLED_CLI);
-  const libreOffice = libreOfficeMsPerDocument();
+  const libreOffice = libreOfficeRoute();
+  process.stderr.write("bench: whole-process rebuilds and watch…\n");
+  const seedModel = benchModel({ seed: "seeds/qd-503-2013.yaml" });
+  const seedRebuilds = coldRebuilds(seedModel, 3);
+  const watchMs = await watchRebuildMs(seedModel, 3);
+  removeBenchModel(seedModel);
+  const cliScales: CliScale[] = [];
+  if (!quick) {
+    const base = parseModel(readFileSync("seeds/qd-503-2013.yaml", "utf8"), "seed.yaml").decision!;
+    for (const [agencies, tasks] of [[100, 1000], [1000, 10000]] as const) {
+      process.stderr.write(`bench: ${agencies} agencies × ${tasks} tasks through the CLI…\n`);
+      const model = benchModel(syntheticModel(base, { agencies, tasks }));
+      const { fullMs, peakRssMb } = coldRebuilds(model, 0, 1);
+      removeBenchModel(model);
+      cliScales.push({ name: `${agencies} agencies × ${tasks} tasks`, tasks, wallMs: fullMs[0]!, peakRssMb });
+    }
+  }
 
   // "packets" = each agency's letter PDF + workbook; "check" = the layout checker on the DOCX (CLI builds only)
   const stageNames = ["import", "validate", "resolve", "docx", "pdf", "xlsx", "packets"];
@@ -135,8 +174,26 @@ function main(): void {
     libreOffice,
     incremental,
     workbook,
+    coldRebuilds: {
+      fullMsMedian: median(seedRebuilds.fullMs),
+      noChangeMsMedian: median(seedRebuilds.noChangeMs),
+      oneEditMsMedian: median(seedRebuilds.oneEditMs),
+      runs: seedRebuilds,
+    },
+    watchOneEditMs: watchMs,
+    cliScales,
   };
+  const targets: TargetRow[] = targetRows({
+    seedFullMs: summary.seedWallMsMedian,
+    libreOfficeDecisionMs: typeof libreOffice === "string" ? undefined : libreOffice.decisionCallMs,
+    warmLetterMs: warm.warmMsPerLetter,
+    oneEditColdMs: summary.coldRebuilds.oneEditMsMedian,
+    oneEditWatchMs: watchMs.length > 0 ? median(watchMs) : undefined,
+    noChangeColdMs: summary.coldRebuilds.noChangeMsMedian,
+    scales: cliScales,
+  });
   process.stdout.write(`${table}\n\n`);
+  process.stdout.write(`${targetTable(targets)}\n\n`);
   process.stdout.write(
     `seed build, whole process (node ${BUNDLED_CLI} build), median of ${wallAuto.length}: ${summary.seedWallMsMedian.toFixed(0)} ms (workers auto); ${summary.seedWallMsSingleThreadMedian.toFixed(0)} ms (--workers 0); unbundled (${UNBUNDLED_CLI}): ${summary.seedWallMsUnbundledMedian.toFixed(0)} ms\n`,
   );
@@ -151,17 +208,22 @@ function main(): void {
   );
   for (const g of growth) process.stdout.write(`growth ${g.from} → ${g.to}: ${g.workRatio}× the tasks, ${g.timeRatio.toFixed(2)}× the time\n`);
   process.stdout.write(`${workbook.name}: ${workbook.ms.toFixed(0)} ms, peak ${workbook.peakRssMb.toFixed(0)} MB (exceljs streaming writer)\n`);
+  const cold = summary.coldRebuilds;
+  process.stdout.write(
+    `seed, whole process, median of ${cold.runs.fullMs.length}: full build ${cold.fullMsMedian.toFixed(0)} ms, rebuild with nothing changed ${cold.noChangeMsMedian.toFixed(0)} ms, after a one-task edit ${cold.oneEditMsMedian.toFixed(0)} ms; in watch (printed): ${watchMs.map((m) => `${m} ms`).join(", ")}\n`,
+  );
+  for (const c of cliScales) process.stdout.write(`${c.name}, whole process (CLI build): ${c.wallMs.toFixed(0)} ms, peak ${c.peakRssMb.toFixed(0)} MB\n`);
   for (const r of incremental) {
     process.stdout.write(`one-task edit rebuild, ${r.name}: ${r.oneEditMs.toFixed(0)} ms vs full ${r.fullMs.toFixed(0)} ms (${(r.ratio * 100).toFixed(1)} %; ${r.unitsReused}/${r.units} units reused)\n`);
   }
   process.stdout.write(
     typeof libreOffice === "string"
       ? `LibreOffice route: ${libreOffice}\n`
-      : `LibreOffice route (decision DOCX → PDF headless, ${libreOffice.documents} copies): ${libreOffice.msPerDocument.toFixed(0)} ms per document vs ${warm.warmMsPerLetter.toFixed(1)} ms per letter here (${(libreOffice.msPerDocument / warm.warmMsPerLetter).toFixed(0)}×)\n`,
+      : `LibreOffice route (decision DOCX → PDF headless): the one decision in one call ${libreOffice.decisionCallMs.toFixed(0)} ms; ${libreOffice.documents} copies in one call ${libreOffice.msPerDocument.toFixed(0)} ms per document vs ${warm.warmMsPerLetter.toFixed(1)} ms per letter here (${(libreOffice.msPerDocument / warm.warmMsPerLetter).toFixed(0)}×)\n`,
   );
   mkdirSync("bench", { recursive: true });
-  writeFileSync("bench/results.json", `${JSON.stringify({ machine: { node: process.version, cpus: availableParallelism() }, cases, summary }, null, 2)}\n`);
+  writeFileSync("bench/results.json", `${JSON.stringify({ machine: { node: process.version, cpus: availableParallelism() }, cases, summary, targets }, null, 2)}\n`);
   process.stdout.write("wrote bench/results.json\n");
 }
 
-main();
+await main();
