@@ -31,6 +31,35 @@ describe("dependencies are at or above their fixed releases", () => {
   });
 });
 
+/** Whether `version` is in an engines range of the forms package-lock.json holds: "*", ">=X", "^X", joined by "||". */
+function admits(range: string, version: string): boolean {
+  return range.split("||").some((alternative) => {
+    const comparators = alternative.replace(/(>=|\^)\s+/g, "$1").trim().split(/\s+/);
+    return comparators.every((c) => {
+      if (c === "*") return true;
+      if (c.startsWith(">=")) return atLeast(version, c.slice(2));
+      if (c.startsWith("^")) return atLeast(version, c.slice(1)) && version.split(".")[0] === c.slice(1).split(".")[0];
+      throw new Error(`an engines range of a form this test does not read: "${range}"`);
+    });
+  });
+}
+
+describe("npm ci prints no engine warning on this Node (the README names Node 20)", () => {
+  it("every locked package admits it", () => {
+    const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { engines?: { node?: string } }> };
+    const node = process.versions.node;
+    const refusing = Object.entries(lock.packages).flatMap(([path, p]) => (p.engines?.node && !admits(p.engines.node, node) ? [`${path}: ${p.engines.node}`] : []));
+    expect(refusing).toEqual([]);
+  });
+
+  it("reads the ranges as npm does", () => {
+    expect(admits("^22 || ^24 || >=26", "20.20.2")).toBe(false);
+    expect(admits("^18 || >=20", "20.20.2")).toBe(true);
+    expect(admits("^20.19.0 || >=22.12.0", "20.18.1")).toBe(false);
+    expect(admits(">= 10", "20.20.2")).toBe(true);
+  });
+});
+
 describe("output names cannot leave the output folder", () => {
   const agency = (id: string, name: string): Agency => ({ id, name, short: name, kind: "department", addressee: name, aliases: [] });
   it("slugs are ASCII, unique, and free of separators", () => {
