@@ -72,6 +72,9 @@ describe("text limits: the offending cell, at its position", () => {
       ["limit/text", "legalBases.0"],
     ]);
     expect(checkLimits({ ...seed, legalBases: [words(MODEL_LIMITS.paragraphChars)], subject: words(MODEL_LIMITS.lineChars) }, env)).toEqual([]);
+    // an override repeats a cell as it read: a cell's limit
+    const pinned = { task: "I.1", field: "lead" as const, text: words(MODEL_LIMITS.cellChars), agencies: ["so-noi-vu"] };
+    expect(checkLimits({ ...seed, overrides: [pinned] }, env)).toEqual([]);
     // cells each within the limit, too many of them
     const cells = Math.ceil(MODEL_LIMITS.modelChars / MODEL_LIMITS.cellChars) + 1;
     const rows: Row[] = Array.from({ length: cells }, (_, i) => ({ number: String(i + 1), content: words(MODEL_LIMITS.cellChars), lead: "Sở Nội vụ", deadline: "Quý I", rows: [] }));
