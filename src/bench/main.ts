@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   }
 
   // "packets" = each agency's letter PDF + workbook; "check" = the layout checker on the DOCX (CLI builds only)
-  const stageNames = ["import", "validate", "resolve", "docx", "pdf", "xlsx", "packets"];
+  const stageNames = ["import", "validate", "resolve", "docx+pdf", "xlsx", "packets"];
   const rows = cases.map((c) => [
     c.name,
     String(c.letters),

@@ -60,13 +60,14 @@ interface Job {
   target: string;
   progress: boolean;
   lock: LockOptions;
-  checkLayout: BuildOptions["checkLayout"];
+  /** the layout check of every DOCX, and the DOCX writer on the checker's thread */
+  checks: Pick<BuildOptions, "checkLayout" | "checkedDocx">;
 }
 
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
 async function buildPackets(job: Job, agencyIds: string[]): Promise<BuildResult> {
   const memory = new MemorySink();
-  const result = await buildOutputs(job.resolved, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion, checkLayout: job.checkLayout });
+  const result = await buildOutputs(job.resolved, job.ctx, memory, { documents: false, formats: job.formats, agencies: agencyIds, packets: job.packets, toolVersion: job.toolVersion, ...job.checks });
   await replacePackets(job.target, { files: memory.files, result, lock: job.lock });
   return result;
 }
@@ -153,7 +154,15 @@ async function buildWith(session: BuildSession, prepared: PreparedBuild): Promis
     ctx,
     packets: renderer,
     target,
-    checkLayout: checker ? (docx, name) => checker.check(docx, join(target, name)) : undefined,
+    checks: checker
+      ? {
+          checkLayout: (docx, name) => checker.check(docx, join(target, name)),
+          checkedDocx: async (plan) => {
+            const checked = await checker.write(plan);
+            return { docx: checked.docx, diagnosticsAt: (name) => checked.diagnosticsAt(join(target, name)) };
+          },
+        }
+      : {},
     progress: process.stderr.isTTY && !options.json && !options.quiet,
     lock: {
       command: [`vanban ${options.command ?? "build"}`, file, ...(options.agency ?? []).map((a) => `--agency ${a}`)].join(" "),
@@ -178,7 +187,7 @@ async function buildWith(session: BuildSession, prepared: PreparedBuild): Promis
             formats,
             onInterrupt: exitOnSignal,
             lock: job.lock,
-            checkLayout: job.checkLayout,
+            ...job.checks,
             ...(job.progress ? { onProgress: progressLine } : {}),
           });
   } catch (error) {

@@ -33,6 +33,7 @@ export interface FolderBuildOptions {
   /** where interruptions come from (the CLI: SIGINT and SIGTERM); without it a build is not interruptible */
   onInterrupt?: InterruptHook;
   checkLayout?: BuildOptions["checkLayout"];
+  checkedDocx?: BuildOptions["checkedDocx"];
   formats: BuildOptions["formats"];
   /** the folder's lock: the command recorded in it, how long to wait for another build (default: not at all) */
   lock?: LockOptions;
@@ -155,6 +156,7 @@ async function buildLocked(
         toolVersion: options.toolVersion,
         previous,
         checkLayout: options.checkLayout,
+        checkedDocx: options.checkedDocx,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
       const encoder = new TextEncoder();

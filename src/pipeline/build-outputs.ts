@@ -9,7 +9,7 @@ import type { AgencyAssignment, ResolvedDecision } from "../resolve/resolve-deci
 import type { Decision } from "../model/schema.ts";
 import { composeDecisionPlan } from "../plan/decision.ts";
 import type { OutputFormat } from "./formats.ts";
-import { renderDocument } from "./render-documents.ts";
+import { renderDocument, type CheckedDocx, type CheckedDocxWriter } from "./render-documents.ts";
 import type { RenderContext } from "../write/context.ts";
 import { DOCUMENTS_UNIT, documentsKey, packetKey, packetUnit, type KeyContext } from "./input-keys.ts";
 import type { PacketFiles } from "./packet-render.ts";
@@ -62,6 +62,11 @@ export interface BuildOptions {
    * build returns, so nothing is committed before every DOCX has passed.
    */
   checkLayout?: ((docx: Uint8Array, name: string) => Promise<Diagnostic[]>) | undefined;
+  /**
+   * writes a plan's DOCX and checks it on the checker's thread, while this thread writes the PDF (with
+   * `checkLayout`, which checks the DOCX rendered elsewhere: a packet worker's)
+   */
+  checkedDocx?: CheckedDocxWriter | undefined;
   onProgress?: Progress;
 }
 
@@ -117,7 +122,9 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
   const reused: string[] = [];
   const keys: KeyContext = { ctx, toolVersion: options.toolVersion, wording: options.packets.fingerprint, formats: options.formats };
   const checks: Promise<Diagnostic[]>[] = [];
-  const startCheck = (docx: Uint8Array, name: string) => {
+  /** the check of a DOCX just rendered: done already where `checked` wrote it, else started now */
+  const startCheck = (docx: Uint8Array, name: string, checked: CheckedDocx | undefined) => {
+    if (checked) return void checks.push(Promise.resolve(checked.diagnosticsAt(name)));
     if (!options.checkLayout) return;
     const check = options.checkLayout(docx, name);
     // awaited below, with the others; until then a failure must not count as unhandled
@@ -138,7 +145,7 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
   const packetDir = (id: string) => `${PACKETS_DIR}/${slugs.get(id)!}`;
   // Each packet is written as soon as it is rendered; the units are listed in agency order at the end.
   const rendered = new Map<string, OutputUnit>();
-  const writePacket = async (index: number, { letter, workbook }: PacketFiles) => {
+  const writePacket = async (index: number, { letter, workbook, checked }: PacketFiles) => {
     const assignment = toRender[index]!;
     const id = assignment.agency.id;
     const slug = slugs.get(id)!;
@@ -147,7 +154,7 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
       [agencyXlsxName(slug), workbook],
     ];
     // The letter DOCX goes to Word before signing: it must pass the layout rules too.
-    if (letter.docx) startCheck(letter.docx, `${packetDir(id)}/${letterFileName(slug, "docx")}`);
+    if (letter.docx) startCheck(letter.docx, `${packetDir(id)}/${letterFileName(slug, "docx")}`, checked);
     const manifest = {
       agency: { id, name: assignment.agency.name },
       document: `${decision.document.number}/${decision.document.symbol}`,
@@ -160,7 +167,7 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
     rendered.set(id, { input: packetKeys.get(id)!, files: await writeUnit(out, files) });
   };
   // Packets may render on worker threads while this thread renders the DOCX and the workbook.
-  const packets = timed(times, "packets", () => options.packets.render(resolved, toRender, writePacket, options.onProgress));
+  const packets = timed(times, "packets", () => options.packets.render(resolved, toRender, writePacket, options.onProgress, options.checkedDocx));
   // Its failure is reported where it is awaited, below; until then it must not count as unhandled.
   packets.catch(() => undefined);
 
@@ -171,11 +178,10 @@ export async function buildOutputs(resolved: ResolvedDecision, ctx: RenderContex
     else {
       const plan = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
       files = [];
-      for (const format of options.formats) {
-        const rendered = await timed(times, format, () => renderDocument(plan, ctx, [format]));
-        if (format === "docx") startCheck(rendered.docx!, decisionFileName(decision, "docx"));
-        files.push([decisionFileName(decision, format), rendered[format]!]);
-      }
+      // both formats at once: the DOCX may be written on the checker's thread while this one writes the PDF
+      const rendered = await timed(times, options.formats.join("+"), () => renderDocument(plan, ctx, options.formats, options.checkedDocx));
+      if (rendered.files.docx) startCheck(rendered.files.docx, decisionFileName(decision, "docx"), rendered.checked);
+      for (const format of options.formats) files.push([decisionFileName(decision, format), rendered.files[format]!]);
       if (decision.appendices.length > 0) {
         // imported only when a workbook is rendered: a rebuild with nothing changed never loads exceljs
         const { renderAppendixXlsx } = await import("../write/xlsx/appendix-xlsx.ts");

@@ -1,23 +1,32 @@
-/** Worker thread: checks the DOCX posted to it (pipeline/layout-checker.ts) with its own parsed fonts. */
+/**
+ * Worker thread: checks the DOCX posted to it, or writes a posted plan as DOCX and checks that
+ * (pipeline/layout-checker.ts), with its own parsed fonts.
+ */
 import { parentPort, workerData } from "node:worker_threads";
 import { checkDocx } from "../check/check-docx.ts";
-import { checkDiagnostics } from "../check/diagnostics.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { CheckReport } from "../check/report.ts";
 import type { FontChoice } from "../io/fonts.ts";
 import type { Profile } from "../model/schema.ts";
+import type { DocumentPlan } from "../plan/nodes.ts";
+import { writeDocx } from "../write/docx/write-docx.ts";
 import { createRenderContext } from "./render-context.ts";
 
 export interface CheckWorkerData {
   profile: Profile;
   /** the font files the main thread chose: lines are measured with the faces the documents use */
   fonts: FontChoice;
+  /** written as the DOCX's creator, as on the main thread */
+  toolName: string;
 }
-export interface CheckJob {
+export type CheckTask = { kind: "check"; docx: Uint8Array } | { kind: "write"; plan: DocumentPlan };
+export type CheckJob = { id: number } & CheckTask;
+/** `docx`: the bytes a "write" job made */
+export interface CheckAnswer {
   id: number;
-  docx: Uint8Array;
-  file: string;
+  report: CheckReport;
+  docx?: Uint8Array;
 }
-export type CheckReply = { id: number; diagnostics: Diagnostic[] } | { id: number; error: string };
+export type CheckReply = CheckAnswer | { id: number; error: string };
 
 if (parentPort) {
   const port = parentPort;
@@ -28,8 +37,11 @@ if (parentPort) {
   port.on("message", async (job: CheckJob) => {
     try {
       const { measurer } = await ready;
-      const diagnostics = checkDiagnostics(checkDocx(job.docx, { profile: data.profile, measurer }), job.file);
-      port.postMessage({ id: job.id, diagnostics } satisfies CheckReply);
+      // a copy that owns its whole ArrayBuffer, to be transferred (a pooled Buffer's cannot be)
+      const docx = job.kind === "check" ? job.docx : new Uint8Array(await writeDocx(job.plan, { toolName: data.toolName }));
+      const report = checkDocx(docx, { profile: data.profile, measurer });
+      if (job.kind === "check") port.postMessage({ id: job.id, report } satisfies CheckReply);
+      else port.postMessage({ id: job.id, report, docx } satisfies CheckReply, [docx.buffer as ArrayBuffer]);
     } catch (error) {
       port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies CheckReply);
     }

@@ -1,22 +1,29 @@
 /**
  * Runs `vanban check` on every DOCX a build renders (the decision, each letter). On a machine with a core to
  * spare the checks run on one worker thread while this thread goes on rendering: the check loads only the
- * XML parser and the font metrics, so unlike a packet worker it pays for itself at once (the 42 seed DOCX
- * take about 2 s to check). Results do not depend on the thread: the same function checks the same bytes.
+ * XML parser, the DOCX writer and the font metrics, so unlike a packet worker (pdfmake, exceljs) it pays for
+ * itself at once. The thread writes the DOCX too (`write`: the plan in, the bytes and their check out) while
+ * this one writes the PDF and the workbook, so the two cores share a build about evenly. Results do not
+ * depend on the thread: the same pure functions write and check the same plans.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { checkDocx } from "../check/check-docx.ts";
 import { checkDiagnostics } from "../check/diagnostics.ts";
+import type { CheckReport } from "../check/report.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { DocumentPlan } from "../plan/nodes.ts";
 import { fontChoice } from "../io/fonts.ts";
 import type { Profile } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
-import type { CheckJob, CheckReply, CheckWorkerData } from "./check-worker.ts";
+import type { CheckAnswer, CheckJob, CheckReply, CheckTask, CheckWorkerData } from "./check-worker.ts";
+import { checkedDocxOf, type CheckedDocx } from "./render-documents.ts";
 
 export interface LayoutChecker {
   /** the error and warning diagnostics of the DOCX at `file` (the path printed in them) */
   check(docx: Uint8Array, file: string): Promise<Diagnostic[]>;
+  /** `plan` written as DOCX and checked */
+  write(plan: DocumentPlan): Promise<CheckedDocx>;
   /** true when the checks run on a worker thread */
   readonly threaded: boolean;
   close(): Promise<void>;
@@ -28,8 +35,16 @@ class InThreadChecker implements LayoutChecker {
     private readonly profile: Profile,
     private readonly ctx: RenderContext,
   ) {}
+  private report(docx: Uint8Array): CheckReport {
+    return checkDocx(docx, { profile: this.profile, measurer: this.ctx.measurer });
+  }
   async check(docx: Uint8Array, file: string): Promise<Diagnostic[]> {
-    return checkDiagnostics(checkDocx(docx, { profile: this.profile, measurer: this.ctx.measurer }), file);
+    return checkDiagnostics(this.report(docx), file);
+  }
+  async write(plan: DocumentPlan): Promise<CheckedDocx> {
+    const { writeDocx } = await import("../write/docx/write-docx.ts");
+    const docx = await writeDocx(plan, { toolName: this.ctx.toolName });
+    return checkedDocxOf(docx, this.report(docx));
   }
   async close(): Promise<void> {}
 }
@@ -37,7 +52,7 @@ class InThreadChecker implements LayoutChecker {
 class WorkerChecker implements LayoutChecker {
   readonly threaded = true;
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (reply: CheckAnswer) => void; reject: (e: Error) => void }>();
   private next = 0;
   private failure: Error | undefined;
 
@@ -47,7 +62,7 @@ class WorkerChecker implements LayoutChecker {
       const waiting = this.pending.get(reply.id)!;
       this.pending.delete(reply.id);
       if ("error" in reply) waiting.reject(new Error(reply.error));
-      else waiting.resolve(reply.diagnostics);
+      else waiting.resolve(reply);
     });
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => this.fail(new Error(`the layout-check thread stopped (exit code ${code})`)));
@@ -59,14 +74,24 @@ class WorkerChecker implements LayoutChecker {
     this.pending.clear();
   }
 
-  check(docx: Uint8Array, file: string): Promise<Diagnostic[]> {
+  private ask(task: CheckTask): Promise<CheckAnswer> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      // a copy: the caller goes on to write these bytes
-      this.worker.postMessage({ id, docx, file } satisfies CheckJob);
+      // copied: the caller goes on to write the bytes, or to render the plan as PDF
+      this.worker.postMessage({ ...task, id } satisfies CheckJob);
     });
+  }
+
+  async check(docx: Uint8Array, file: string): Promise<Diagnostic[]> {
+    const reply = await this.ask({ kind: "check", docx });
+    return checkDiagnostics(reply.report, file);
+  }
+
+  async write(plan: DocumentPlan): Promise<CheckedDocx> {
+    const reply = await this.ask({ kind: "write", plan });
+    return checkedDocxOf(reply.docx!, reply.report);
   }
 
   async close(): Promise<void> {
@@ -79,5 +104,5 @@ export function createLayoutChecker(profile: Profile, ctx: RenderContext): Layou
   // A worker runs compiled JavaScript; under tsx or vitest (sources in .ts) the checks run in this thread.
   const compiled = import.meta.url.endsWith(".js");
   if (!compiled || availableParallelism() < 2) return new InThreadChecker(profile, ctx);
-  return new WorkerChecker({ profile, fonts: fontChoice(ctx.fonts) });
+  return new WorkerChecker({ profile, fonts: fontChoice(ctx.fonts), toolName: ctx.toolName });
 }

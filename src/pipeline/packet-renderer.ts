@@ -11,7 +11,8 @@ import { loadLetterWording } from "../io/templates.ts";
 import type { AgencyAssignment, ResolvedDecision } from "../resolve/resolve-decision.ts";
 import type { RenderContext } from "../write/context.ts";
 import { OUTPUT_FORMATS, type OutputFormat } from "./formats.ts";
-import { renderPacketFiles, type PacketFiles } from "./packet-render.ts";
+import { settlePacket, startPacket, type PacketFiles } from "./packet-render.ts";
+import type { CheckedDocxWriter } from "./render-documents.ts";
 import type { PacketJob, PacketReply, PacketWorkerData } from "./packet-worker.ts";
 import { sha256 } from "./manifest.ts";
 import { fontChoice } from "../io/fonts.ts";
@@ -29,7 +30,7 @@ export interface PacketRenderer {
    * Renders the packets and hands each to `onPacket` as soon as it is done (in completion order), so that a
    * large build never holds every packet in memory. Resolves when every packet is handed over and handled.
    */
-  render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void>;
+  render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress, checkedDocx?: CheckedDocxWriter): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,12 +62,21 @@ class InProcessPackets implements PacketRenderer {
     for (const assignment of assignments) composeLetterText(resolved, assignment, this.wording);
   }
 
-  async render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
+  async render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress, checkedDocx?: CheckedDocxWriter): Promise<void> {
     this.checkWording(resolved, assignments);
+    // One packet in hand while the next renders: its letter DOCX is written on the checker's thread meanwhile.
+    let handing: Promise<void> = Promise.resolve();
     for (const [index, assignment] of assignments.entries()) {
-      await onPacket(index, await renderPacketFiles(resolved, assignment, this.ctx, this.wording, this.formats));
-      onProgress?.("packets", index + 1, assignments.length);
+      const packet = await startPacket(resolved, assignment, this.ctx, this.wording, this.formats, checkedDocx);
+      await handing;
+      handing = settlePacket(packet).then(async (files) => {
+        await onPacket(index, files);
+        onProgress?.("packets", index + 1, assignments.length);
+      });
+      // awaited before the next packet is handed over, and at the end
+      handing.catch(() => undefined);
     }
+    await handing;
   }
 
   async close(): Promise<void> {}
@@ -87,11 +97,11 @@ class WorkerPackets implements PacketRenderer {
     private readonly fallback: InProcessPackets,
   ) {}
 
-  async render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress): Promise<void> {
+  async render(resolved: ResolvedDecision, assignments: readonly AgencyAssignment[], onPacket: PacketHandler, onProgress?: Progress, checkedDocx?: CheckedDocxWriter): Promise<void> {
     // "auto" starts a worker per MIN_PACKETS_PER_WORKER packets; an explicit number is taken as asked.
     const count = Math.min(this.count, this.auto ? Math.floor(assignments.length / MIN_PACKETS_PER_WORKER) : assignments.length);
     this.workersUsed = count < 2 ? 0 : count;
-    if (count < 2) return this.fallback.render(resolved, assignments, onPacket, onProgress);
+    if (count < 2) return this.fallback.render(resolved, assignments, onPacket, onProgress, checkedDocx);
     this.fallback.checkWording(resolved, assignments);
     // Packets are handled one after another, in the order they arrive; a failure is reported below.
     let handled: Promise<void> = Promise.resolve();

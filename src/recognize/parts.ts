@@ -186,6 +186,9 @@ export function recognizeStructure(source: SourceDocument, options: { file?: str
     result.title = title.value;
     parts.title = title.value.parts;
     parts.typeName = title.value.type;
+    // a trích yếu written "V/v …" under a type line: a V/v line, which TITLE-VV says belongs to a công văn only
+    const firstSubject = title.value.parts.subject[0];
+    if (firstSubject && SUBJECT_LINE.test(title.value.subject)) parts.header.subjectLine.push({ ...firstSubject, text: title.value.subject });
   } else if (strict) return result;
   else {
     const vv = subjectLineParagraphs(ctx, header.next);

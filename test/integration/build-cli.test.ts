@@ -119,7 +119,7 @@ describe("vanban build", () => {
     writeFileSync(model, readFileSync(model, "utf8").replace("subject: BAN HÀNH", "subject: V/v BAN HÀNH"));
     const out = join(root, "vv");
     const checked = await runCliInProcess(["build", model, "-o", out, "--agency", "so-tu-phap", "--json"]);
-    expect(checked.status).toBe(0); // --agency builds packets only: no DOCX to check
+    expect(checked.status).toBe(0); // --agency builds packets only: their letters (subject of their own) pass
     const failed = await runCliInProcess(["build", model, "-o", out, "--json"]);
     expect(failed.status).toBe(1);
     expect(JSON.parse(failed.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain("TITLE-VV");
