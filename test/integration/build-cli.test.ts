@@ -196,7 +196,8 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
     const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"], { stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
     for (let i = 0; i < 2000; i++) {
-      if (existsSync(out) && readdirSync(out).some((e) => e.startsWith(".qd-503-2013.tmp-"))) break;
+      // this child's own folder: the previous test's SIGKILL leaves a stray one behind for the next run to remove
+      if (existsSync(join(out, `.qd-503-2013.tmp-${child.pid}`))) break;
       await new Promise((r) => setTimeout(r, 5));
     }
     // Let it write some files first.
