@@ -191,9 +191,13 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
     expect(existsSync(join(out, "qd-503-2013"))).toBe(false);
   });
 
-  /** Starts a build and sends `signal` once its temporary folder exists, i.e. in the middle of writing. */
+  /**
+   * Starts a build and sends `signal` once its temporary folder exists, i.e. in the middle of writing. With
+   * --force: a rebuild of the unchanged model copies every unit within the 150 ms given it below, and would be
+   * done before the signal came.
+   */
   async function interruptBuild(out: string, signal: NodeJS.Signals): Promise<number | null> {
-    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0"], { stdio: "ignore" });
+    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0", "--force"], { stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
     for (let i = 0; i < 2000; i++) {
       // this child's own folder: the previous test's SIGKILL leaves a stray one behind for the next run to remove
