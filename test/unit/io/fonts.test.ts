@@ -181,8 +181,7 @@ describe("the fonts chosen are the fonts embedded and measured", () => {
     const [a, b] = [await loadFonts({ fontDir: dir, systemDirs: NONE }), await loadFonts({ fontDir: dir, systemDirs: NONE })];
     expect(a.normal).not.toBe(b.normal);
     expect(fontFingerprint(a)).toBe(fontFingerprint(b));
+    // (each font set loaded is registered with pdfmake anew, which costs a second or so: one pair is enough)
     expect(Buffer.from(await renderPdf(definition, a)).equals(Buffer.from(await renderPdf(definition, b)))).toBe(true);
-    const [t1, t2] = [await loadTinos(), await loadTinos()];
-    expect(Buffer.from(await renderPdf(definition, t1)).equals(Buffer.from(await renderPdf(definition, t2)))).toBe(true);
   });
 });
