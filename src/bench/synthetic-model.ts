@@ -57,5 +57,7 @@ export function syntheticModel(base: Decision, options: { agencies: number; task
     });
   }
   const appendix = { ...base.appendices[0]!, items: groups };
-  return { decision: { ...base, appendices: [appendix], overrides: [] }, directory };
+  // reports go through an agency of this directory (the seed's Sở Nội vụ is not in it: the CLI refuses that)
+  const letters = base.letters && { ...base.letters, reportVia: agencies[0]!.id };
+  return { decision: { ...base, appendices: [appendix], overrides: [], ...(letters ? { letters } : {}) }, directory };
 }
