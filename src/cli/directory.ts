@@ -4,6 +4,8 @@ import { Document as YamlDocument } from "yaml";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { loadModel } from "../io/model-file.ts";
 import { deriveDirectory } from "../resolve/derive-directory.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnose } from "../diagnostics/rules.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
 
 const DIRECTORY_JSON_SCHEMA = fileURLToPath(new URL("../../schema/agency-directory.schema.json", import.meta.url));
@@ -14,12 +16,15 @@ const DIRECTORY_JSON_SCHEMA = fileURLToPath(new URL("../../schema/agency-directo
  */
 export async function runDirectory(file: string, options: { output?: string; name?: string; json?: boolean }): Promise<number> {
   const loaded = await loadModel(file);
-  if (!loaded.decision) {
-    if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(loaded.diagnostics) });
-    else printDiagnostics(loaded.diagnostics, {});
+  const fail = (diagnostics: Diagnostic[]) => {
+    if (options.json) printJson({ ok: false, diagnostics: diagnosticsJson(diagnostics) });
+    else printDiagnostics(diagnostics, {});
     return EXIT.errors;
-  }
+  };
+  if (!loaded.decision) return fail(loaded.diagnostics);
   const directory = deriveDirectory(loaded.decision, options.name ?? loaded.decision.issuer.lines.join(" "));
+  // a directory lists at least one agency (its schema says so): a model whose cells name none has nothing to derive
+  if (directory.agencies.length === 0) return fail([diagnose("directory/nothing-to-derive", {}, { file })]);
   const target = options.output;
   const modeline = `# yaml-language-server: $schema=${path.relative(path.dirname(path.resolve(target ?? "agencies.yaml")), DIRECTORY_JSON_SCHEMA).split(path.sep).join("/")}`;
   const yaml = [modeline, `# Derived by vanban from the cells of ${path.basename(file)}: check each kind and Kính gửi form; turn collective phrases into groups.`, new YamlDocument(directory).toString({ lineWidth: 0 })].join("\n");

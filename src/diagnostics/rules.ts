@@ -224,7 +224,7 @@ export const RULES = {
     severity: "warning",
     keptAsWritten: true,
     message: (a) => `the Nơi nhận line "${a.line}" does not end with "${a.expected}" (RECIP-ITEMS)`,
-    hint: () => "kept as written, but the build's layout check refuses a Nơi nhận that breaks RECIP-ITEMS: correct the line, or build with --no-check",
+    hint: () => "kept as written, but the build's layout check refuses a Nơi nhận that breaks RECIP-ITEMS: `--fix` (validate or import) ends the line with the mark, or correct it by hand, or build with --no-check",
   },
   "model/signer-prefix": {
     severity: "warning",
@@ -583,6 +583,16 @@ export const RULES = {
   "recognize/normalised": {
     severity: "info",
     message: () => "the text was converted to Unicode NFC",
+  },
+  "directory/nothing-to-derive": {
+    severity: "error",
+    message: () => "no task cell of the model names an agency (no lead or support column with text): there is no directory to derive",
+    hint: () => "a model without letters needs no directory of its own; for a plan with tasks, check that its appendix has its Chủ trì and Phối hợp columns",
+  },
+  "recognize/labelled-tasks": {
+    severity: "warning",
+    message: (a) => `${a.count} task(s) are assigned in the text as labelled lines ("Đơn vị chủ trì: …"), not in an appendix table: the model keeps them as text, so no letter lists them`,
+    hint: () => "to send letters for them, add an appendix table of these tasks to the model (STT, Nội dung, Chủ trì, Phối hợp, Thời gian), or send them by hand",
   },
   "recognize/unread": {
     severity: "info",

@@ -10,6 +10,7 @@ import { decisionSchema, SCHEMA_VERSION, type Decision } from "../model/schema.t
 import type { SourceDocument } from "../read/source-document.ts";
 import type { RecognizeContext } from "./context.ts";
 import { editorialLetters, editorialRecipients } from "./editorial-defaults.ts";
+import { reportLabelledTasks } from "./labelled-tasks.ts";
 import { recognizeStructure } from "./parts.ts";
 import { isWorkbook, recognizeWorkbook } from "./workbook.ts";
 
@@ -76,6 +77,7 @@ export function recognizeDocument(source: SourceDocument, options: RecognizeOpti
   };
   const tasks = appendices.find((appendix) => appendix.columns.some((column) => column.role === "lead"));
   if (source.footnotes.length > 0) ctx.report("recognize/footnotes", { count: source.footnotes.length }, ctx.locate(0));
+  reportLabelledTasks(ctx);
   const draftModel = { ...draft, appendices, ...(tasks ? { letters: editorialLetters(draft, tasks.title, options.followUp) } : {}) };
   const model = normalized(draftModel);
   if (JSON.stringify(model) !== JSON.stringify(draftModel)) ctx.report("recognize/normalised", {}, ctx.locate(0));

@@ -33,12 +33,14 @@ export const checkBody: Rule = (decision) => {
   else if (!lastText.trimEnd().endsWith("./.")) out.push(diagnose("model/body-end", {}, { path: lastPath }));
   if (decision.recipients.origin === "editorial") out.push(diagnose("model/editorial-recipients", {}, { path: ["recipients", "origin"] }));
   // RECIP-ITEMS: each Nơi nhận line ends ";", the last ("Lưu: …") "."; the build's layout check refuses otherwise
-  decision.recipients.items.forEach((item, i) => {
-    if (!item.trimEnd().endsWith(";")) out.push(diagnose("model/recipients-punctuation", { line: item, expected: ";" }, { path: ["recipients", "items", i] }));
-  });
-  if (!decision.recipients.archive.trimEnd().endsWith(".")) {
-    out.push(diagnose("model/recipients-punctuation", { line: decision.recipients.archive, expected: "." }, { path: ["recipients", "archive"] }));
-  }
+  // --fix puts the mark the line lacks at its end (a "," or "." there becomes it), the words as written
+  const punctuation = (line: string, expected: string, path: (string | number)[]) => {
+    if (line.trimEnd().endsWith(expected)) return;
+    const to = `${line.trimEnd().replace(/[;,.:]$/u, "")}${expected}`;
+    out.push(diagnose("model/recipients-punctuation", { line, expected }, { path, fix: { path, from: line, to } }));
+  };
+  decision.recipients.items.forEach((item, i) => punctuation(item, ";", ["recipients", "items", i]));
+  punctuation(decision.recipients.archive, ".", ["recipients", "archive"]);
   if (!decision.letters) out.push(diagnose("model/letters-missing", {}, { path: [] }));
   return out;
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,6 +35,17 @@ describe("a starting directory derived from a model's cells (vanban directory)",
     // every agency now comes from the model's own directory: none is unlisted
     expect(diagnostics.filter((d) => d.ruleId === "agency/unlisted")).toEqual([]);
     expect(resolved!.assignments.find((a) => a.agency.name === "Sở Kế hoạch và Đầu tư")?.agency.id).toBe("so-ke-hoach-va-dau-tu");
+  });
+
+  it("is refused for a model whose cells name no agency, and nothing is written (a directory lists at least one)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-directory-"));
+    const lines = seedYaml.split("\n");
+    const [from, to] = [lines.indexOf("appendices:"), lines.indexOf("letters:")];
+    writeFileSync(join(dir, "model.yaml"), [...lines.slice(0, from), "appendices: []", ...lines.slice(to)].join("\n"));
+    const run = await runCliInProcess(["directory", join(dir, "model.yaml"), "-o", join(dir, "agencies.yaml"), "--json"]);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(["directory/nothing-to-derive"]);
+    expect(existsSync(join(dir, "agencies.yaml"))).toBe(false);
   });
 });
 
