@@ -20,6 +20,8 @@ import { skipReasonFor } from "../support/libreoffice.ts";
 import { readPdfText } from "../support/pdf-text.ts";
 
 const fonts = await loadTinos();
+/** Runs per property, scaled by VANBAN_PROPERTY_SCALE (e.g. 5 for a deeper search than `npm test` makes). */
+const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.VANBAN_PROPERTY_SCALE ?? 1)));
 const rasterSkip = skipReasonFor(["pdftoppm"], "random documents rasterised through poppler");
 
 const WORDS = ["Ủy", "ban", "nhân", "dân", "tỉnh", "Quảng", "Nam", "Quyết", "định", "số", "503/QĐ-UBND", "Sở", "Nội", "vụ", "Ỷ", "ỹ", "Ữ", "ữ", "Ặ", "đ", "ờ", "Điều", "1.", "–", "“trích", "yếu”", "…"];
@@ -150,7 +152,7 @@ describe("the PDF runtime's fast paths on random documents", () => {
         if (typeof cached === "string" || typeof plain === "string") expect(plain).toEqual(cached);
         else expect(Buffer.from(cached).equals(Buffer.from(plain))).toBe(true);
       }),
-      { numRuns: 12, seed: 20130206, endOnFailure: true },
+      { numRuns: runs(8), seed: 20130206, endOnFailure: true },
     );
   });
 
@@ -166,7 +168,7 @@ describe("the PDF runtime's fast paths on random documents", () => {
           expect(await textOf(joined)).toEqual(await textOf(words));
         }
       }),
-      { numRuns: 10, seed: 6022013, endOnFailure: true },
+      { numRuns: runs(6), seed: 6022013, endOnFailure: true },
     );
     // not vacuous: some documents had words joined
     expect(merged).toBeGreaterThan(0);
@@ -197,7 +199,7 @@ describe("the PDF runtime's fast paths on random documents", () => {
           expect(a.length).toBe(b.length);
           a.forEach((page, i) => expect(page.equals(b[i]!), `page ${i + 1}`).toBe(true));
         }),
-        { numRuns: 6, seed: 2013, endOnFailure: true },
+        { numRuns: runs(4), seed: 2013, endOnFailure: true },
       );
     } finally {
       rmSync(scratch, { recursive: true, force: true });
