@@ -14,13 +14,25 @@ export const checkBody: Rule = (decision) => {
       out.push(diagnose("model/legal-basis-punctuation", { index: i + 1, found, expected }, { path: ["legalBases", i] }));
     }
   });
-  const blocks = [
-    ...decision.articles.flatMap((article, a) => article.content.map((block, b) => ({ block, path: ["articles", a, "content", b, "label"] }))),
-    ...decision.content.map((block, b) => ({ block, path: ["content", b, "label"] })),
-    ...decision.attachments.flatMap((att, a) => att.content.map((block, b) => ({ block, path: ["attachments", a, "content", b, "label"] }))),
+  // each list of điểm: an article's, the body's (a document without articles), an attached document's
+  const lists = [
+    ...decision.articles.map((article, a) => article.content.map((block, b) => ({ block, path: ["articles", a, "content", b, "label"] }))),
+    decision.content.map((block, b) => ({ block, path: ["content", b, "label"] })),
+    ...decision.attachments.map((att, a) => att.content.map((block, b) => ({ block, path: ["attachments", a, "content", b, "label"] }))),
   ];
-  for (const { block, path } of blocks) {
-    if (block.kind === "point" && !POINT_LETTERS.includes(block.label.replace(/\)$/, ""))) out.push(diagnose("model/point-letter", { label: block.label }, { path }));
+  for (const blocks of lists) {
+    // as vanban check reads BODY-POINT: a khoản ("1.") starts a new list; "a)" may always start one
+    let next = 0;
+    for (const { block, path } of blocks) {
+      if (block.kind === "item" && /^\d/u.test(block.label)) next = 0;
+      if (block.kind !== "point") continue;
+      const letter = block.label.replace(/\)$/, "");
+      const at = POINT_LETTERS.indexOf(letter);
+      if (at < 0) out.push(diagnose("model/point-letter", { label: block.label }, { path }));
+      // no fix offered: relabelling one point would put every later one of its list out of order
+      else if (at !== 0 && at !== next && POINT_LETTERS[next]) out.push(diagnose("model/point-sequence", { found: block.label, expected: `${POINT_LETTERS[next]})` }, { path }));
+      if (at >= 0) next = at + 1;
+    }
   }
   // BODY-END: the last paragraph of the articles, or of the body of a document without articles
   const lastArticle = decision.articles.at(-1);
