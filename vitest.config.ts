@@ -16,7 +16,12 @@ const LEFT_OUT_WHEN_FAST = {
  * Unit tests that set up process-wide state of their own (the PDF runtime's patches, caches and fast paths;
  * fonts from test folders) get a process per file, like the golden, integration and property tests.
  */
-const STATEFUL_UNIT_FILES = ["test/unit/write/pdf/**/*.test.ts", "test/unit/io/fonts.test.ts"];
+const STATEFUL_UNIT_FILES = [
+  "test/unit/write/pdf/metadata.test.ts",
+  "test/unit/write/pdf/runtime-fallback.test.ts",
+  "test/unit/write/pdf/runtime-shapes.test.ts",
+  "test/unit/io/fonts.test.ts",
+];
 /** Rendering tests that mock or switch the PDF runtime's fast paths get a process per file. */
 const STATEFUL_RENDERING_FILES = ["test/golden/letter-pdf.test.ts", "test/property/pdf-fast-paths.test.ts"];
 
