@@ -3,6 +3,7 @@ import { buildOutputs, LayoutCheckError, type BuildOptions, type BuildResult, ty
 import { buildToFolder, replacePackets, type InterruptHook } from "../pipeline/build-folder.ts";
 import { createPacketRenderer } from "../pipeline/packet-renderer.ts";
 import { BuildSession } from "../pipeline/build-session.ts";
+import type { LayoutChecker } from "../pipeline/layout-checker.ts";
 import { MemorySink } from "../io/output-sink.ts";
 import { documentSlug } from "../pipeline/output-names.ts";
 import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "../pipeline/formats.ts";
@@ -62,6 +63,20 @@ interface Job {
   lock: LockOptions;
   /** the layout check of every DOCX, and the DOCX writer on the checker's thread */
   checks: Pick<BuildOptions, "checkLayout" | "checkedDocx">;
+}
+
+/** The build's checks through `checker`, their diagnostics placed in the files under `target`. */
+function layoutChecks(checker: LayoutChecker, target: string): Job["checks"] {
+  return {
+    checkLayout: (docx, name) => checker.check(docx, join(target, name)),
+    // where the checker writes the DOCX on its thread
+    ...(checker.write && {
+      checkedDocx: async (plan) => {
+        const checked = await checker.write!(plan);
+        return { docx: checked.docx, diagnosticsAt: (name) => checked.diagnosticsAt(join(target, name)) };
+      },
+    }),
+  };
 }
 
 /** --agency: only those packets, each folder replaced atomically; the rest of the build stays as it was. */
@@ -145,7 +160,7 @@ async function buildWith(session: BuildSession, prepared: PreparedBuild): Promis
   const ctx = await session.context(profile, { fontDir: options.fontDir });
   const { renderer, diagnostics: templateDiagnostics } = await createPacketRenderer(ctx, { templatesDir: options.templates, workers: options.workers, formats });
   if (!renderer) return fail(templateDiagnostics);
-  const checker = options.check === false ? undefined : session.checker(profile, ctx);
+  const checker = options.check === false ? undefined : session.checker(ctx);
   const target = join(options.output, documentSlug(decision));
   const job: Job = {
     toolVersion: options.toolVersion,
@@ -154,15 +169,7 @@ async function buildWith(session: BuildSession, prepared: PreparedBuild): Promis
     ctx,
     packets: renderer,
     target,
-    checks: checker
-      ? {
-          checkLayout: (docx, name) => checker.check(docx, join(target, name)),
-          checkedDocx: async (plan) => {
-            const checked = await checker.write(plan);
-            return { docx: checked.docx, diagnosticsAt: (name) => checked.diagnosticsAt(join(target, name)) };
-          },
-        }
-      : {},
+    checks: checker ? layoutChecks(checker, target) : {},
     progress: process.stderr.isTTY && !options.json && !options.quiet,
     lock: {
       command: [`vanban ${options.command ?? "build"}`, file, ...(options.agency ?? []).map((a) => `--agency ${a}`)].join(" "),

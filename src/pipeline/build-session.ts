@@ -11,7 +11,7 @@ import { createRenderContext } from "./render-context.ts";
 
 export class BuildSession {
   private readonly contexts = new Map<string, Promise<RenderContext>>();
-  private readonly checkers = new Map<RenderContext, Map<Profile, LayoutChecker>>();
+  private readonly checkers = new Map<RenderContext, LayoutChecker>();
 
   /** The render context of `profile` with these fonts; made once per session. */
   context(profile: Profile, fonts: FontOptions): Promise<RenderContext> {
@@ -26,20 +26,18 @@ export class BuildSession {
     return context;
   }
 
-  /** The layout checker for documents of `profile` rendered with `ctx`'s fonts; made once per session. */
-  checker(profile: Profile, ctx: RenderContext): LayoutChecker {
-    const byProfile = this.checkers.get(ctx) ?? new Map<Profile, LayoutChecker>();
-    this.checkers.set(ctx, byProfile);
-    let checker = byProfile.get(profile);
+  /** The layout checker of the documents rendered with `ctx` (its profile, its fonts); made once per session. */
+  checker(ctx: RenderContext): LayoutChecker {
+    let checker = this.checkers.get(ctx);
     if (!checker) {
-      checker = createLayoutChecker(profile, ctx);
-      byProfile.set(profile, checker);
+      checker = createLayoutChecker(ctx);
+      this.checkers.set(ctx, checker);
     }
     return checker;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.checkers.values()].flatMap((byProfile) => [...byProfile.values()].map((c) => c.close())));
+    await Promise.all([...this.checkers.values()].map((checker) => checker.close()));
     this.checkers.clear();
     this.contexts.clear();
   }

@@ -10,11 +10,9 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { checkDocx } from "../check/check-docx.ts";
 import { checkDiagnostics } from "../check/diagnostics.ts";
-import type { CheckReport } from "../check/report.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { DocumentPlan } from "../plan/nodes.ts";
 import { fontChoice } from "../io/fonts.ts";
-import type { Profile } from "../model/schema.ts";
 import type { RenderContext } from "../write/context.ts";
 import type { CheckAnswer, CheckJob, CheckReply, CheckTask, CheckWorkerData } from "./check-worker.ts";
 import { checkedDocxOf, type CheckedDocx } from "./render-documents.ts";
@@ -22,35 +20,24 @@ import { checkedDocxOf, type CheckedDocx } from "./render-documents.ts";
 export interface LayoutChecker {
   /** the error and warning diagnostics of the DOCX at `file` (the path printed in them) */
   check(docx: Uint8Array, file: string): Promise<Diagnostic[]>;
-  /** `plan` written as DOCX and checked */
-  write(plan: DocumentPlan): Promise<CheckedDocx>;
-  /** true when the checks run on a worker thread */
-  readonly threaded: boolean;
+  /**
+   * `plan` written as DOCX and checked, on the checker's thread; absent where the checks run in this thread
+   * (the renderers then write the DOCX here, and `check` reads it)
+   */
+  write?(plan: DocumentPlan): Promise<CheckedDocx>;
   close(): Promise<void>;
 }
 
+/** The checks of documents of the context's profile, in this thread. */
 class InThreadChecker implements LayoutChecker {
-  readonly threaded = false;
-  constructor(
-    private readonly profile: Profile,
-    private readonly ctx: RenderContext,
-  ) {}
-  private report(docx: Uint8Array): CheckReport {
-    return checkDocx(docx, { profile: this.profile, measurer: this.ctx.measurer });
-  }
+  constructor(private readonly ctx: RenderContext) {}
   async check(docx: Uint8Array, file: string): Promise<Diagnostic[]> {
-    return checkDiagnostics(this.report(docx), file);
-  }
-  async write(plan: DocumentPlan): Promise<CheckedDocx> {
-    const { writeDocx } = await import("../write/docx/write-docx.ts");
-    const docx = await writeDocx(plan, { toolName: this.ctx.toolName });
-    return checkedDocxOf(docx, this.report(docx));
+    return checkDiagnostics(checkDocx(docx, { profile: this.ctx.layout.id, measurer: this.ctx.measurer }), file);
   }
   async close(): Promise<void> {}
 }
 
 class WorkerChecker implements LayoutChecker {
-  readonly threaded = true;
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (reply: CheckAnswer) => void; reject: (e: Error) => void }>();
   private next = 0;
@@ -100,9 +87,10 @@ class WorkerChecker implements LayoutChecker {
   }
 }
 
-export function createLayoutChecker(profile: Profile, ctx: RenderContext): LayoutChecker {
+/** A checker of the documents rendered with `ctx` (its profile's rules, its fonts' metrics). */
+export function createLayoutChecker(ctx: RenderContext): LayoutChecker {
   // A worker runs compiled JavaScript; under tsx or vitest (sources in .ts) the checks run in this thread.
   const compiled = import.meta.url.endsWith(".js");
-  if (!compiled || availableParallelism() < 2) return new InThreadChecker(profile, ctx);
-  return new WorkerChecker({ profile, fonts: fontChoice(ctx.fonts), toolName: ctx.toolName });
+  if (!compiled || availableParallelism() < 2) return new InThreadChecker(ctx);
+  return new WorkerChecker({ profile: ctx.layout.id, fonts: fontChoice(ctx.fonts), toolName: ctx.toolName });
 }

@@ -9,10 +9,11 @@ describe("BuildSession", () => {
     expect(session.context("nd30", {})).toBe(first);
     expect(session.context("tt01", {})).not.toBe(first);
     const ctx = await first;
-    expect((await session.context("tt01", {})).layout.id).toBe("tt01");
-    const checker = session.checker("nd30", ctx);
-    expect(session.checker("nd30", ctx)).toBe(checker);
-    expect(session.checker("tt01", ctx)).not.toBe(checker);
+    const tt01 = await session.context("tt01", {});
+    expect(tt01.layout.id).toBe("tt01");
+    const checker = session.checker(ctx);
+    expect(session.checker(ctx)).toBe(checker);
+    expect(session.checker(tt01)).not.toBe(checker);
     await session.close();
   });
 
