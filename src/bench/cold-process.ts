@@ -64,23 +64,23 @@ export function benchModel(source: { seed: string } | SyntheticModel): BenchMode
 }
 
 export interface ColdRebuilds {
-  fullMs: number[];
+  /** the full build (--force) the rebuilds start from */
+  full: ProcessRun;
   noChangeMs: number[];
   oneEditMs: number[];
-  peakRssMb: number;
 }
 
-/** `runs` full builds (--force), then `runs` rebuilds with nothing changed and `runs` after a one-task edit. */
-export function coldRebuilds(model: BenchModel, runs: number, fullRuns = runs): ColdRebuilds {
+/** A full build (--force), then `runs` rebuilds with nothing changed and `runs` after a one-task edit. */
+export function coldRebuilds(model: BenchModel, runs: number): ColdRebuilds {
   const out = join(model.dir, "out");
   const build = (extra: string[] = []) => runVanban(["build", model.file, "-o", out, "-q", ...model.args, ...extra]);
-  const full = Array.from({ length: fullRuns }, () => build(["--force"]));
+  const full = build(["--force"]);
   const noChangeMs = Array.from({ length: runs }, () => build().wallMs);
   const oneEditMs = Array.from({ length: runs }, () => {
     model.editOneTask();
     return build().wallMs;
   });
-  return { fullMs: full.map((r) => r.wallMs), noChangeMs, oneEditMs, peakRssMb: Math.max(...full.map((r) => r.peakRssMb)) };
+  return { full, noChangeMs, oneEditMs };
 }
 
 const BUILT_LINE = /^built .* in (\d+) ms$/m;
