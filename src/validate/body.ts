@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
-import { POINT_LETTERS } from "../model/refs.ts";
+import { PointOrder } from "../model/point-order.ts";
 import type { Rule } from "./context.ts";
 
 /** BODY-BASIS punctuation (reported, never changed), BODY-POINT letters and BODY-END. */
@@ -21,17 +21,15 @@ export const checkBody: Rule = (decision) => {
     ...decision.attachments.map((att, a) => att.content.map((block, b) => ({ block, path: ["attachments", a, "content", b, "label"] }))),
   ];
   for (const blocks of lists) {
-    // as vanban check reads BODY-POINT: a khoản ("1.") starts a new list; "a)" may always start one
-    let next = 0;
+    // as vanban check reads BODY-POINT: a khoản ("1.") starts a new list
+    const order = new PointOrder();
     for (const { block, path } of blocks) {
-      if (block.kind === "item" && /^\d/u.test(block.label)) next = 0;
+      if (block.kind === "item" && /^\d/u.test(block.label)) order.restart();
       if (block.kind !== "point") continue;
-      const letter = block.label.replace(/\)$/, "");
-      const at = POINT_LETTERS.indexOf(letter);
-      if (at < 0) out.push(diagnose("model/point-letter", { label: block.label }, { path }));
+      const verdict = order.take(block.label.replace(/\)$/, ""));
+      if (verdict.kind === "not-a-letter") out.push(diagnose("model/point-letter", { label: block.label }, { path }));
       // no fix offered: relabelling one point would put every later one of its list out of order
-      else if (at !== 0 && at !== next && POINT_LETTERS[next]) out.push(diagnose("model/point-sequence", { found: block.label, expected: `${POINT_LETTERS[next]})` }, { path }));
-      if (at >= 0) next = at + 1;
+      else if (verdict.kind === "out-of-order" && verdict.expected) out.push(diagnose("model/point-sequence", { found: block.label, expected: `${verdict.expected})` }, { path }));
     }
   }
   // BODY-END: the last paragraph of the articles, or of the body of a document without articles

@@ -4,13 +4,13 @@
  * ("Phần I" / "Chương I" alone on a line, bold, centred; its title caps bold centred), BODY-END ("./."),
  * BODY-APPENDIX-REF (a document with a Phụ lục mentions it; several are numbered I, II, …).
  */
+import { PointOrder } from "../../model/point-order.ts";
+import { POINT_LETTERS } from "../../model/refs.ts";
 import type { Paragraph } from "../../read/docx/ooxml/paragraphs.ts";
 import { ARTICLE_PATTERN, linesOf, normalise, POINT_PATTERN, visibleRuns } from "../parts/text.ts";
 import { describeExpected, lookFinding, type Look } from "./look.ts";
 import { failed, judge, notEvaluated, whereOf, type Finding, type LayoutRule } from "./outcome.ts";
 
-/** BODY-POINT: the Vietnamese alphabet order of điểm letters (no f, j, w, z) */
-const POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split(" ");
 const BODY_END_MARK = "./.";
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -56,18 +56,17 @@ const point: LayoutRule = {
   check(ctx) {
     const expected = `letters ${POINT_LETTERS.join(" ")} in order, then ")"`;
     const findings: Finding[] = [];
-    let next = 0;
+    const order = new PointOrder();
     for (const p of ctx.parts.bodyParagraphs) {
       const text = normalise(p.text);
       // a khoản ("1.") or an article starts a new list of điểm
-      if (ARTICLE_PATTERN.test(text) || /^\d+\./u.test(text)) next = 0;
+      if (ARTICLE_PATTERN.test(text) || /^\d+\./u.test(text)) order.restart();
       const letter = text.match(POINT_PATTERN)?.[1];
       if (letter === undefined) continue;
-      const at = POINT_LETTERS.indexOf(letter);
+      const verdict = order.take(letter);
       const finding: Finding = { measured: `${letter})`, where: whereOf(ctx, p) };
-      if (at < 0) finding.problem = `điểm "${letter})" is not a Vietnamese điểm letter (no f, j, w, z)`;
-      else if (at !== 0 && at !== next) finding.problem = `điểm "${letter})" where "${POINT_LETTERS[next]})" was expected`;
-      next = at + 1;
+      if (verdict.kind === "not-a-letter") finding.problem = `điểm "${letter})" is not a Vietnamese điểm letter (no f, j, w, z)`;
+      else if (verdict.kind === "out-of-order") finding.problem = `điểm "${letter})" where "${verdict.expected})" was expected`;
       findings.push(finding);
     }
     if (findings.length === 0) return notEvaluated("the body has no điểm (a), b), …)", expected);
