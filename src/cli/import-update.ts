@@ -10,8 +10,6 @@
  */
 import { isScalar, parseDocument, type Document } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { placeDiagnostics } from "../diagnostics/locate.ts";
 import { diffModels, formatChanges, pairTasks } from "../diff/model-diff.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { modelNode, parseModel } from "../io/model-file.ts";
@@ -21,9 +19,8 @@ import { foldVietnamese } from "../model/text.ts";
 import { resolveDecision, type ResolvedDecision } from "../resolve/resolve-decision.ts";
 import { summarize } from "../resolve/summary.ts";
 import type { ValidationEnv } from "../validate/context.ts";
-import { validateDecision } from "../validate/validate-decision.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
-import { loadAndValidate } from "./validate.ts";
+import { loadAndValidate, validateAndResolve } from "./validate.ts";
 
 export interface UpdateOptions {
   output?: string;
@@ -117,9 +114,7 @@ function followOverrides(text: string, file: string, before: ResolvedDecision, e
 
 function validated(text: string, file: string, env: ValidationEnv): { resolved?: ResolvedDecision; diagnostics: Diagnostic[] } {
   const loaded = parseModel(text, file);
-  if (!loaded.decision) return { diagnostics: loaded.diagnostics };
-  const diagnostics = [...loaded.diagnostics, ...placeDiagnostics(validateDecision(loaded.decision, env), file, loaded.locate)];
-  return hasErrors(diagnostics) ? { diagnostics } : { resolved: resolveDecision(loaded.decision, env.resolver), diagnostics };
+  return loaded.decision ? validateAndResolve(loaded.decision, env, file, loaded.locate, loaded.diagnostics) : { diagnostics: loaded.diagnostics };
 }
 
 /** Merges `incoming` (the appendices read from `input`) into the model file `modelFile`; `diagnostics`: the reading's. */

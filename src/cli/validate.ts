@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { placeDiagnostics } from "../diagnostics/locate.ts";
+import { placeDiagnostics, type Locator } from "../diagnostics/locate.ts";
 import { loadValidationEnv } from "../pipeline/environment.ts";
 import { fixModelFile } from "../io/apply-model-fixes.ts";
 import { loadModel } from "../io/model-file.ts";
@@ -29,6 +29,21 @@ export function directoryFor(file: string, decision: Decision | undefined, direc
   return decision?.directory === undefined ? undefined : path.resolve(path.dirname(file), decision.directory);
 }
 
+/**
+ * The cross-field checks of a parsed model, placed in its YAML (after what `diagnostics` holds already), and
+ * the resolved model when none is an error.
+ */
+export function validateAndResolve(
+  decision: Decision,
+  env: ValidationEnv,
+  file: string,
+  locate: Locator,
+  diagnostics: readonly Diagnostic[] = [],
+): Pick<ValidatedModel, "resolved" | "diagnostics"> {
+  const all = [...diagnostics, ...placeDiagnostics(validateDecision(decision, env), file, locate)];
+  return hasErrors(all) ? { diagnostics: all } : { diagnostics: all, resolved: resolveDecision(decision, env.resolver) };
+}
+
 /** Loads a model file and runs schema and cross-field checks; positions point into the YAML. */
 export async function loadAndValidate(file: string, directory?: string): Promise<ValidatedModel> {
   const loaded = await loadModel(file);
@@ -37,9 +52,7 @@ export async function loadAndValidate(file: string, directory?: string): Promise
   if (!loaded.decision || !env) return { diagnostics };
   // schema 1 stored a resolved value beside every cell: keep only those the text does not give
   const decision = loaded.migratedFrom ? withoutRedundantOverrides(loaded.decision, env.resolver) : loaded.decision;
-  diagnostics.push(...placeDiagnostics(validateDecision(decision, env), file, loaded.locate));
-  const result: ValidatedModel = { decision, env, diagnostics };
-  if (!hasErrors(diagnostics)) result.resolved = resolveDecision(decision, env.resolver);
+  const result: ValidatedModel = { decision, env, ...validateAndResolve(decision, env, file, loaded.locate, diagnostics) };
   if (loaded.migratedFrom) result.migratedFrom = loaded.migratedFrom;
   if (loaded.source !== undefined) result.source = loaded.source;
   return result;
