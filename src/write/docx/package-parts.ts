@@ -22,10 +22,26 @@ function bytesOf(data: PartData): Uint8Array {
   return new Uint8Array(data);
 }
 
-/** The package's parts by path, in docx's zip order; `viaZip` takes them from docx's zip (the reference path). */
-export async function docxPackageParts(document: Document, viaZip = false): Promise<Record<string, Uint8Array>> {
+/** docx's compiler is there: documents can be compiled part by part, and tables written batch by batch (batched-tables.ts). */
+export const hasDocxCompiler = compile !== undefined;
+
+const DOCUMENT_XML = "word/document.xml";
+
+function textOf(path: string, data: PartData | undefined): string {
+  if (typeof data !== "string") throw new Error(`docx's compiler gave no text for ${path}`);
+  return data;
+}
+
+/** The main part's XML as docx's compiler writes it; only where `hasDocxCompiler`. */
+export const documentXmlOf = (document: Document): string => textOf(DOCUMENT_XML, compile?.compile(document).get(DOCUMENT_XML));
+
+/**
+ * The package's parts by path, in docx's zip order; `viaZip` takes them from docx's zip (the reference path).
+ * `rewriteDocumentXml` edits the main part's XML on the compiler's path (batched-tables.ts fills its slots).
+ */
+export async function docxPackageParts(document: Document, viaZip = false, rewriteDocumentXml?: (xml: string) => string): Promise<Record<string, Uint8Array>> {
   if (!compile || viaZip) return unzipSync(await Packer.toBuffer(document));
   const parts: Record<string, Uint8Array> = {};
-  for (const [path, data] of compile.compile(document)) parts[path] = bytesOf(data);
+  for (const [path, data] of compile.compile(document)) parts[path] = bytesOf(path === DOCUMENT_XML && rewriteDocumentXml ? rewriteDocumentXml(textOf(path, data)) : data);
   return parts;
 }
