@@ -638,6 +638,11 @@ export const RULES = {
     message: (a) => `sheet "${a.sheet}" has ${a.count} hidden row(s) in its table (filtered out or hidden); they are read as rows like the others`,
     hint: () => "unhide the rows in Excel (or clear the filter) to see them; delete the rows that are no part of the appendix",
   },
+  "recognize/workbook-hidden-columns": {
+    severity: "warning",
+    message: (a) => `sheet "${a.sheet}" has ${a.count} hidden column(s) with text in its table (${a.columns}); they are read as columns like the others`,
+    hint: () => "unhide the columns in Excel to see what they hold; delete a column that is no part of the appendix",
+  },
   "recognize/workbook-hidden-sheet": {
     severity: "info",
     message: (a) => `sheet "${a.sheet}" is hidden and is not read`,

@@ -75,6 +75,8 @@ export interface SourceRow {
 export interface SourceTable {
   kind: "table";
   rows: SourceRow[];
+  /** grid columns (1-based) hidden in the file (a workbook's hidden columns); still part of the table */
+  hiddenColumns?: number[];
   position: SourcePosition;
 }
 

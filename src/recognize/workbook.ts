@@ -174,8 +174,33 @@ function sheetItems(ctx: RecognizeContext, layout: SheetLayout): Item[] {
   }
   const headerCells = tableGrid({ ...layout.table, rows: layout.table.rows.slice(layout.header, layout.header + 1) }, section)[0]!;
   const numberColumn = headerCells.find((cell) => columnKeyOf(cell.text) === "number")?.column;
-  items.push({ block: { ...layout.table, rows: bodyRows(ctx, layout, numberColumn) }, section });
+  const rows = bodyRows(ctx, layout, numberColumn);
+  reportHiddenColumns(ctx, layout, headerCells, rows);
+  items.push({ block: { ...layout.table, rows }, section });
   return items;
+}
+
+/**
+ * Hidden columns holding text in the table's rows are read like the others (their text reaches the model),
+ * so the clerk hears of them; the header cell of the first such column is the place named.
+ */
+function reportHiddenColumns(ctx: RecognizeContext, layout: SheetLayout, headerCells: GridRow, rows: SourceRow[]): void {
+  const hidden = new Set((layout.table.hiddenColumns ?? []).map((column) => column - 1));
+  if (hidden.size === 0) return;
+  // each hidden column with text, by the first cell that shows it (the header's when it has one)
+  const shown = new Map<number, GridCell>();
+  for (const cell of headerCells) if (hidden.has(cell.column)) shown.set(cell.column, cell);
+  const withText = new Set<number>();
+  for (const row of tableGrid({ ...layout.table, rows }, layout.section))
+    for (const cell of row)
+      if (hidden.has(cell.column) && cell.text !== "") {
+        withText.add(cell.column);
+        if (!shown.has(cell.column)) shown.set(cell.column, cell);
+      }
+  if (withText.size === 0) return;
+  const cells = [...withText].sort((a, b) => a - b).map((column) => shown.get(column)!);
+  const columns = cells.map((cell) => cellName(cell).replace(/\d+$/, "")).join(", ");
+  ctx.report("recognize/workbook-hidden-columns", { sheet: layout.name, count: cells.length, columns }, cells[0]);
 }
 
 /** The document the appendix is attached to, as far as its reference line names it. */

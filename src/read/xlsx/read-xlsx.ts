@@ -9,7 +9,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { diagnose, type Place } from "../../diagnostics/rules.ts";
 import { attr, child, childrenNamed, findAll } from "../docx/ooxml/xml.ts";
 import { relationships } from "../docx/ooxml/package.ts";
-import { joinRuns, textOfRuns, type PageSetup, type SourceDocument, type SourceRow, type SourceRun, type SourceSection } from "../source-document.ts";
+import { joinRuns, textOfRuns, type PageSetup, type SourceDocument, type SourceRow, type SourceRun, type SourceSection, type SourceTable } from "../source-document.ts";
 import { formatDate, formatNumber, type DateSystem } from "./number-format.ts";
 import { openXlsxPackage, XlsxReadError, type XlsxPackage } from "./package.ts";
 import { isComplete, P, scanSharedStrings, scanSheet, scanStringItem, type ScannedCell, type ScannedRun, type ScannedSheet } from "./sheet-xml.ts";
@@ -175,7 +175,9 @@ function readSheet(name: string, part: string, hidden: boolean, ctx: WorkbookCon
     }
     rows.push(row);
   }
-  const section: SourceSection = { page: pageOf(sheet), blocks: rows.length > 0 ? [{ kind: "table", rows, position: { path: [{ sheet: name }] } }] : [], name };
+  const hiddenColumns = sheet.hiddenColumns.filter((column) => column <= width);
+  const table: SourceTable = { kind: "table", rows, position: { path: [{ sheet: name }] }, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
+  const section: SourceSection = { page: pageOf(sheet), blocks: rows.length > 0 ? [table] : [], name };
   if (hidden) section.hidden = true;
   return section;
 }

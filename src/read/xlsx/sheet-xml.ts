@@ -27,6 +27,8 @@ export interface ScannedRow {
 export interface ScannedSheet {
   rows: ScannedRow[];
   merges: string[];
+  /** the columns `<cols>` hides (1-based, ascending) */
+  hiddenColumns: number[];
   orientation?: string;
   paperSize?: string;
 }
@@ -63,8 +65,11 @@ const CELL = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, "g");
 const VALUE = new RegExp(`<${P}v\\b[^>]*>([\\s\\S]*?)</${P}v>`);
 const FORMULA = new RegExp(`<${P}f\\b`);
 const INLINE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
+const COLUMN = new RegExp(`<${P}col\\b([^>]*?)/?>`, "g");
 const MERGE = new RegExp(`<${P}mergeCell\\b([^>]*?)/?>`, "g");
 const PAGE = new RegExp(`<${P}pageSetup\\b([^>]*?)/?>`);
+/** XFD: a `<col>` range reaching further is cut there */
+const MAX_EXCEL_COLUMNS = 16_384;
 const ON = (value: string | undefined) => value === "1" || value === "true";
 
 /** Whether the part ends with its root element's end tag (or is one empty element): a truncated part does not. */
@@ -98,7 +103,20 @@ export function scanSheet(xml: string): ScannedSheet {
   const merges = [...xml.matchAll(MERGE)].map((m) => attributes(m[1]!).ref ?? "");
   const page = PAGE.exec(xml);
   const setup = page ? attributes(page[1]!) : {};
-  return { rows, merges, ...(setup.orientation ? { orientation: setup.orientation } : {}), ...(setup.paperSize ? { paperSize: setup.paperSize } : {}) };
+  return { rows, merges, hiddenColumns: hiddenColumns(xml), ...(setup.orientation ? { orientation: setup.orientation } : {}), ...(setup.paperSize ? { paperSize: setup.paperSize } : {}) };
+}
+
+/** The columns hidden by `<col min=".." max=".." hidden="1"/>`, within the widest sheet Excel allows. */
+function hiddenColumns(xml: string): number[] {
+  const hidden = new Set<number>();
+  for (const m of xml.matchAll(COLUMN)) {
+    const a = attributes(m[1]!);
+    if (!ON(a.hidden)) continue;
+    const min = Number(a.min);
+    const max = Math.min(Number(a.max ?? a.min), MAX_EXCEL_COLUMNS);
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1) for (let c = min; c <= max; c++) hidden.add(c);
+  }
+  return [...hidden].sort((a, b) => a - b);
 }
 
 const ITEM = new RegExp(`<${P}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}si>)`, "g");

@@ -120,6 +120,23 @@ describe("recognizing a workbook", () => {
     ]);
   });
 
+  it("reads a hidden column with text like the others and warns, at its header cell; an empty hidden column says nothing", async () => {
+    const result = await recognize((wb) => {
+      const ws = wb.addWorksheet("Sheet1");
+      clerkSheet(ws, TASKS);
+      ws.getColumn(4).hidden = true;
+      ws.getColumn(7).hidden = true;
+    });
+    // the hidden Phối hợp column is read as written
+    expect(rowsOf(result.decision!.appendices[0]!.items).map((row) => row.support)).toEqual(["Các sở, ngành", "", "Các sở, ngành"]);
+    const hidden = result.diagnostics.filter((d) => d.ruleId === "recognize/workbook-hidden-columns");
+    // D5 is merged into C5 (Đơn vị thực hiện): the column's own header is D6, Phối hợp
+    expect(hidden.map((d) => [d.severity, d.at])).toEqual([["warning", 'sheet "Sheet1", cell D6']]);
+    expect(hidden[0]!.message).toContain("1 hidden column(s) with text in its table (D)");
+    const shown = await recognize((wb) => clerkSheet(wb.addWorksheet("Sheet1"), TASKS));
+    expect(rules(shown)).not.toContain("recognize/workbook-hidden-columns");
+  });
+
   it("heads and titles a sheet without title rows by its name (a placeholder where the name is a heading), and says so", async () => {
     const result = await recognize((wb) => {
       clerkSheet(wb.addWorksheet("Phụ lục 3"), TASKS.slice(1, 3), { title: false });
