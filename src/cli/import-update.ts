@@ -10,6 +10,8 @@
  */
 import { isScalar, parseDocument, type Document } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { placeDiagnostics } from "../diagnostics/locate.ts";
+import { diagnose } from "../diagnostics/rules.ts";
 import { diffModels, formatChanges, pairTasks } from "../diff/model-diff.ts";
 import { writeFileAtomic } from "../io/atomic-write.ts";
 import { modelNode, parseModel } from "../io/model-file.ts";
@@ -80,6 +82,29 @@ function targets(model: readonly Appendix[], incoming: readonly Appendix[]): (nu
   });
 }
 
+const KEPT_FIELDS = { heading: "heading", title: "title", reference: "reference line" } as const;
+/** Recognized defaults, not the workbook's wording: a sheet without title rows is headed and titled by its name. */
+const DEFAULTED = new Set(["recognize/workbook-heading", "recognize/workbook-title"]);
+
+/**
+ * The heading, title and reference lines the merge keeps from the model where the workbook writes them
+ * otherwise (white space aside): official wording is not dropped without a word. Not where the workbook's
+ * were made up from a sheet's name.
+ */
+function keptWording(model: readonly Appendix[], incoming: readonly Appendix[], read: readonly Diagnostic[]): Diagnostic[] {
+  if (read.some((d) => DEFAULTED.has(d.ruleId))) return [];
+  const squash = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim();
+  return targets(model, incoming).flatMap((target, j) => {
+    if (target === undefined) return [];
+    const [kept, theirs] = [model[target]!, incoming[j]!];
+    return (Object.keys(KEPT_FIELDS) as (keyof typeof KEPT_FIELDS)[]).flatMap((field) =>
+      theirs[field] !== "" && squash(theirs[field]) !== squash(kept[field])
+        ? [diagnose("import/update-kept-wording", { field: KEPT_FIELDS[field], appendix: kept.heading, workbook: theirs[field], model: kept[field] }, { path: ["appendices", target, field] })]
+        : [],
+    );
+  });
+}
+
 /** The model's YAML with the incoming appendices merged in. */
 export function mergeAppendices(source: string, model: Decision, incoming: readonly Appendix[]): string {
   const doc = parseDocument(source);
@@ -135,7 +160,8 @@ export async function runImportUpdate(input: string, modelFile: string, incoming
   const after = validated(text, target, before.env);
   // what the model said before is not news: the merge's own diagnostics, and every error
   const known = new Set(before.diagnostics.map((d) => `${d.ruleId} ${d.message}`));
-  const diagnostics = [...read, ...after.diagnostics.filter((d) => d.severity === "error" || !known.has(`${d.ruleId} ${d.message}`))];
+  const kept = placeDiagnostics(keptWording(before.resolved.decision.appendices, incoming, read), modelFile, parseModel(before.source, modelFile).locate);
+  const diagnostics = [...read, ...kept, ...after.diagnostics.filter((d) => d.severity === "error" || !known.has(`${d.ruleId} ${d.message}`))];
   if (!after.resolved) return fail(diagnostics);
   const diff = diffModels(before.resolved, after.resolved);
   const changed = JSON.stringify(before.resolved.decision) !== JSON.stringify(after.resolved.decision);

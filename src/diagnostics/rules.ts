@@ -676,6 +676,11 @@ export const RULES = {
     message: (a) => `cannot write ${a.path}: ${a.reason}`,
     hint: (a) => `${a.advice}`,
   },
+  "import/update-kept-wording": {
+    severity: "warning",
+    message: (a) => `the workbook's ${a.field} of ${a.appendix} differs from the model's, which is kept: "${a.workbook}" (model: "${a.model}")`,
+    hint: () => "--update merges the table only; if the workbook's wording is the official one, edit the model's line to match",
+  },
   "import/no-appendix": {
     severity: "error",
     message: (a) => `no appendix was found in ${a.file} to merge into the model`,

@@ -84,6 +84,8 @@ describe("vanban import <workbook> --update <model>", () => {
     expect(run.status).toBe(EXIT.ok);
     expect(run.stdout).toContain("Không có thay đổi.");
     expect(run.stderr).toContain("nothing changed, not rewritten");
+    // its heading, title and reference are the model's own
+    expect(run.stderr).not.toContain("import/update-kept-wording");
     expect(readFileSync(model, "utf8")).toBe(readFileSync(SEED_MODEL_FILE, "utf8"));
   });
 
@@ -122,6 +124,26 @@ describe("vanban import <workbook> --update <model>", () => {
     const rows = (items: readonly (Group | Row)[]): Row[] => items.flatMap((item) => (isGroup(item) ? rows(item.items) : [item]));
     const written = rows((parseModel(after.join("\n"), model).decision as Decision).appendices[0]!.items).find((r) => r.content === task.task.content)!;
     expect([written.lead, written.deadline]).toEqual(["Sở Nội vụ", "Quý IV"]);
+  });
+});
+
+describe("vanban import <workbook> --update <model>, wording the merge keeps", () => {
+  it("keeps the model's appendix title where the workbook's differs, and says so at the model's line", async () => {
+    const model = seedCopy("retitled.yaml", (text) => text.replace("    title: TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2013\n", "    title: CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2013\n"));
+    const source = readFileSync(model, "utf8");
+    const run = await runCliInProcess(["import", seedXlsx, "--update", model, "--json"]);
+    expect(run.status).toBe(EXIT.ok);
+    const kept = json(run).diagnostics.filter((d: { ruleId: string }) => d.ruleId === "import/update-kept-wording");
+    expect(kept).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        file: model,
+        start: expect.objectContaining({ line: source.split("\n").findIndex((line) => line.startsWith("    title: CÁC NHIỆM VỤ")) + 1 }),
+        message: expect.stringContaining('"TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2013" (model: "CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2013")'),
+      }),
+    ]);
+    expect(json(run).written).toBe(false);
+    expect(readFileSync(model, "utf8")).toBe(source);
   });
 });
 
