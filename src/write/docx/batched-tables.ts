@@ -17,8 +17,12 @@ import { documentXmlOf } from "./package-parts.ts";
 import type { DocxFont } from "./runs.ts";
 import { sectionOptions } from "./section.ts";
 
-/** Rows of a long table built at once: a memory knob, not layout (any value gives the same bytes). */
-export const ROWS_PER_BATCH = 500;
+/**
+ * Rows of a long table built at once: a memory knob, not layout (any value gives the same bytes). At 10,000 tasks
+ * the decision DOCX peaks near 420 MB with 250, 450 MB with 500, 380 MB with 100 (810 MB whole); each batch costs
+ * the compile of a small document of its own (5–10 ms).
+ */
+export const ROWS_PER_BATCH = 250;
 
 /** An empty element of a name docx never writes: `<name/>` in the compiled XML. */
 class Marker extends XmlComponent {
