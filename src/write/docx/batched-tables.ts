@@ -6,9 +6,10 @@
  * batch of rows is then compiled as the same table in a document of its own (same options, same section), its
  * `<w:tr>` elements taken from between two marker elements and written into the slot. docx escapes `<` in
  * every text and attribute value, so a marker's tag in its output can only be the marker: the splice cuts
- * docx's own output at elements put there for it, and parses no XML. A batch ends only where no cell merged
- * down crosses, as docx writes the merged-over cells of a table from the cell above them. The bytes are those
- * of the table built whole (test/unit/write/docx/batched-tables.test.ts).
+ * docx's own output at elements put there for it, and parses no XML. Cells hold text runs only, nothing that
+ * refers to another part (images, numbering, notes) and that a batch's own document would number apart. A
+ * batch ends only where no cell merged down crosses, as docx writes the merged-over cells of a table from the
+ * cell above them. The bytes are those of the table built whole (test/unit/write/docx/batched-tables.test.ts).
  */
 import { Document, Table, XmlComponent, type ITableOptions, type TableRow } from "docx";
 import type { SectionPlan, TableNode } from "../../plan/nodes.ts";
