@@ -3,13 +3,13 @@
  * vanban: one typed model of a Quyết định → DOCX, XLSX and per-agency PDF letters.
  * Heavy renderers are imported only by the commands that need them (exceljs alone costs ~450 ms).
  */
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { diagnose } from "../diagnostics/rules.ts";
 import { outputFailureDiagnostic } from "../io/output-failure.ts";
 import { OutputBusyError } from "../io/output-lock.ts";
+import { isEntryPoint, startProgram } from "./entry-point.ts";
 import { EXIT, EXIT_CODES_HELP, printDiagnostics } from "./output.ts";
 
 const DEFAULT_WAIT_SECONDS = 120;
@@ -159,7 +159,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: EXIT.ok 
 
 /**
  * Runs one command line (the arguments after `vanban`) in this process and resolves to its exit code; output
- * goes to process.stdout and process.stderr. The binary is `process.exitCode = await run(argv)`; tests call it.
+ * goes to process.stdout and process.stderr. The binary runs it (startProgram); tests call it.
  */
 export async function run(args: readonly string[]): Promise<number> {
   const result = { exitCode: EXIT.ok as number };
@@ -181,23 +181,4 @@ export async function run(args: readonly string[]): Promise<number> {
   }
 }
 
-/** True when this file is the program node started (`node dist/bundle/main.js`, or the `vanban` link to it), not an import. */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  for (const candidate of [entry, `${entry}.js`]) {
-    try {
-      return realpathSync(candidate) === fileURLToPath(import.meta.url);
-    } catch {
-      // not a file: try the next spelling
-    }
-  }
-  return false;
-}
-
-if (isEntryPoint()) {
-  // Bundled, our dependencies' code no longer lies under node_modules, so Node blames their deprecated calls
-  // (exceljs's `new Buffer()`) on vanban and prints a warning a clerk can do nothing about.
-  process.noDeprecation = true;
-  process.exitCode = await run(process.argv.slice(2));
-}
+if (isEntryPoint(import.meta.url)) startProgram(run);

@@ -42,12 +42,13 @@ let running = false;
 /**
  * Runs a command line through the CLI's own entry (`run` in src/cli/main.ts: commander parsing, the command,
  * its exit code) in this process, with process.stdout and process.stderr captured. Standard error is not a
- * TTY here, as in a child process with pipes. One at a time: the capture is process-wide.
+ * TTY here, as in a child process with pipes. One at a time: the capture is process-wide. `entry`: another
+ * `run` than the sources' (the bundle's, test/integration/code-cache.test.ts).
  */
-export async function runCliInProcess(args: string[]): Promise<CliRun> {
+export async function runCliInProcess(args: string[], entry?: (args: readonly string[]) => Promise<number>): Promise<CliRun> {
   if (running) throw new Error("runCliInProcess: one command at a time (process.stdout and process.stderr are captured)");
   running = true;
-  const { run } = await import("../../src/cli/main.ts");
+  const run = entry ?? (await import("../../src/cli/main.ts")).run;
   const out = { stdout: "", stderr: "" };
   const saved = { stdout: process.stdout.write, stderr: process.stderr.write, isTTY: process.stderr.isTTY };
   for (const name of ["stdout", "stderr"] as const) {
