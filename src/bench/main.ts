@@ -112,7 +112,8 @@ async function main(): Promise<void> {
   const incremental = [runJson<Incremental>("dist/bench/run-incremental.js", ["seed"])];
   if (!quick) incremental.push(runJson<Incremental>("dist/bench/run-incremental.js", ["synthetic", "1000", "10000"]));
   const workbook = runJson<{ name: string; ms: number; bytes: number; peakRssMb: number }>("dist/bench/run-workbook.js", ["40", quick ? "1000" : "10000"]);
-  const decisionDocx = runJson<{ name: string; ms: number; bytes: number; rssBeforeMb: number; peakRssMb: number }>("dist/bench/run-decision-docx.js", ["1000", quick ? "1000" : "10000"]);
+  type DecisionFile = { name: string; ms: number; bytes: number; rssBeforeMb: number; peakRssMb: number };
+  const decisionFiles = (["docx", "pdf"] as const).map((format) => runJson<DecisionFile>("dist/bench/run-decision-file.js", [format, "1000", quick ? "1000" : "10000"]));
   const warm = runJson<{ letters: number; pages: number; firstPassMs: number; warmMsPerLetter: number; warmMsPerPage: number; plainTextMsPerLetter: number }>("dist/bench/warm-letters.js", []);
   const wallAuto = cliWallMs(5, "auto");
   const wallSingle = cliWallMs(3, "0");
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
     libreOffice,
     incremental,
     workbook,
-    decisionDocx,
+    decisionFiles,
     coldRebuilds: {
       noChangeMsMedian: median(seedRebuilds.noChangeMs),
       oneEditMsMedian: median(seedRebuilds.oneEditMs),
@@ -210,9 +211,10 @@ async function main(): Promise<void> {
   );
   for (const g of growth) process.stdout.write(`growth ${g.from} → ${g.to}: ${g.workRatio}× the tasks, ${g.timeRatio.toFixed(2)}× the time\n`);
   process.stdout.write(`${workbook.name}: ${workbook.ms.toFixed(0)} ms, peak ${workbook.peakRssMb.toFixed(0)} MB (exceljs streaming writer)\n`);
-  process.stdout.write(
-    `${decisionDocx.name}: ${decisionDocx.ms.toFixed(0)} ms, peak ${decisionDocx.peakRssMb.toFixed(0)} MB (${decisionDocx.rssBeforeMb.toFixed(0)} MB before writing: the model and its plan; tables written batch by batch)\n`,
-  );
+  for (const file of decisionFiles)
+    process.stdout.write(
+      `${file.name}: ${file.ms.toFixed(0)} ms, peak ${file.peakRssMb.toFixed(0)} MB (${file.rssBeforeMb.toFixed(0)} MB before writing: the model and its plan; the appendix written in parts)\n`,
+    );
   const cold = summary.coldRebuilds;
   process.stdout.write(
     `seed, whole process, median of ${cold.runs.noChangeMs.length}: rebuild with nothing changed ${cold.noChangeMsMedian.toFixed(0)} ms, after a one-task edit ${cold.oneEditMsMedian.toFixed(0)} ms; in watch (printed): ${watchMs.map((m) => `${m} ms`).join(", ")}\n`,

@@ -34,6 +34,19 @@ export function cellColumns(rows: readonly Pick<TableRow, "cells">[], columnCoun
   });
 }
 
+/**
+ * Whether the table may be cut before each row: no cell merged down from a row above runs into it. Writers
+ * that build a long table in parts (DOCX batches, PDF chunks) cut only there.
+ */
+export function cuttableRows(rows: readonly Pick<TableRow, "cells">[]): boolean[] {
+  let mergedUntil = 0; // the first row below every cell merged down so far
+  return rows.map((row, r) => {
+    const cuttable = mergedUntil <= r;
+    for (const cell of row.cells) mergedUntil = Math.max(mergedUntil, r + (cell.rowSpan ?? 1));
+    return cuttable;
+  });
+}
+
 function cellHeightPt(cell: TableCell, widthPt: number, table: Pick<TableNode, "sizePt" | "lineSpacing" | "paddingPt">, measurer: TextMeasurer): number {
   const bold = cell.runs.some((r) => r.bold);
   const lines = measurer.lineCount(runsText(cell.runs), table.sizePt, Math.max(1, widthPt - 2 * table.paddingPt.x), { bold });

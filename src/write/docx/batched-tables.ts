@@ -13,6 +13,7 @@
  */
 import { Document, Table, XmlComponent, type ITableOptions, type TableRow } from "docx";
 import type { SectionPlan, TableNode } from "../../plan/nodes.ts";
+import { cuttableRows } from "../../plan/table.ts";
 import { tableOptions, tableRows, type BlockContext, type TableSlots } from "./blocks.ts";
 import { documentXmlOf } from "./package-parts.ts";
 import type { DocxFont } from "./runs.ts";
@@ -59,10 +60,8 @@ class BatchTable extends Table {
 export function batchEnds(node: TableNode, rowsPerBatch: number): number[] {
   const ends: number[] = [];
   let start = 0;
-  let mergedUntil = 0; // the first row below every cell merged down so far
-  node.rows.forEach((row, r) => {
-    if (r - start >= rowsPerBatch && mergedUntil <= r) ends.push((start = r));
-    for (const cell of row.cells) mergedUntil = Math.max(mergedUntil, r + (cell.rowSpan ?? 1));
+  cuttableRows(node.rows).forEach((cuttable, r) => {
+    if (r - start >= rowsPerBatch && cuttable) ends.push((start = r));
   });
   ends.push(node.rows.length);
   return ends;

@@ -21,11 +21,18 @@ export interface PdfBlockContext {
   nextTableSerial(): number;
 }
 
-function table(node: TableNode, ctx: PdfBlockContext): Content {
+/**
+ * The table, or the part of it from row `from` to row `to` below its header rows (a chunk of a long table:
+ * chunks.ts). A part is laid out as the table is at the top of a page: header rows, then its rows; what
+ * holds for the whole table (rows that may split) holds for the part.
+ */
+export function tableContent(node: TableNode, ctx: PdfBlockContext, from = node.headerRows, to = node.rows.length): Content {
   const tableSerial = ctx.nextTableSerial();
   const columnCount = node.columns.length;
   const starts = cellColumns(node.rows, columnCount);
-  const body = node.rows.map((row, r) => {
+  const indices = [...Array(node.headerRows).keys(), ...Array.from({ length: to - from }, (_, i) => from + i)];
+  const body = indices.map((r) => {
+    const row = node.rows[r]!;
     // pdfmake wants every position of the grid: spanned ones as empty placeholders
     const cells: PdfCell[] = new Array<PdfCell>(columnCount).fill({});
     row.cells.forEach((cell, i) => {
@@ -52,7 +59,7 @@ function table(node: TableNode, ctx: PdfBlockContext): Content {
     table: {
       headerRows: node.headerRows,
       // the header stays with the first row below it, unless that row is taller than a page (pdfmake would drop it)
-      ...(node.headerRows > 0 && node.rows[node.headerRows]?.keepTogether ? { keepWithHeaderRows: 1 } : {}),
+      ...(node.headerRows > 0 && from === node.headerRows && node.rows[node.headerRows]?.keepTogether ? { keepWithHeaderRows: 1 } : {}),
       // pdfmake cannot move a row taller than a page: such a table lets its rows split (none is dropped)
       dontBreakRows: node.rows.every((row) => row.keepTogether),
       widths,
@@ -91,6 +98,6 @@ export const BLOCK_HANDLERS: NodeHandlers<Content, PdfBlockContext> = {
     margin: [0, node.spaceBeforePt, 0, node.spaceAfterPt],
     unbreakable: true,
   }),
-  table,
+  table: (node, ctx) => tableContent(node, ctx),
   closing: (node) => ({ stack: [gridRow(node.columnsPt, node.cellPaddingPt, [node.recipients, node.signature], node.spaceBeforePt)], unbreakable: true }),
 };

@@ -4,6 +4,9 @@
  * pdfmake lays headers and footers out page by page in order, once per layout pass, after the content: the
  * first call a section's function gets is that section's first page, and page 1 (always the first section's)
  * starts a new pass.
+ *
+ * A document laid out in chunks (chunks.ts) numbers each chunk's pages after the pages drawn before it; its
+ * first section may have begun in an earlier chunk, whose first page is then known already.
  */
 import type { Content, DynamicContent } from "pdfmake/interfaces.js";
 import type { PageSetup, SectionPlan } from "../../plan/nodes.ts";
@@ -24,11 +27,22 @@ function numberContent(text: string, section: SectionPlan): Content {
   return { text, fontSize: numbering.sizePt, alignment: "right", margin: [m.left, Math.max(0, m.bottom - m.footer - numbering.sizePt), m.right, 0] };
 }
 
-export function sectionNumberings(sections: readonly SectionPlan[]): SectionNumbering[] {
-  const firstPage: (number | undefined)[] = sections.map(() => undefined);
+/** Where a chunk starts: its first section, the pages before it, and the first page of each section begun so far. */
+export interface NumberingStart {
+  firstSection: number;
+  pagesBefore: number;
+  /** shared by the chunks of one document; a section's entry is set by its first page */
+  firstPages: (number | undefined)[];
+}
+
+export function sectionNumberings(sections: readonly SectionPlan[], start?: NumberingStart): SectionNumbering[] {
+  const { firstSection, pagesBefore, firstPages: firstPage } = start ?? { firstSection: 0, pagesBefore: 0, firstPages: sections.map(() => undefined) };
+  // the chunk's first section keeps its first page if it began in an earlier chunk
+  const resetFrom = firstPage[firstSection] !== undefined && pagesBefore > 0 ? firstSection + 1 : firstSection;
   return sections.map((section, index): SectionNumbering => {
-    const numberFor: DynamicContent = (currentPage) => {
-      if (index === 0 && currentPage === 1) firstPage.fill(undefined);
+    const numberFor: DynamicContent = (pageInChunk) => {
+      if (index === firstSection && pageInChunk === 1) firstPage.fill(undefined, resetFrom);
+      const currentPage = pagesBefore + pageInChunk;
       const first = (firstPage[index] ??= currentPage);
       if (currentPage === first) return null;
       const shown = section.numbering.restart ? currentPage - first + 1 : currentPage;

@@ -22,6 +22,9 @@
  * And pdfmake's style lookups take a fast path (style-lookup.ts), and words that look alike are drawn as one
  * text object (line-merging.ts). Everything else stays per document: the pdfkit font objects and ToUnicode maps.
  *
+ * Chunked layout (chunks.ts): a document with a long table is laid out and drawn one chunk of rows at a time,
+ * so that pdfmake holds one chunk's pages, not the document's (`renderChunkedPdf`).
+ *
  * Render options. `renderPdf(definition, fonts, { sharedCaches, lineMerging })` (both on by default) chooses
  * the fast paths per document. The patched methods tell documents apart by what pdfmake hands them: a font set
  * is registered under one pdfmake family per combination of options, each family with its own font buffers
@@ -36,7 +39,7 @@
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { createRequire } from "node:module";
-import type { TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
+import type { Content, TDocumentDefinitions, TFontDictionary } from "pdfmake/interfaces.js";
 import type { FaceName, FontBytes } from "../../layout/font-bytes.ts";
 import { parsedFace } from "../../layout/font-faces.ts";
 import { installLineMerging, lineMergingProblems, type Inline, type LineClass, type LineRenderer } from "./line-merging.ts";
@@ -64,6 +67,8 @@ import {
   type PdfRuntimeWarning,
 } from "./runtime/shape-check.ts";
 import { escapeInfoForXmp, installXmpEscaping, xmpEscapingProblems, xmpEscapingWorks, type MetadataDocument } from "./runtime/xmp-metadata.ts";
+import { chunkCut, type ChunkedDocument, type TableChunk } from "./chunks.ts";
+import { collectGarbage } from "./runtime/collect-garbage.ts";
 
 export type { PdfRuntimeWarning, PatchPiece, PieceReport } from "./runtime/shape-check.ts";
 
@@ -176,6 +181,8 @@ const familyFast = new Map<string, FastPaths>();
 // ---- pieces that need no font: checked and installed when this module loads --------------------------------
 
 const styleStack = fromPdfmake("./StyleContextStack.js") as { default: StyleStackClass };
+const layoutBuilder = fromPdfmake("./LayoutBuilder.js") as { default: { prototype: LayoutBuilderLike } };
+const tableProcessor = fromPdfmake("./TableProcessor.js") as { default: { prototype: TableRowProcessor } };
 const renderer = fromPdfmake("./Renderer.js") as { default: { prototype: LineRenderer } };
 const line = fromPdfmake("./Line.js") as { default: LineClass };
 const fastLookup = Symbol("vanban fast style lookup");
@@ -216,6 +223,117 @@ function drawnAsMeasured(inline: Inline): boolean {
   return true;
 }
 
+/** pdfmake's LayoutBuilder and Renderer, as far as chunked layout uses them. */
+type LaidOutPages = unknown[] & { [NEXT_CHUNK]?: () => LaidOutPages };
+interface LayoutBuilderLike {
+  layoutDocument(docStructure: unknown, ...rest: unknown[]): LaidOutPages;
+}
+interface PageRenderer {
+  renderPages(pages: LaidOutPages): void;
+}
+/** On the content array of a document laid out in chunks: its chunks. */
+const CHUNKED = Symbol("vanban chunked document");
+/** On the pages of a chunk: lays out the next one. */
+const NEXT_CHUNK = Symbol("vanban next chunk");
+
+/** pdfmake's TableProcessor and the page writer, as far as the row pages are read. */
+interface RowWriter {
+  transactionLevel: number;
+  context(): { page: number };
+}
+interface TableRowProcessor {
+  tableNode: object;
+  endRow(rowIndex: number, writer: RowWriter, pageBreaks: unknown): void;
+}
+interface RowLayoutBuilder {
+  writer: RowWriter;
+  processRow(options: { tableNode?: object; rowIndex?: number; cells?: readonly unknown[] }): { positions?: { pageNumber?: number }[] };
+}
+/** On a chunk's table node: the page (0-based) each of its rows starts and ends on, as laid out last. */
+const ROW_PAGES = Symbol("vanban row pages");
+interface RowPages {
+  start: number[];
+  end: number[];
+  /** rows laid out inside an unbreakable block not yet placed: they land where the block is committed */
+  pending: number[];
+}
+
+/**
+ * Records the pages of a chunk's table rows. pdfmake records a cell's position where an unbreakable block was
+ * first tried, not where it was placed, so a row kept whole (in an unbreakable block: pdfmake's
+ * dontBreakRows, or the header kept with the first row) lies on the page current once its block is
+ * committed; a row that may split lies on the pages its lines were added to.
+ */
+function installRowPages(builder: RowLayoutBuilder, processor: TableRowProcessor): void {
+  const { processRow } = builder;
+  const { endRow } = processor;
+  const pagesOf = (table: object | undefined) => (table as { [ROW_PAGES]?: RowPages } | undefined)?.[ROW_PAGES];
+  builder.processRow = function (this: RowLayoutBuilder, options) {
+    const begun = this.writer.context().page;
+    const result = processRow.call(this, options);
+    const pages = pagesOf(options.tableNode);
+    if (pages && options.rowIndex !== undefined && this.writer.transactionLevel === 0) {
+      const numbers = (result.positions ?? []).flatMap((p) => (typeof p.pageNumber === "number" ? [p.pageNumber - 1] : []));
+      // a row begun at the foot of a page reaches down from there, unless it asked for a new page (keep-with-next)
+      const broken = (options.cells ?? []).some((cell) => (cell as { pageBreak?: unknown } | undefined)?.pageBreak === "before");
+      if (!broken) numbers.push(begun);
+      [pages.start[options.rowIndex], pages.end[options.rowIndex]] = [Math.min(...numbers), Math.max(...numbers)];
+    }
+    return result;
+  };
+  processor.endRow = function (this: TableRowProcessor, rowIndex, writer, pageBreaks) {
+    const pages = pagesOf(this.tableNode);
+    const placed = pages?.end[rowIndex] !== undefined;
+    endRow.call(this, rowIndex, writer, pageBreaks);
+    if (!pages || placed) return;
+    pages.pending.push(rowIndex);
+    if (writer.transactionLevel > 0) return;
+    const page = writer.context().page;
+    for (const row of pages.pending) pages.start[row] = pages.end[row] = page;
+    pages.pending = [];
+  };
+}
+
+/** The first and last page (1-based) each plan row of a chunk was laid out on. */
+function rowPages(pages: RowPages, chunk: TableChunk): ([number, number] | undefined)[] {
+  return Array.from({ length: chunk.to - chunk.from }, (_, i) => {
+    const [start, end] = [pages.start[chunk.headerRows + i], pages.end[chunk.headerRows + i]];
+    return start === undefined || end === undefined ? undefined : [start + 1, end + 1];
+  });
+}
+
+function installChunkedLayout(builder: LayoutBuilderLike, renderer: PageRenderer): void {
+  const layoutDocument = builder.layoutDocument;
+  builder.layoutDocument = function (this: LayoutBuilderLike, docStructure: unknown, ...rest: unknown[]) {
+    const chunked = (docStructure as { [CHUNKED]?: ChunkedDocument } | undefined)?.[CHUNKED];
+    if (!chunked) return layoutDocument.call(this, docStructure, ...rest);
+    // pdfDocument, styles, defaultStyle, background, header, footer, watermark; pageBreakBefore is each chunk's own
+    const settings = Array.from({ length: 7 }, (_, i) => rest[i]);
+    const layOut = (from: number, pagesBefore: number, rows: number): LaidOutPages => {
+      const chunk = chunked.chunk(from, pagesBefore, rows);
+      const recorded: RowPages = { start: [], end: [], pending: [] };
+      (chunk.table as { [ROW_PAGES]?: RowPages })[ROW_PAGES] = recorded;
+      const pages = layoutDocument.call(this, chunk.content, ...settings, chunk.pageBreakBefore);
+      if (chunk.last) return pages;
+      const cut = chunkCut(rowPages(recorded, chunk), chunk.from, chunked.cuttable, pages.length);
+      // no page to cut at (rows as tall as the chunk's pages): the same chunk with twice the rows
+      if (!cut) return layOut(from, pagesBefore, 2 * (chunk.to - chunk.from));
+      const kept: LaidOutPages = pages.slice(0, cut.keepPages);
+      kept[NEXT_CHUNK] = () => layOut(cut.nextRow, pagesBefore + cut.keepPages, chunked.rows);
+      return kept;
+    };
+    return layOut(chunked.firstRow, 0, chunked.rows);
+  };
+  const renderPages = renderer.renderPages;
+  renderer.renderPages = function (this: PageRenderer, pages: LaidOutPages) {
+    // a chunk's pages are drawn, then let go, before the next chunk is laid out
+    for (let batch: LaidOutPages | undefined = pages; batch; batch = batch[NEXT_CHUNK]?.()) {
+      renderPages.call(this, batch);
+      if (batch[NEXT_CHUNK]) collectGarbage();
+    }
+  };
+}
+
 let xmpEscaped = false;
 const reports = new Map<PatchPiece, PieceReport>();
 const record = (done: PieceReport[]) => {
@@ -233,6 +351,19 @@ record(
       piece: "line-merging",
       check: () => lineMergingProblems(renderer.default.prototype, line.default),
       install: () => installLineMerging(renderer.default.prototype, lineFast, drawnAsMeasured),
+    },
+    {
+      piece: "chunked-layout",
+      check: () => [
+        ...memberProblems("pdfmake LayoutBuilder.prototype", layoutBuilder.default.prototype, [{ name: "layoutDocument", kind: "function", arity: 9 }]),
+        ...memberProblems("pdfmake Renderer.prototype", renderer.default.prototype, [{ name: "renderPages", kind: "function", arity: 1 }]),
+        ...memberProblems("pdfmake LayoutBuilder.prototype", layoutBuilder.default.prototype, [{ name: "processRow", kind: "function", arity: 1 }]),
+        ...memberProblems("pdfmake TableProcessor.prototype", tableProcessor.default.prototype, [{ name: "endRow", kind: "function", arity: 3 }]),
+      ],
+      install: () => {
+        installRowPages(layoutBuilder.default.prototype as unknown as RowLayoutBuilder, tableProcessor.default.prototype);
+        installChunkedLayout(layoutBuilder.default.prototype, renderer.default.prototype as unknown as PageRenderer);
+      },
     },
     {
       piece: "xmp-escaping",
@@ -506,6 +637,22 @@ export function pdfRuntimeStatus(fonts?: FontBytes): PdfRuntimeStatus {
  */
 export function registeredFamily(fonts: FontBytes, options: PdfRenderOptions = {}): string {
   return familyFor(fontSet(fonts), { sharedCaches: options.sharedCaches ?? true, lineMerging: options.lineMerging ?? true });
+}
+
+/**
+ * A document with a long table, laid out and drawn chunk by chunk (chunks.ts); where the chunked-layout piece is
+ * left alone, the whole document (`whole`) at once.
+ */
+export function renderChunkedPdf(
+  settings: Omit<TDocumentDefinitions, "content">,
+  chunked: ChunkedDocument,
+  whole: () => TDocumentDefinitions,
+  fonts: FontBytes,
+  options: PdfRenderOptions = {},
+): Promise<Uint8Array> {
+  if (!installed("chunked-layout")) return renderPdf(whole(), fonts, options);
+  const content = Object.assign([] as Content[], { [CHUNKED]: chunked });
+  return renderPdf({ ...settings, content }, fonts, options);
 }
 
 /**

@@ -10,11 +10,14 @@ import type { BlockNode, DocumentPlan } from "../../plan/nodes.ts";
 import { BLOCK_HANDLERS, type PdfBlockContext } from "./blocks.ts";
 import { keepBreakBudget, pageBreakHook } from "./keep-with-next.ts";
 import { pdfMargins, pdfPageSize, sectionNumberings } from "./page-numbers.ts";
-import { renderPdf } from "./pdfmake-runtime.ts";
+import { CHUNK_ROWS, chunkedDocument, type SectionWriter } from "./chunks.ts";
+import { renderChunkedPdf, renderPdf } from "./pdfmake-runtime.ts";
 
 export interface PdfOptions {
   /** written as the file's creator and producer */
   toolName: string;
+  /** a table longer than this is laid out in chunks of as many rows (chunks.ts); the pages are the same */
+  chunkRows?: number;
 }
 
 /** Blocks and table rows: what a layout of the document costs. */
@@ -45,10 +48,27 @@ function sectionContent(blocks: readonly BlockNode[], ctx: PdfBlockContext): Con
   return out;
 }
 
-export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumentDefinitions {
-  const numberings = sectionNumberings(plan.sections);
-  let tables = 0;
-  const ctx: PdfBlockContext = { nextTableSerial: () => tables++ };
+/** The document's pdfmake sections: each plan section's blocks, page setup and numbering. */
+function sectionWriter(plan: DocumentPlan): SectionWriter {
+  return {
+    content: (section, from, to, ctx) => sectionContent(plan.sections[section]!.blocks.slice(from, to), ctx),
+    node: (index, content, numbering) => {
+      const section = plan.sections[index]!;
+      return {
+        section: content,
+        pageSize: pdfPageSize(section.page),
+        pageOrientation: section.page.orientation,
+        pageMargins: pdfMargins(section.page),
+        header: numbering.header ?? null,
+        footer: numbering.footer ?? null,
+      };
+    },
+    pageBreakBefore: () => pageBreakHook(keepBreakBudget(planSize(plan))),
+  };
+}
+
+/** Everything but the content: page setup of the first section and the metadata. */
+function documentSettings(plan: DocumentPlan, options: PdfOptions): Omit<TDocumentDefinitions, "content"> {
   const first = plan.sections[0]!;
   const date = isoToUtcDate(plan.metadata.date);
   const { metadata } = plan;
@@ -69,18 +89,24 @@ export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumen
       modDate: date,
     },
     defaultStyle: { fontSize: plan.baseSizePt },
-    pageBreakBefore: pageBreakHook(keepBreakBudget(planSize(plan))),
-    content: plan.sections.map((section, i) => ({
-      section: sectionContent(section.blocks, ctx),
-      pageSize: pdfPageSize(section.page),
-      pageOrientation: section.page.orientation,
-      pageMargins: pdfMargins(section.page),
-      header: numberings[i]!.header ?? null,
-      footer: numberings[i]!.footer ?? null,
-    })),
+  };
+}
+
+/** The whole document as one pdfmake definition. */
+export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumentDefinitions {
+  const writer = sectionWriter(plan);
+  const numberings = sectionNumberings(plan.sections);
+  let tables = 0;
+  const ctx: PdfBlockContext = { nextTableSerial: () => tables++ };
+  return {
+    ...documentSettings(plan, options),
+    pageBreakBefore: writer.pageBreakBefore(),
+    content: plan.sections.map((section, i) => writer.node(i, writer.content(i, 0, section.blocks.length, ctx), numberings[i]!)),
   };
 }
 
 export function writePdf(plan: DocumentPlan, fonts: FontBytes, options: PdfOptions): Promise<Uint8Array> {
-  return renderPdf(pdfDefinition(plan, options), fonts);
+  const chunked = chunkedDocument(plan, sectionWriter(plan), options.chunkRows ?? CHUNK_ROWS);
+  if (!chunked) return renderPdf(pdfDefinition(plan, options), fonts);
+  return renderChunkedPdf(documentSettings(plan, options), chunked, () => pdfDefinition(plan, options), fonts);
 }

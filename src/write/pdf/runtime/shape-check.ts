@@ -10,6 +10,7 @@
 export type PatchPiece =
   | "style-lookup"
   | "line-merging"
+  | "chunked-layout"
   | "xmp-escaping"
   | "font-buffers"
   | "shared-tables"
@@ -22,6 +23,7 @@ export type PatchPiece =
 export const FALLBACK_EFFECT: Record<PatchPiece, string> = {
   "style-lookup": "pdfmake's own style lookup (slower)",
   "line-merging": "every word is drawn as its own text object (larger files, same pages)",
+  "chunked-layout": "a long table is laid out whole before any page is drawn (more memory, same pages)",
   "xmp-escaping": "metadata strings are XML-escaped before pdfkit sees them, so the Info dictionary shows &amp; and the like",
   "font-buffers": "no shared caches, no fixed font subsets and no line merging",
   "shared-tables": "every document decodes the font tables again (slower)",

@@ -1,6 +1,6 @@
 /**
  * The PDF runtime on a pdfmake/pdfkit/fontkit whose internals differ from the pinned ones: before the runtime
- * loads, three methods it patches are replaced by ones taking another number of parameters (as another
+ * loads, four methods it patches are replaced by ones taking another number of parameters (as another
  * version's might). Those pieces stay unpatched, the status gives one warning naming them, and rendering
  * takes pdfmake's own path for them. (This file runs in its own process: vitest's forks pool isolates files.)
  */
@@ -9,7 +9,9 @@ import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTinos } from "../../../../src/io/fonts.ts";
 import type { FontBytes } from "../../../../src/layout/font-bytes.ts";
+import { composeDecisionPlan } from "../../../../src/plan/decision.ts";
 import { readPdfObjects, readPdfText } from "../../../support/pdf-text.ts";
+import { loadSeed } from "../../../support/seed-docx.ts";
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 const fromPdfmake = createRequire(createRequire(import.meta.url).resolve("pdfmake"));
@@ -29,14 +31,17 @@ function reshape(prototype: Record<string, Method>, name: string, declared: 0 | 
 }
 
 let runtime: typeof import("../../../../src/write/pdf/pdfmake-runtime.ts");
+let writePdf: typeof import("../../../../src/write/pdf/write-pdf.ts").writePdf;
 let fonts: FontBytes;
 
 beforeAll(async () => {
   fonts = await loadTinos();
   reshape((fromPdfmake("./Renderer.js") as { default: { prototype: Record<string, Method> } }).default.prototype, "renderLine", 1);
+  reshape((fromPdfmake("./TableProcessor.js") as { default: { prototype: Record<string, Method> } }).default.prototype, "endRow", 1);
   reshape((fromPdfmake("pdfkit") as { prototype: Record<string, Method> }).prototype, "_addInfo", 1);
   reshape(Object.getPrototypeOf(fontkit.create(fonts.normal).createSubset()) as Record<string, Method>, "encode", 1);
   runtime = await import("../../../../src/write/pdf/pdfmake-runtime.ts");
+  ({ writePdf } = await import("../../../../src/write/pdf/write-pdf.ts"));
 });
 
 const TITLE = 'Sở "A" & <B>';
@@ -54,13 +59,14 @@ describe("the runtime on internals that differ from the pinned versions", () => 
   it("leaves those pieces unpatched and reports them in one warning, the rest patched", () => {
     const status = runtime.pdfRuntimeStatus(fonts);
     const left = status.pieces.filter((p) => !p.installed).map((p) => p.piece);
-    expect(left).toEqual(["line-merging", "xmp-escaping", "subset-cache", "deflate-cache"]);
+    expect(left).toEqual(["line-merging", "chunked-layout", "xmp-escaping", "subset-cache", "deflate-cache"]);
     expect(status.pieces.filter((p) => p.installed).map((p) => p.piece)).toEqual(["style-lookup", "font-buffers", "shared-tables", "shared-runs", "subset-seeding"]);
     const warning = status.warning!;
     expect(warning.code).toBe("pdf-runtime/unpatched");
     expect(warning.pieces.map((p) => p.piece)).toEqual(left);
     expect(warning.pieces[0]!.problems).toEqual(["pdfmake Renderer.prototype.renderLine: takes 1 parameter(s), expected 3"]);
-    expect(warning.pieces[3]!.problems).toEqual(["needs subset-cache, which is left alone"]);
+    expect(warning.pieces[1]!.problems).toEqual(["pdfmake TableProcessor.prototype.endRow: takes 1 parameter(s), expected 3"]);
+    expect(warning.pieces[4]!.problems).toEqual(["needs subset-cache, which is left alone"]);
     expect(warning.message).toContain("pdfmake 0.3.11");
   });
 
@@ -69,6 +75,13 @@ describe("the runtime on internals that differ from the pinned versions", () => 
     expect(same(merged, await runtime.renderPdf(definition(), fonts, { lineMerging: false }))).toBe(true);
     expect(same(merged, await runtime.renderPdf(definition(), fonts, { sharedCaches: false }))).toBe(true);
     expect((await readPdfText(merged)).flat).toContain("Ỷ ỹ Ữ ữ Ặ ặ Đ đ ẫ ậ ờ");
+  });
+
+  it("lays a long table out whole without the chunked layout: the bytes of a document with no chunks", async () => {
+    const { decision, ctx } = await loadSeed();
+    const plan = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
+    const whole = await writePdf(plan, ctx.fonts, { toolName: "vanban-test", chunkRows: Number.POSITIVE_INFINITY });
+    expect(same(await writePdf(plan, ctx.fonts, { toolName: "vanban-test", chunkRows: 5 }), whole)).toBe(true);
   });
 
   it("keeps the XMP packet well-formed without the patched writer, escaping on the way in", async () => {
