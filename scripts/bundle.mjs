@@ -51,8 +51,10 @@ await Promise.all([workers, ...cli.outputFiles.map(toCommonJs)]);
 // The binary: loads the CLI's chunks
 await build({ ...common, entryPoints: { main: "src/cli/bin.ts" }, outdir: OUT, format: "esm" });
 
-// The code cache, made by a node process of its own with this one's environment (V8 rejects a cache made
-// under other flags). The commands it runs print their usual output: shown only if it fails.
+// The code caches, made by a node process of its own with this one's environment (V8 rejects a cache made under
+// other flags), before the bundle is put in place: two builds at once each cache their own folder. (A chunk
+// compiled from its cache keeps the file name it was cached under, dist/.bundle-…, in stack traces and
+// profiles.) The commands the process runs print their usual output: shown only if it fails.
 const cache = spawnSync(process.execPath, ["scripts/write-code-cache.mjs", OUT], { encoding: "utf8" });
 if (cache.status !== 0) {
   rmSync(OUT, { recursive: true, force: true });
