@@ -14,6 +14,7 @@
 import { Document, Table, XmlComponent, type ITableOptions, type TableRow } from "docx";
 import type { SectionPlan, TableNode } from "../../plan/nodes.ts";
 import { cuttableRows } from "../../plan/table.ts";
+import { collectGarbage } from "../collect-garbage.ts";
 import { tableOptions, tableRows, type BlockContext, type TableSlots } from "./blocks.ts";
 import { documentXmlOf } from "./package-parts.ts";
 import type { DocxFont } from "./runs.ts";
@@ -25,6 +26,8 @@ import { sectionOptions } from "./section.ts";
  * the compile of a small document of its own (5–10 ms).
  */
 export const ROWS_PER_BATCH = 250;
+/** Rows between two garbage collections (collect-garbage.ts): a few each for a 10,000-task appendix. */
+const ROWS_PER_COLLECTION = 2000;
 
 /** An empty element of a name docx never writes: `<name/>` in the compiled XML. */
 class Marker extends XmlComponent {
@@ -106,9 +109,15 @@ export class TableBatches {
       if (found < 0 || documentXml.includes(slot.tag, found + 1)) throw new Error(`the compiled document does not hold ${slot.tag} once`);
       pieces.push(documentXml.slice(at, found));
       let from = 0;
+      let collected = 0;
       for (const to of batchEnds(slot.node, this.rowsPerBatch)) {
         pieces.push(this.rowsXml(slot, from, to));
         from = to;
+        // what docx built for the batches so far is garbage: let it go every so many rows
+        if (to - collected >= ROWS_PER_COLLECTION) {
+          collectGarbage();
+          collected = to;
+        }
       }
       at = found + slot.tag.length;
     }

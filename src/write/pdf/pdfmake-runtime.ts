@@ -68,7 +68,7 @@ import {
 } from "./runtime/shape-check.ts";
 import { escapeInfoForXmp, installXmpEscaping, xmpEscapingProblems, xmpEscapingWorks, type MetadataDocument } from "./runtime/xmp-metadata.ts";
 import { chunkCut, type ChunkedDocument, type TableChunk } from "./chunks.ts";
-import { collectGarbage } from "./runtime/collect-garbage.ts";
+import { collectGarbage } from "../collect-garbage.ts";
 
 export type { PdfRuntimeWarning, PatchPiece, PieceReport } from "./runtime/shape-check.ts";
 
