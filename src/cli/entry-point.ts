@@ -23,6 +23,13 @@ export function startProgram(run: (args: readonly string[]) => Promise<number>):
   // Bundled, our dependencies' code no longer lies under node_modules, so Node blames their deprecated calls
   // (exceljs's `new Buffer()`) on vanban and prints a warning a clerk can do nothing about.
   process.noDeprecation = true;
+  // a reader that stops early (`vanban import plan.txt | head`) leaves the rest of the output nowhere to go:
+  // that is the reader's choice, not an error (Node would print a stack trace for it)
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

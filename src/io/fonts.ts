@@ -16,8 +16,6 @@ import type { FaceName, FontBytes, FontFamily } from "../layout/font-bytes.ts";
 import { readBounded } from "./bounded-read.ts";
 
 const require = createRequire(import.meta.url);
-// fontkit's CommonJS build, the one pdfkit and src/layout/font-faces.ts load
-const fontkit = require("fontkit") as typeof Fontkit;
 
 export const FACE_NAMES: readonly FaceName[] = ["normal", "bold", "italics", "bolditalics"];
 
@@ -90,6 +88,8 @@ const SUBFAMILY_FACE: Record<string, FaceName> = {
 export function timesNewRomanFace(bytes: Buffer): FaceName | undefined {
   let font: Fontkit.Font;
   try {
+    // fontkit's CommonJS build, the one pdfkit and src/layout/font-faces.ts load; only when a font is looked into
+    const fontkit = require("fontkit") as typeof Fontkit;
     const opened = fontkit.create(bytes) as Fontkit.Font | Fontkit.FontCollection;
     if (!("getName" in opened)) return undefined; // a collection (.ttc): not searched
     font = opened;

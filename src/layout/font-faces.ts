@@ -8,13 +8,15 @@
 import { createRequire } from "node:module";
 import type * as Fontkit from "fontkit";
 
-const fontkit = createRequire(import.meta.url)("fontkit") as typeof Fontkit;
 const faces = new WeakMap<Uint8Array, Fontkit.Font>();
+/** loaded with the first face: a command that measures nothing (a rebuild with nothing changed) loads no fontkit */
+let fontkit: typeof Fontkit | undefined;
 
 /** The face parsed from `bytes` (the same object for the same buffer). */
 export function parsedFace(bytes: Uint8Array): Fontkit.Font {
   let face = faces.get(bytes);
   if (!face) {
+    fontkit ??= createRequire(import.meta.url)("fontkit") as typeof Fontkit;
     face = fontkit.create(bytes as Buffer) as Fontkit.Font;
     faces.set(bytes, face);
   }

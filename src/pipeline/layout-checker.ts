@@ -37,22 +37,27 @@ class InThreadChecker implements LayoutChecker {
   async close(): Promise<void> {}
 }
 
+/** The checks on a thread of their own, started by the first document to check: a rebuild that renders nothing starts none. */
 class WorkerChecker implements LayoutChecker {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private readonly pending = new Map<number, { resolve: (reply: CheckAnswer) => void; reject: (e: Error) => void }>();
   private next = 0;
   private failure: Error | undefined;
 
-  constructor(data: CheckWorkerData) {
-    this.worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: data });
-    this.worker.on("message", (reply: CheckReply) => {
+  constructor(private readonly data: CheckWorkerData) {}
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL("./check-worker.js", import.meta.url), { workerData: this.data });
+    worker.on("message", (reply: CheckReply) => {
       const waiting = this.pending.get(reply.id)!;
       this.pending.delete(reply.id);
       if ("error" in reply) waiting.reject(new Error(reply.error));
       else waiting.resolve(reply);
     });
-    this.worker.on("error", (error) => this.fail(error));
-    this.worker.on("exit", (code) => this.fail(new Error(`the layout-check thread stopped (exit code ${code})`)));
+    worker.on("error", (error) => this.fail(error));
+    worker.on("exit", (code) => this.fail(new Error(`the layout-check thread stopped (exit code ${code})`)));
+    return (this.worker = worker);
   }
 
   private fail(error: Error): void {
@@ -67,7 +72,7 @@ class WorkerChecker implements LayoutChecker {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       // copied: the caller goes on to write the bytes, or to render the plan as PDF
-      this.worker.postMessage({ ...task, id } satisfies CheckJob);
+      this.started().postMessage({ ...task, id } satisfies CheckJob);
     });
   }
 
@@ -83,7 +88,7 @@ class WorkerChecker implements LayoutChecker {
 
   async close(): Promise<void> {
     this.failure ??= new Error("the layout checker is closed");
-    await this.worker.terminate();
+    await this.worker?.terminate();
   }
 }
 

@@ -167,6 +167,15 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
     expect(usage.stdout).toBe("");
   });
 
+  it("stops quietly when its reader does (| head): exit 0, no stack trace", () => {
+    // the imported model (some 35 KB of YAML) into a pipe closed after its first bytes; bash for PIPESTATUS
+    const script = `"${process.execPath}" "${CLI_ENTRY}" import seeds/qd-503-2013.txt | head -c 64 > /dev/null; echo "\${PIPESTATUS[0]}"`;
+    const piped = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+    expect(piped.stdout.trim()).toBe("0");
+    expect(piped.stderr).not.toMatch(STACK_LINE);
+    expect(piped.stderr).not.toContain("EPIPE");
+  });
+
   it("is byte-identical in another time zone and locale, and when worker threads render the letters (REPRO)", async () => {
     // a small model (three letters: enough for two workers), built here from the sources and there by the
     // bundled CLI in a zone and a locale other than this process's
