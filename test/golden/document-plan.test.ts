@@ -73,6 +73,17 @@ function seedLetterPdf(id: string) {
   return found;
 }
 
+/** The seed decision's plan, its PDF and the PDF's text, rendered once (three tests read them). */
+let seedDecision: Promise<{ plan: DocumentPlan; bytes: Uint8Array; pdf: Awaited<ReturnType<typeof readPdfText>> }> | undefined;
+function seedDecisionPdf() {
+  seedDecision ??= (async () => {
+    const plan = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
+    const bytes = await pdfOf(plan);
+    return { plan, bytes, pdf: await readPdfText(bytes) };
+  })();
+  return seedDecision;
+}
+
 beforeAll(async () => {
   let resolved: ResolvedDecision;
   ({ decision, ctx, resolve, resolved } = await loadSeed());
@@ -207,11 +218,10 @@ describe("writers: both formats carry the plan", () => {
 
   it("the V/v line is in both files of the letter, and in neither of the decision", async () => {
     const vv = `V/v ${decision.letters!.subject}`;
-    const plan = letterPlanFor("so-noi-vu");
-    expect((await readPdfText(await pdfOf(plan))).flat).toContain(vv);
+    const { plan, pdf } = await seedLetterPdf("so-noi-vu");
+    expect(pdf.flat).toContain(vv);
     expect(readDocument(openDocx(await docxOf(plan))).paragraphs.map((p) => p.text)).toContain(vv);
-    const own = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
-    expect((await readPdfText(await pdfOf(own))).flat).not.toContain("V/v");
+    expect((await seedDecisionPdf()).pdf.flat).not.toContain("V/v");
   });
 
   it("the gap before the signature moves the signature by exactly that much in the PDF and the DOCX", async () => {
@@ -250,8 +260,7 @@ describe("writers: both formats carry the plan", () => {
   });
 
   it("the decision's PDF holds the DOCX's words; the appendix is landscape, numbered from 1, its header row on every page", async () => {
-    const plan = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
-    const pdf = await readPdfText(await pdfOf(plan));
+    const { plan, pdf } = await seedDecisionPdf();
     const docx = readDocument(openDocx(await docxOf(plan)));
     const appendixStart = pdf.sizes.findIndex((s) => s.width > s.height);
     expect(appendixStart).toBeGreaterThan(0);
@@ -274,9 +283,7 @@ describe("writers: both formats carry the plan", () => {
   });
 
   it("APX-TABLE: no group row ends an appendix page of the decision PDF, and every page's graphics states balance", async () => {
-    const plan = composeDecisionPlan(decision, ctx.layout, ctx.measurer);
-    const bytes = await pdfOf(plan);
-    const pdf = await readPdfText(bytes);
+    const { bytes, pdf } = await seedDecisionPdf();
     const appendixStart = pdf.sizes.findIndex((s) => s.width > s.height);
     const groups = seedGroups(decision).map((g) => squash(`${g.group}${g.title}`));
     for (let i = appendixStart; i < pdf.pages.length; i++) {
