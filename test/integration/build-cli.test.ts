@@ -20,14 +20,15 @@ const root = mkdtempSync(join(tmpdir(), "vanban-build-"));
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 /**
- * The seed's builds here write DOCX and workbooks only: the folder, its manifests, packets, locks and commits do
- * not depend on the formats, and the PDFs would double each build (both formats: the REPRO test below, the
- * golden tests, `npm start`).
+ * The seed's builds here write DOCX and workbooks only, unchecked: the folder, its manifests, packets, locks and
+ * commits depend neither on the formats nor on the layout check, and the PDFs would double each build (both
+ * formats: the REPRO test below, the golden tests, `npm start`; the check of a build: its own tests below, and
+ * test/golden/check-seed.test.ts for the seed's files).
  */
-const DOCX_ONLY = ["--formats", "docx"];
+const DOCX_UNCHECKED = ["--formats", "docx", "--no-check"];
 
 async function build(out: string, extra: string[] = []): Promise<CliRun> {
-  const run = await runCliInProcess(["build", SEED_MODEL_FILE, "-o", out, "--json", ...DOCX_ONLY, ...extra]);
+  const run = await runCliInProcess(["build", SEED_MODEL_FILE, "-o", out, "--json", ...DOCX_UNCHECKED, ...extra]);
   expect(run.stderr).not.toMatch(STACK_LINE);
   return run;
 }
@@ -83,7 +84,7 @@ describe("vanban build", () => {
     const source = readFileSync(SEED_MODEL_FILE, "utf8");
     expect(source).toContain("Xây dựng và thực hiện Kế hoạch rà soát các văn bản QPPL đã ban hành");
     writeFileSync(edited, source.replace("Xây dựng và thực hiện Kế hoạch rà soát các văn bản QPPL đã ban hành", "Rà soát các văn bản QPPL"));
-    const run = await runCliInProcess(["build", edited, "-o", folder, "--agency", "so-tu-phap", "--json", ...DOCX_ONLY]);
+    const run = await runCliInProcess(["build", edited, "-o", folder, "--agency", "so-tu-phap", "--json", ...DOCX_UNCHECKED]);
     expect(run.status, run.stderr).toBe(0);
     const after = hashTree(join(folder, "qd-503-2013"));
     const changed = Object.keys(after).filter((path) => after[path] !== tree[path]).sort();
@@ -214,7 +215,7 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
    * done before the signal came.
    */
   async function interruptBuild(out: string, signal: NodeJS.Signals): Promise<number | null> {
-    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0", "--force", ...DOCX_ONLY], { stdio: "ignore" });
+    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0", "--force", ...DOCX_UNCHECKED], { stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
     for (let i = 0; i < 2000; i++) {
       // this child's own folder: the previous test's SIGKILL leaves a stray one behind for the next run to remove
