@@ -47,6 +47,13 @@ export function cuttableRows(rows: readonly Pick<TableRow, "cells">[]): boolean[
   });
 }
 
+/** Where a part of a table that starts at row `from` ends: after at least `rows` rows, at the first row it may be cut before. */
+export function partEnd(cuttable: readonly boolean[], from: number, rows: number): number {
+  let to = Math.min(cuttable.length, from + Math.max(1, rows));
+  while (to < cuttable.length && !cuttable[to]) to++;
+  return to;
+}
+
 function cellHeightPt(cell: TableCell, widthPt: number, table: Pick<TableNode, "sizePt" | "lineSpacing" | "paddingPt">, measurer: TextMeasurer): number {
   const bold = cell.runs.some((r) => r.bold);
   const lines = measurer.lineCount(runsText(cell.runs), table.sizePt, Math.max(1, widthPt - 2 * table.paddingPt.x), { bold });

@@ -13,7 +13,7 @@
  */
 import { Document, Table, XmlComponent, type ITableOptions, type TableRow } from "docx";
 import type { SectionPlan, TableNode } from "../../plan/nodes.ts";
-import { cuttableRows } from "../../plan/table.ts";
+import { cuttableRows, partEnd } from "../../plan/table.ts";
 import { collectGarbage } from "../collect-garbage.ts";
 import { tableOptions, tableRows, type BlockContext, type TableSlots } from "./blocks.ts";
 import { documentXmlOf } from "./package-parts.ts";
@@ -21,9 +21,9 @@ import type { DocxFont } from "./runs.ts";
 import { sectionOptions } from "./section.ts";
 
 /**
- * Rows of a long table built at once: a memory knob, not layout (any value gives the same bytes). At 10,000 tasks
- * the decision DOCX peaks near 420 MB with 250, 450 MB with 500, 380 MB with 100 (810 MB whole); each batch costs
- * the compile of a small document of its own (5–10 ms).
+ * Rows of a long table built at once: a memory knob, not layout (any value gives the same bytes). Before the
+ * collections every ROWS_PER_COLLECTION rows, the 10,000-task decision DOCX peaked near 420 MB with 250, 450 MB
+ * with 500, 380 MB with 100 (810 MB whole); each batch costs the compile of a small document of its own (5–10 ms).
  */
 export const ROWS_PER_BATCH = 250;
 /** Rows between two garbage collections (collect-garbage.ts): a few each for a 10,000-task appendix. */
@@ -61,12 +61,9 @@ class BatchTable extends Table {
 
 /** Where the batches of a table end: after at least `rowsPerBatch` rows, at the first row no merged cell runs past. */
 export function batchEnds(node: TableNode, rowsPerBatch: number): number[] {
+  const cuttable = cuttableRows(node.rows);
   const ends: number[] = [];
-  let start = 0;
-  cuttableRows(node.rows).forEach((cuttable, r) => {
-    if (r - start >= rowsPerBatch && cuttable) ends.push((start = r));
-  });
-  ends.push(node.rows.length);
+  for (let from = 0; from < node.rows.length; from = ends.at(-1)!) ends.push(partEnd(cuttable, from, rowsPerBatch));
   return ends;
 }
 
