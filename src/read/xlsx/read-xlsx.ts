@@ -175,7 +175,8 @@ function readSheet(name: string, part: string, hidden: boolean, ctx: WorkbookCon
     }
     rows.push(row);
   }
-  const hiddenColumns = sheet.hiddenColumns.filter((column) => column <= width);
+  // the table's own columns a hidden range covers (a range may reach to the sheet's last column)
+  const hiddenColumns = Array.from({ length: width }, (_, i) => i + 1).filter((column) => sheet.hiddenColumns.some((r) => r.min <= column && column <= r.max));
   const table: SourceTable = { kind: "table", rows, position: { path: [{ sheet: name }] }, ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
   const section: SourceSection = { page: pageOf(sheet), blocks: rows.length > 0 ? [table] : [], name };
   if (hidden) section.hidden = true;

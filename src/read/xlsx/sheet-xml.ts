@@ -27,8 +27,8 @@ export interface ScannedRow {
 export interface ScannedSheet {
   rows: ScannedRow[];
   merges: string[];
-  /** the columns `<cols>` hides (1-based, ascending) */
-  hiddenColumns: number[];
+  /** the column ranges `<cols>` hides (1-based, inclusive) */
+  hiddenColumns: { min: number; max: number }[];
   orientation?: string;
   paperSize?: string;
 }
@@ -68,8 +68,6 @@ const INLINE = new RegExp(`<${P}is\\b[^>]*>([\\s\\S]*?)</${P}is>`);
 const COLUMN = new RegExp(`<${P}col\\b([^>]*?)/?>`, "g");
 const MERGE = new RegExp(`<${P}mergeCell\\b([^>]*?)/?>`, "g");
 const PAGE = new RegExp(`<${P}pageSetup\\b([^>]*?)/?>`);
-/** XFD: a `<col>` range reaching further is cut there */
-const MAX_EXCEL_COLUMNS = 16_384;
 const ON = (value: string | undefined) => value === "1" || value === "true";
 
 /** Whether the part ends with its root element's end tag (or is one empty element): a truncated part does not. */
@@ -106,17 +104,16 @@ export function scanSheet(xml: string): ScannedSheet {
   return { rows, merges, hiddenColumns: hiddenColumns(xml), ...(setup.orientation ? { orientation: setup.orientation } : {}), ...(setup.paperSize ? { paperSize: setup.paperSize } : {}) };
 }
 
-/** The columns hidden by `<col min=".." max=".." hidden="1"/>`, within the widest sheet Excel allows. */
-function hiddenColumns(xml: string): number[] {
-  const hidden = new Set<number>();
+/** The column ranges hidden by `<col min=".." max=".." hidden="1"/>`: ranges, as a range may reach to XFD. */
+function hiddenColumns(xml: string): { min: number; max: number }[] {
+  const ranges: { min: number; max: number }[] = [];
   for (const m of xml.matchAll(COLUMN)) {
     const a = attributes(m[1]!);
     if (!ON(a.hidden)) continue;
-    const min = Number(a.min);
-    const max = Math.min(Number(a.max ?? a.min), MAX_EXCEL_COLUMNS);
-    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1) for (let c = min; c <= max; c++) hidden.add(c);
+    const [min, max] = [Number(a.min), Number(a.max ?? a.min)];
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) ranges.push({ min, max });
   }
-  return [...hidden].sort((a, b) => a - b);
+  return ranges;
 }
 
 const ITEM = new RegExp(`<${P}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}si>)`, "g");
