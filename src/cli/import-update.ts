@@ -160,7 +160,8 @@ export async function runImportUpdate(input: string, modelFile: string, incoming
   const after = validated(text, target, before.env);
   // what the model said before is not news: the merge's own diagnostics, and every error
   const known = new Set(before.diagnostics.map((d) => `${d.ruleId} ${d.message}`));
-  const kept = placeDiagnostics(keptWording(before.resolved.decision.appendices, incoming, read), modelFile, parseModel(before.source, modelFile).locate);
+  const wording = keptWording(before.resolved.decision.appendices, incoming, read);
+  const kept = before.locate ? placeDiagnostics(wording, modelFile, before.locate) : wording;
   const diagnostics = [...read, ...kept, ...after.diagnostics.filter((d) => d.severity === "error" || !known.has(`${d.ruleId} ${d.message}`))];
   if (!after.resolved) return fail(diagnostics);
   const diff = diffModels(before.resolved, after.resolved);

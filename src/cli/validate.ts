@@ -20,6 +20,8 @@ export interface ValidatedModel {
   env?: ValidationEnv;
   diagnostics: Diagnostic[];
   source?: string;
+  /** positions in `source` by model path, for diagnostics placed after validation */
+  locate?: Locator;
   migratedFrom?: string;
 }
 
@@ -52,7 +54,7 @@ export async function loadAndValidate(file: string, directory?: string): Promise
   if (!loaded.decision || !env) return { diagnostics };
   // schema 1 stored a resolved value beside every cell: keep only those the text does not give
   const decision = loaded.migratedFrom ? withoutRedundantOverrides(loaded.decision, env.resolver) : loaded.decision;
-  const result: ValidatedModel = { decision, env, ...validateAndResolve(decision, env, file, loaded.locate, diagnostics) };
+  const result: ValidatedModel = { decision, env, locate: loaded.locate, ...validateAndResolve(decision, env, file, loaded.locate, diagnostics) };
   if (loaded.migratedFrom) result.migratedFrom = loaded.migratedFrom;
   if (loaded.source !== undefined) result.source = loaded.source;
   return result;
