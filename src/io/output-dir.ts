@@ -11,7 +11,8 @@
  * missing) completes the commit from a sealed folder, else puts the previous one back. Temporary folders are
  * removed only when their owner (the PID in the name) is dead.
  */
-import { copyFile, link, lstat, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { acquireOutputLock, isProcessAlive } from "./output-lock.ts";
 import type { OutputSink } from "./output-sink.ts";
@@ -127,8 +128,6 @@ export interface TransactionOptions {
 
 /** One atomic replacement of `target`: write files, then commit (all of them appear) or abort (none do). */
 export class OutputTransaction implements OutputSink {
-  /** the write in flight: an interruption waits for it, so nothing lands in the folder after it is removed */
-  private pending: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -147,40 +146,39 @@ export class OutputTransaction implements OutputSink {
     return new OutputTransaction(target, temp, options);
   }
 
-  /** Runs file work one at a time, so that an interruption knows when the last write has landed. */
-  private enqueue(path: string, work: (file: string) => Promise<void>): Promise<void> {
+  /**
+   * Does one file's work at once, synchronously: a build writes or links a few hundred files, and on this kind
+   * of machine each asynchronous file operation waits about 0.2 ms for the thread pool (against 10–50 µs for
+   * the call itself). Nothing is ever in flight, so an interruption finds every write landed or not begun.
+   */
+  private now(path: string, work: (file: string) => void): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the build was interrupted"));
-    let file: string;
     try {
-      file = safeJoin(this.temp, path);
+      const file = safeJoin(this.temp, path);
+      mkdirSync(dirname(file), { recursive: true });
+      work(file);
+      return Promise.resolve();
     } catch (error) {
       return Promise.reject(error);
     }
-    const done = this.pending.then(async () => {
-      await mkdir(dirname(file), { recursive: true });
-      await work(file);
-    });
-    this.pending = done.catch(() => undefined);
-    return done;
   }
 
   write(path: string, data: Uint8Array): Promise<void> {
-    return this.enqueue(path, (file) => writeFile(file, data));
+    return this.now(path, (file) => writeFileSync(file, data));
   }
 
   /** Keeps an unchanged file as it is: a hard link (same inode, same mtime), or a copy with its times. */
   reuse(path: string, data: Uint8Array, source: string): Promise<void> {
-    return this.enqueue(path, (file) => keepFile(source, file, () => writeFile(file, data)));
+    return this.now(path, (file) => keepFile(source, file, () => writeFileSync(file, data)));
   }
 
   /** Carries a file of the previous folder over as it is (`build --agency` keeps all but the packets it rebuilds). */
   keep(path: string, source: string): Promise<void> {
-    return this.enqueue(path, (file) => keepFile(source, file, () => copyFile(source, file)));
+    return this.now(path, (file) => keepFile(source, file, () => copyFileSync(source, file)));
   }
 
   async commit(): Promise<void> {
     this.closed = true;
-    await this.pending;
     const parent = dirname(this.target);
     const name = basename(this.target);
     const ready = join(parent, `.${name}${READY}${process.pid}`);
@@ -194,24 +192,24 @@ export class OutputTransaction implements OutputSink {
     await step("swap");
     await rename(ready, this.target);
     await step("clean");
-    if (hadTarget) await rm(old, { recursive: true, force: true });
+    // one synchronous walk: the asynchronous one waits on the thread pool for each of the old folder's files
+    if (hadTarget) rmSync(old, { recursive: true, force: true });
   }
 
   /** Drops the new folder; after a commit cut short by an error, completes or undoes it (see recoverInterrupted). */
   async abort(): Promise<void> {
     this.closed = true;
-    await this.pending;
-    await rm(this.temp, { recursive: true, force: true });
+    rmSync(this.temp, { recursive: true, force: true });
     await recoverInterrupted(this.target);
   }
 }
 
-async function keepFile(source: string, file: string, copy: () => Promise<void>): Promise<void> {
+function keepFile(source: string, file: string, copy: () => void): void {
   try {
-    await link(source, file);
+    linkSync(source, file);
   } catch {
-    await copy();
-    const times = await stat(source);
-    await utimes(file, times.atime, times.mtime);
+    copy();
+    const times = statSync(source);
+    utimesSync(file, times.atime, times.mtime);
   }
 }

@@ -10,7 +10,7 @@ import { diffModels, formatChanges } from "../diff/model-diff.ts";
 import { withoutRedundantOverrides } from "../resolve/prune-overrides.ts";
 import type { AgencyResolver } from "../resolve/resolve-cell.ts";
 import { resolveDecision, type ResolvedDecision } from "../resolve/resolve-decision.ts";
-import { readBounded } from "../io/bounded-read.ts";
+import { readRegularFileBoundedSync } from "../io/bounded-read.ts";
 import { parseModel } from "../io/model-file.ts";
 import { OutputPathError, OutputTransaction, recoverInterrupted, type TransactionOptions } from "../io/output-dir.ts";
 import { acquireOutputLock, type LockOptions, type OutputLock } from "../io/output-lock.ts";
@@ -51,10 +51,10 @@ export interface FolderBuildResult extends BuildResult {
   changes: string;
 }
 
-/** A file of the previous build, or undefined when it is missing, unreadable or larger than it may be. */
-async function readOptional(path: string, limit = MAX_INPUT_BYTES): Promise<Buffer | undefined> {
+/** A file of the previous build, or undefined when it is missing, unreadable, not a regular file or larger than it may be. */
+function readOptional(path: string, limit = MAX_INPUT_BYTES): Buffer | undefined {
   try {
-    const read = await readBounded(path, limit);
+    const read = readRegularFileBoundedSync(path, limit);
     return read.truncated ? undefined : Buffer.from(read.bytes);
   } catch {
     return undefined;
@@ -70,8 +70,8 @@ interface FolderManifest {
   units: Record<string, OutputUnit>;
 }
 
-async function readFolderManifest(target: string): Promise<FolderManifest | undefined> {
-  const bytes = await readOptional(join(target, MANIFEST_NAME), MAX_MANIFEST_BYTES);
+function readFolderManifest(target: string): FolderManifest | undefined {
+  const bytes = readOptional(join(target, MANIFEST_NAME), MAX_MANIFEST_BYTES);
   if (!bytes) return undefined;
   try {
     const parsed = JSON.parse(bytes.toString("utf8")) as Partial<FolderManifest>;
@@ -81,15 +81,15 @@ async function readFolderManifest(target: string): Promise<FolderManifest | unde
   }
 }
 
-async function previousBuild(target: string): Promise<PreviousBuild | undefined> {
+function previousBuild(target: string): PreviousBuild | undefined {
   // a missing or damaged manifest only costs a full build
-  const manifest = await readFolderManifest(target);
+  const manifest = readFolderManifest(target);
   if (!manifest) return undefined;
   return {
     units: manifest.units,
     async read(entry: ManifestEntry) {
       const source = join(target, entry.path);
-      const data = await readOptional(source, entry.bytes);
+      const data = readOptional(source, entry.bytes);
       return data && sha256(data) === entry.sha256 ? { data: new Uint8Array(data), source } : undefined;
     },
   };
@@ -101,8 +101,8 @@ const INITIAL_CHANGES = (decision: Decision) =>
 /** CHANGES.md against the previous build's model; unchanged model → the previous change log stays. */
 async function changeLog(target: string, resolved: ResolvedDecision, resolver: AgencyResolver, source: string): Promise<string> {
   const { decision } = resolved;
-  const previousSource = (await readOptional(join(target, MODEL_SNAPSHOT_NAME)))?.toString("utf8");
-  const previousChanges = (await readOptional(join(target, CHANGES_NAME)))?.toString("utf8");
+  const previousSource = readOptional(join(target, MODEL_SNAPSHOT_NAME))?.toString("utf8");
+  const previousChanges = readOptional(join(target, CHANGES_NAME))?.toString("utf8");
   if (previousSource === undefined) return INITIAL_CHANGES(decision);
   if (previousSource === source) return previousChanges ?? INITIAL_CHANGES(decision);
   const loaded = parseModel(previousSource, MODEL_SNAPSHOT_NAME);
@@ -144,7 +144,7 @@ async function buildLocked(
     await lock.release();
   });
   try {
-    const previous = options.force ? undefined : await previousBuild(options.target);
+    const previous = options.force ? undefined : previousBuild(options.target);
     const changes = await changeLog(options.target, resolved, resolver, options.source);
     begun = OutputTransaction.begin(options.target, options.transaction);
     const transaction = await begun;
@@ -216,7 +216,7 @@ export interface PacketReplacement {
 export function replacePackets(target: string, replacement: PacketReplacement): Promise<void> {
   return withFolderLock(target, replacement.lock, async () => {
     const dirs = [...replacement.result.packetDirs.values()].map((dir) => `${dir}/`);
-    const manifest = await readFolderManifest(target);
+    const manifest = readFolderManifest(target);
     const kept = (await filesOf(target)).filter((path) => path !== MANIFEST_NAME && !dirs.some((dir) => path.startsWith(dir)));
     const transaction = await OutputTransaction.begin(target, replacement.transaction);
     try {

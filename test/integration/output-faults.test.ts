@@ -1,8 +1,8 @@
 /**
  * A build that cannot write its output ends with a diagnostic that names the path and says what to do, exit
  * code 4, no stack trace, and the previous outputs kept: -o at a file, a broken symbolic link, and (injected
- * through node:fs/promises, since this runs as root and on one disk) permission denied, a read-only file
- * system and a full disk in the middle of writing.
+ * through node:fs/promises and node:fs, since this runs as root and on one disk) permission denied, a
+ * read-only file system and a full disk in the middle of writing.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,13 +14,29 @@ import { writeSmallModel } from "../support/seed.ts";
 
 /** The error that writes under `under` fail with, while set. */
 const fault = vi.hoisted(() => ({ code: undefined as string | undefined, under: "" }));
+const injected = vi.hoisted(() => (path: unknown, syscall: string) => {
+  if (!fault.code || !String(path).startsWith(fault.under)) return undefined;
+  return Object.assign(new Error(`${fault.code}: injected, ${syscall} '${String(path)}'`), { code: fault.code, path: String(path), syscall });
+});
+
+// the build's files are written synchronously (output-dir.ts), its folders made both ways
+vi.mock("node:fs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs")>();
+  const writeFileSync: typeof real.writeFileSync = (path, ...rest) => {
+    const error = injected(path, "open");
+    if (error) throw error;
+    return real.writeFileSync(path, ...rest);
+  };
+  const mkdirSync = ((path: Parameters<typeof real.mkdirSync>[0], options?: Parameters<typeof real.mkdirSync>[1]) => {
+    const error = injected(path, "mkdir");
+    if (error) throw error;
+    return real.mkdirSync(path, options);
+  }) as typeof real.mkdirSync;
+  return { ...real, writeFileSync, mkdirSync, default: { ...real, writeFileSync, mkdirSync } };
+});
 
 vi.mock("node:fs/promises", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs/promises")>();
-  const injected = (path: unknown, syscall: string) => {
-    if (!fault.code || !String(path).startsWith(fault.under)) return undefined;
-    return Object.assign(new Error(`${fault.code}: injected, ${syscall} '${String(path)}'`), { code: fault.code, path: String(path), syscall });
-  };
   const writeFile: typeof real.writeFile = async (path, ...rest) => {
     const error = injected(path, "open");
     if (error) throw error;

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { readBounded } from "../../../src/io/bounded-read.ts";
+import { readBounded, readRegularFileBoundedSync } from "../../../src/io/bounded-read.ts";
 import { MAX_INPUT_BYTES, readTextInput } from "../../../src/io/read-text.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "vanban-bounded-"));
@@ -34,5 +34,18 @@ describe("bounded reads", () => {
     const input = await readTextInput(fifo, 1024 * 1024);
     expect(input.diagnostics.map((d) => d.ruleId)).toEqual(["input/too-large"]);
     expect(input.diagnostics[0]!.message).toContain(String(1024 * 1024));
+  });
+
+  it("a previous build's file is read synchronously within its limit, and a FIFO in its place is refused, not waited on", () => {
+    const file = join(dir, "previous.pdf");
+    writeFileSync(file, "x".repeat(100_000));
+    expect(readRegularFileBoundedSync(file, 100_000)).toMatchObject({ truncated: false });
+    expect(readRegularFileBoundedSync(file, 100_000).bytes.byteLength).toBe(100_000);
+    expect(readRegularFileBoundedSync(file, 70_000)).toMatchObject({ truncated: true });
+    const fifo = join(dir, "previous-fifo");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    // no writer: a blocking open would never return
+    expect(() => readRegularFileBoundedSync(fifo, 1024)).toThrow(/not a regular file/);
+    expect(() => readRegularFileBoundedSync(dir, 1024)).toThrow();
   });
 });
