@@ -19,6 +19,8 @@
  *    depend on what was drawn before, and they equal pdfkit's own output (tested with `sharedCaches: false`).
  * 3. Encoded font subsets and their deflated streams (subset-sharing.ts): every document's subset starts with
  *    the same fixed repertoire, so one encoding serves almost every letter.
+ * 4. Measured text (measured-text.ts): a text node measured before in the same style and fonts is copied from
+ *    its first measurement, with this document's font objects.
  * And pdfmake's style lookups take a fast path (style-lookup.ts), and words that look alike are drawn as one
  * text object (line-merging.ts). Everything else stays per document: the pdfkit font objects and ToUnicode maps.
  *
@@ -44,6 +46,7 @@ import type { FaceName, FontBytes } from "../../layout/font-bytes.ts";
 import { parsedFace } from "../../layout/font-faces.ts";
 import { installLineMerging, lineMergingProblems, type Inline, type LineClass, type LineRenderer } from "./line-merging.ts";
 import { installFastStyleLookup, styleLookupProblems, type StyleStack, type StyleStackClass } from "./style-lookup.ts";
+import { installMeasuredTextCache, measuredTextProblems, type TextBreakerClass, type TextInlinesClass } from "./measured-text.ts";
 import {
   deflateCacheProblems,
   installDeflateCache,
@@ -185,6 +188,8 @@ const layoutBuilder = fromPdfmake("./LayoutBuilder.js") as { default: { prototyp
 const tableProcessor = fromPdfmake("./TableProcessor.js") as { default: { prototype: TableRowProcessor } };
 const renderer = fromPdfmake("./Renderer.js") as { default: { prototype: LineRenderer } };
 const line = fromPdfmake("./Line.js") as { default: LineClass };
+const textInlines = fromPdfmake("./TextInlines.js") as { default: TextInlinesClass };
+const textBreaker = fromPdfmake("./TextBreaker.js") as { default: TextBreakerClass };
 const fastLookup = Symbol("vanban fast style lookup");
 const probeDocument = () => new PDFKitDocument({ font: null, autoFirstPage: false, info: { CreationDate: new Date(0) } });
 
@@ -346,6 +351,11 @@ record(
       piece: "style-lookup",
       check: () => styleLookupProblems(styleStack.default),
       install: () => installFastStyleLookup(styleStack.default, styleFast),
+    },
+    {
+      piece: "measured-text",
+      check: () => measuredTextProblems(textInlines.default, textBreaker.default),
+      install: () => installMeasuredTextCache(textInlines.default, (family) => typeof family === "string" && familyFast.get(family)?.sharedCaches === true),
     },
     {
       piece: "line-merging",

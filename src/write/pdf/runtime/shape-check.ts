@@ -9,6 +9,7 @@
 /** The pieces the runtime patches, each installed or left alone by itself. */
 export type PatchPiece =
   | "style-lookup"
+  | "measured-text"
   | "line-merging"
   | "chunked-layout"
   | "xmp-escaping"
@@ -22,6 +23,7 @@ export type PatchPiece =
 /** What rendering loses while a piece is left alone. */
 export const FALLBACK_EFFECT: Record<PatchPiece, string> = {
   "style-lookup": "pdfmake's own style lookup (slower)",
+  "measured-text": "every document measures all its text again (slower)",
   "line-merging": "every word is drawn as its own text object (larger files, same pages)",
   "chunked-layout": "a long table is laid out whole before any page is drawn (more memory, same pages)",
   "xmp-escaping": "metadata strings are XML-escaped before pdfkit sees them, so the Info dictionary shows &amp; and the like",

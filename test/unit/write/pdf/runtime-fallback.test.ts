@@ -60,7 +60,7 @@ describe("the runtime on internals that differ from the pinned versions", () => 
     const status = runtime.pdfRuntimeStatus(fonts);
     const left = status.pieces.filter((p) => !p.installed).map((p) => p.piece);
     expect(left).toEqual(["line-merging", "chunked-layout", "xmp-escaping", "subset-cache", "deflate-cache"]);
-    expect(status.pieces.filter((p) => p.installed).map((p) => p.piece)).toEqual(["style-lookup", "font-buffers", "shared-tables", "shared-runs", "subset-seeding"]);
+    expect(status.pieces.filter((p) => p.installed).map((p) => p.piece)).toEqual(["style-lookup", "measured-text", "font-buffers", "shared-tables", "shared-runs", "subset-seeding"]);
     const warning = status.warning!;
     expect(warning.code).toBe("pdf-runtime/unpatched");
     expect(warning.pieces.map((p) => p.piece)).toEqual(left);
