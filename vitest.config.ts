@@ -2,9 +2,10 @@ import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * `npm test` runs everything. `npm run test:fast` (`vitest run --mode fast`) is the edit loop: no child
- * processes (the tests that start the compiled CLI, LibreOffice or poppler report themselves skipped, and dist/
- * is not compiled) and no property tests.
+ * `npm test` runs everything but the LibreOffice checks, which take a seventh of its two minutes on a two-core
+ * machine: `npm run test:libreoffice` runs them (VANBAN_TEST_LIBREOFFICE=1). `npm run test:fast` (`vitest run
+ * --mode fast`) is the edit loop: no child processes (the tests that start the compiled CLI, LibreOffice or
+ * poppler report themselves skipped, and dist/ is not compiled) and no property tests.
  */
 const LEFT_OUT_WHEN_FAST = {
   files: ["test/property/**"],
@@ -24,13 +25,20 @@ const STATEFUL_UNIT_FILES = [
 ];
 /** Rendering tests that mock or switch the PDF runtime's fast paths get a process per file. */
 const STATEFUL_RENDERING_FILES = ["test/golden/letter-pdf.test.ts", "test/property/pdf-fast-paths.test.ts"];
+/** Integration tests that mock modules (node:fs, a command) get a process per file. */
+const MOCKING_INTEGRATION_FILES = ["test/integration/output-faults.test.ts", "test/integration/internal-error.test.ts"];
+const ISOLATED_FILES = [...MOCKING_INTEGRATION_FILES, ...STATEFUL_UNIT_FILES, ...STATEFUL_RENDERING_FILES];
 
 export default defineConfig(({ mode }) => {
   const fast = mode === "fast";
   const exclude = fast ? [...configDefaults.exclude, ...LEFT_OUT_WHEN_FAST.files] : configDefaults.exclude;
   return {
     test: {
-      env: fast ? { VANBAN_TEST_WITHOUT: LEFT_OUT_WHEN_FAST.children.join(",") } : {},
+      env: fast
+        ? { VANBAN_TEST_WITHOUT: LEFT_OUT_WHEN_FAST.children.join(",") }
+        : process.env.VANBAN_TEST_LIBREOFFICE === "1"
+          ? {}
+          : { VANBAN_TEST_WITHOUT: "soffice" },
       environment: "node",
       // processes, not threads: tests set process.env.TZ, which applies to the whole process
       pool: "forks",
@@ -43,34 +51,23 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           test: {
-            name: "unit",
-            include: ["test/unit/**/*.test.ts"],
-            exclude: [...exclude, ...STATEFUL_UNIT_FILES],
+            name: "shared",
+            include: ["test/**/*.test.ts"],
+            exclude: [...exclude, ...ISOLATED_FILES],
             // These leave no process-wide state behind (a test that changes some restores it), so their files
-            // share worker processes: a fresh process per file costs more than most of them take to run.
+            // share the worker processes: a fresh process per file would load docx, pdfmake and exceljs anew.
             isolate: false,
-          },
-        },
-        {
-          extends: true,
-          test: {
-            name: "rendering",
-            include: ["test/golden/**/*.test.ts", "test/property/**/*.test.ts"],
-            exclude: [...exclude, ...STATEFUL_RENDERING_FILES],
-            // They render and read back files and leave no process-wide state: sharing processes saves each
-            // file loading docx, pdfmake and exceljs anew.
-            isolate: false,
+            // The compiled CLI in child processes runs dist/: compiled once per run. Set here only, not at the
+            // top: each project runs the global setup it has, inherited ones too.
+            globalSetup: fast ? [] : ["./test/support/global-setup.ts"],
           },
         },
         {
           extends: true,
           test: {
             name: "isolated",
-            include: ["test/!(unit|golden|property)/**/*.test.ts", ...STATEFUL_UNIT_FILES, ...STATEFUL_RENDERING_FILES],
+            include: ISOLATED_FILES,
             exclude,
-            // The compiled CLI in child processes runs dist/: compiled once per run. Set here only, not at the
-            // top: each project runs the global setup it has, inherited ones too.
-            globalSetup: fast ? [] : ["./test/support/global-setup.ts"],
           },
         },
       ],

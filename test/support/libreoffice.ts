@@ -34,7 +34,8 @@ export function onPath(tool: string): boolean {
 export function skipReasonFor(tools: readonly string[], what: string): string {
   const leftOut = tools.filter((tool) => LEFT_OUT.has(tool));
   const missing = tools.filter((tool) => !LEFT_OUT.has(tool) && !onPath(tool));
-  const reasons = [...(leftOut.length ? [`${leftOut.join(", ")} left out (VANBAN_TEST_WITHOUT)`] : []), ...(missing.length ? [`${missing.join(", ")} not on PATH`] : [])];
+  const how = leftOut.includes("soffice") ? "; npm run test:libreoffice runs the LibreOffice checks" : "";
+  const reasons = [...(leftOut.length ? [`${leftOut.join(", ")} left out (VANBAN_TEST_WITHOUT${how})`] : []), ...(missing.length ? [`${missing.join(", ")} not on PATH`] : [])];
   const reason = reasons.length ? ` (skipped: ${reasons.join("; ")})` : "";
   if (reason) console.warn(`${what}${reason}`);
   return reason;
