@@ -99,7 +99,11 @@ interface Snapshot extends Measured {
   faces: [string, boolean, boolean][];
 }
 
-/** Words kept at most (a few hundred bytes each), counted over all entries; the least recently used go first. */
+/**
+ * Words kept at most (a few hundred bytes each), counted over all entries. Past that, the least recently used
+ * go until half are left: a Map iterates from its oldest entry over every deletion not yet compacted, so
+ * dropping one entry per insertion would walk those holes each time.
+ */
 const MAX_CACHED_WORDS = 50_000;
 const cache = new Map<string, Snapshot>();
 let cachedWords = 0;
@@ -111,8 +115,9 @@ export const measuredTextCounts = () => ({ ...counts, words: cachedWords });
 function remember(key: string, snapshot: Snapshot): void {
   cache.set(key, snapshot);
   cachedWords += snapshot.items.length;
+  if (cachedWords <= MAX_CACHED_WORDS) return;
   for (const [oldKey, old] of cache) {
-    if (cachedWords <= MAX_CACHED_WORDS) break;
+    if (cachedWords <= MAX_CACHED_WORDS / 2) break;
     cache.delete(oldKey);
     cachedWords -= old.items.length;
   }
