@@ -96,7 +96,7 @@ describe("concurrent writers and kills on one output folder", () => {
           expect(readdirSync(parent).filter((entry) => entry !== "doc")).toEqual([]);
         }
       }),
-      { numRuns: runs(12), seed: 2013, endOnFailure: true },
+      { numRuns: runs(8), seed: 2013, endOnFailure: true },
     );
   });
 });

@@ -71,7 +71,7 @@ describe("importer under mutation of the seed", () => {
           expect(result.diagnostics.filter((d) => d.severity === "error").every((d) => d.start && d.start.line >= 1)).toBe(true);
         }
       }),
-      { numRuns: runs(60), seed: 503, endOnFailure: true },
+      { numRuns: runs(40), seed: 503, endOnFailure: true },
     );
   });
 
@@ -82,7 +82,7 @@ describe("importer under mutation of the seed", () => {
         wellFormed(input.diagnostics);
         if (input.text !== undefined) wellFormed(importSource(new TextEncoder().encode(input.text), "bytes.txt", env).diagnostics);
       }),
-      { numRuns: runs(200), seed: 2013, endOnFailure: true },
+      { numRuns: runs(140), seed: 2013, endOnFailure: true },
     );
   });
 });
@@ -104,7 +104,7 @@ describe("model loader under mutation of the seed YAML", () => {
           for (const d of loaded.diagnostics.filter((x) => x.severity === "error")) expect(d.start?.line ?? 0).toBeGreaterThanOrEqual(1);
         },
       ),
-      { numRuns: runs(40), seed: 6, endOnFailure: true },
+      { numRuns: runs(30), seed: 6, endOnFailure: true },
     );
   });
 });

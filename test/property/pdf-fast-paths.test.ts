@@ -152,7 +152,7 @@ describe("the PDF runtime's fast paths on random documents", () => {
         if (typeof cached === "string" || typeof plain === "string") expect(plain).toEqual(cached);
         else expect(Buffer.from(cached).equals(Buffer.from(plain))).toBe(true);
       }),
-      { numRuns: runs(8), seed: 20130206, endOnFailure: true },
+      { numRuns: runs(6), seed: 20130206, endOnFailure: true },
     );
   });
 
@@ -168,7 +168,7 @@ describe("the PDF runtime's fast paths on random documents", () => {
           expect(await textOf(joined)).toEqual(await textOf(words));
         }
       }),
-      { numRuns: runs(6), seed: 6022013, endOnFailure: true },
+      { numRuns: runs(4), seed: 6022013, endOnFailure: true },
     );
     // not vacuous: some documents had words joined
     expect(merged).toBeGreaterThan(0);
@@ -199,7 +199,7 @@ describe("the PDF runtime's fast paths on random documents", () => {
           expect(a.length).toBe(b.length);
           a.forEach((page, i) => expect(page.equals(b[i]!), `page ${i + 1}`).toBe(true));
         }),
-        { numRuns: runs(4), seed: 2013, endOnFailure: true },
+        { numRuns: runs(3), seed: 2013, endOnFailure: true },
       );
     } finally {
       rmSync(scratch, { recursive: true, force: true });
