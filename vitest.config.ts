@@ -2,10 +2,11 @@ import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
- * `npm test` runs everything but the LibreOffice checks, which take a seventh of its two minutes on a two-core
- * machine: `npm run test:libreoffice` runs them (VANBAN_TEST_LIBREOFFICE=1). `npm run test:fast` (`vitest run
- * --mode fast`) is the edit loop: no child processes (the tests that start the compiled CLI, LibreOffice or
- * poppler report themselves skipped, and dist/ is not compiled) and no property tests.
+ * `npm test` runs everything but the LibreOffice checks (test/support/libreoffice.ts: they run with
+ * VANBAN_TEST_LIBREOFFICE=1, `npm run test:libreoffice`). `npm run test:fast` (`vitest run --mode fast`) is the
+ * edit loop: no child processes (the tests that start the compiled CLI, LibreOffice or poppler report
+ * themselves skipped, and dist/ is not compiled) and no property tests. The projects below read this file
+ * again in the default mode: a setting that differs by mode belongs at the top, where they inherit it.
  */
 const LEFT_OUT_WHEN_FAST = {
   files: ["test/property/**"],
@@ -38,11 +39,7 @@ export default defineConfig(({ mode }) => {
   const exclude = fast ? [...configDefaults.exclude, ...LEFT_OUT_WHEN_FAST.files] : configDefaults.exclude;
   return {
     test: {
-      env: fast
-        ? { VANBAN_TEST_WITHOUT: LEFT_OUT_WHEN_FAST.children.join(",") }
-        : process.env.VANBAN_TEST_LIBREOFFICE === "1"
-          ? {}
-          : { VANBAN_TEST_WITHOUT: "soffice" },
+      env: fast ? { VANBAN_TEST_WITHOUT: LEFT_OUT_WHEN_FAST.children.join(",") } : {},
       environment: "node",
       // processes, not threads: tests set process.env.TZ, which applies to the whole process
       pool: "forks",
