@@ -21,6 +21,12 @@ export interface PdfBlockContext {
   nextTableSerial(): number;
 }
 
+/** A fresh context: its tables numbered from 0. */
+export function blockContext(): PdfBlockContext {
+  let tables = 0;
+  return { nextTableSerial: () => tables++ };
+}
+
 /**
  * The table, or the part of it from row `from` to row `to` below its header rows (a chunk of a long table:
  * chunks.ts). A part is laid out as the table is at the top of a page: header rows, then its rows; what

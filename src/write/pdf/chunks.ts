@@ -12,7 +12,7 @@
 import type { Content, Node } from "pdfmake/interfaces.js";
 import type { DocumentPlan, TableNode } from "../../plan/nodes.ts";
 import { cuttableRows, partEnd } from "../../plan/table.ts";
-import { tableContent, type PdfBlockContext } from "./blocks.ts";
+import { blockContext, tableContent, type PdfBlockContext } from "./blocks.ts";
 import { sectionNumberings, type NumberingStart, type SectionNumbering } from "./page-numbers.ts";
 
 /** Rows per chunk: about 40 landscape pages of the appendix. */
@@ -75,8 +75,7 @@ export function chunkedDocument(plan: DocumentPlan, writer: SectionWriter, chunk
     const firstSection = first ? 0 : long.section;
     const lastSection = last ? plan.sections.length - 1 : long.section;
     const numberings = sectionNumberings(plan.sections, { firstSection, pagesBefore, firstPages });
-    let tables = 0;
-    const ctx: PdfBlockContext = { nextTableSerial: () => tables++ };
+    const ctx = blockContext();
     const content: Content[] = [];
     let table: object = {};
     for (let s = firstSection; s <= lastSection; s++) {

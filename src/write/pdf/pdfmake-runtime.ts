@@ -193,13 +193,11 @@ const textBreaker = fromPdfmake("./TextBreaker.js") as { default: TextBreakerCla
 const fastLookup = Symbol("vanban fast style lookup");
 const probeDocument = () => new PDFKitDocument({ font: null, autoFirstPage: false, info: { CreationDate: new Date(0) } });
 
+/** Whether documents drawn with this pdfmake family take the shared caches. */
+const sharesCaches = (family: unknown): boolean => typeof family === "string" && familyFast.get(family)?.sharedCaches === true;
+
 function styleFast(stack: StyleStack & { [fastLookup]?: boolean }): boolean {
-  let fast = stack[fastLookup];
-  if (fast === undefined) {
-    const family = stack.defaultStyle?.font;
-    fast = stack[fastLookup] = (typeof family === "string" && familyFast.get(family)?.sharedCaches) || false;
-  }
-  return fast;
+  return (stack[fastLookup] ??= sharesCaches(stack.defaultStyle?.font));
 }
 
 /** The fontkit font of a laid-out word (pdfmake's inline → pdfkit's EmbeddedFont → fontkit), and its registration. */
@@ -355,7 +353,7 @@ record(
     {
       piece: "measured-text",
       check: () => measuredTextProblems(textInlines.default, textBreaker.default),
-      install: () => installMeasuredTextCache(textInlines.default, (family) => typeof family === "string" && familyFast.get(family)?.sharedCaches === true),
+      install: () => installMeasuredTextCache(textInlines.default, sharesCaches),
     },
     {
       piece: "line-merging",

@@ -7,7 +7,7 @@ import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { FontBytes } from "../../layout/font-bytes.ts";
 import { isoToUtcDate } from "../../model/dates.ts";
 import type { BlockNode, DocumentPlan } from "../../plan/nodes.ts";
-import { BLOCK_HANDLERS, type PdfBlockContext } from "./blocks.ts";
+import { BLOCK_HANDLERS, blockContext, type PdfBlockContext } from "./blocks.ts";
 import { keepBreakBudget, pageBreakHook } from "./keep-with-next.ts";
 import { pdfMargins, pdfPageSize, sectionNumberings } from "./page-numbers.ts";
 import { CHUNK_ROWS, chunkedDocument, type SectionWriter } from "./chunks.ts";
@@ -96,8 +96,7 @@ function documentSettings(plan: DocumentPlan, options: PdfOptions): Omit<TDocume
 export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumentDefinitions {
   const writer = sectionWriter(plan);
   const numberings = sectionNumberings(plan.sections);
-  let tables = 0;
-  const ctx: PdfBlockContext = { nextTableSerial: () => tables++ };
+  const ctx = blockContext();
   return {
     ...documentSettings(plan, options),
     pageBreakBefore: writer.pageBreakBefore(),
