@@ -91,10 +91,10 @@ const DEFAULTED = new Set(["recognize/workbook-heading", "recognize/workbook-tit
  * otherwise (white space aside): official wording is not dropped without a word. Not where the workbook's
  * were made up from a sheet's name.
  */
-function keptWording(model: readonly Appendix[], incoming: readonly Appendix[], read: readonly Diagnostic[]): Diagnostic[] {
+function keptWording(model: readonly Appendix[], incoming: readonly Appendix[], updated: readonly (number | undefined)[], read: readonly Diagnostic[]): Diagnostic[] {
   if (read.some((d) => DEFAULTED.has(d.ruleId))) return [];
   const squash = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim();
-  return targets(model, incoming).flatMap((target, j) => {
+  return updated.flatMap((target, j) => {
     if (target === undefined) return [];
     const [kept, theirs] = [model[target]!, incoming[j]!];
     return (Object.keys(KEPT_FIELDS) as (keyof typeof KEPT_FIELDS)[]).flatMap((field) =>
@@ -105,10 +105,10 @@ function keptWording(model: readonly Appendix[], incoming: readonly Appendix[], 
   });
 }
 
-/** The model's YAML with the incoming appendices merged in. */
-export function mergeAppendices(source: string, model: Decision, incoming: readonly Appendix[]): string {
+/** The model's YAML with the incoming appendices merged in; `updated`: the model appendix each updates (`targets`). */
+export function mergeAppendices(source: string, model: Decision, incoming: readonly Appendix[], updated: readonly (number | undefined)[]): string {
   const doc = parseDocument(source);
-  targets(model.appendices, incoming).forEach((target, j) => {
+  updated.forEach((target, j) => {
     const appendix = incoming[j]!;
     if (target === undefined) {
       if (!doc.hasIn(["appendices"])) doc.setIn(["appendices"], modelNode(doc, []));
@@ -156,11 +156,12 @@ export async function runImportUpdate(input: string, modelFile: string, incoming
     const migrated = before.diagnostics.filter((d) => d.ruleId === "model/migrated").map((d) => ({ ...d, severity: "error" as const }));
     return fail([...read, ...before.diagnostics.filter((d) => d.severity === "error"), ...migrated]);
   }
-  const text = followOverrides(mergeAppendices(before.source, before.resolved.decision, incoming), target, before.resolved, before.env);
+  const updated = targets(before.resolved.decision.appendices, incoming);
+  const text = followOverrides(mergeAppendices(before.source, before.resolved.decision, incoming, updated), target, before.resolved, before.env);
   const after = validated(text, target, before.env);
   // what the model said before is not news: the merge's own diagnostics, and every error
   const known = new Set(before.diagnostics.map((d) => `${d.ruleId} ${d.message}`));
-  const wording = keptWording(before.resolved.decision.appendices, incoming, read);
+  const wording = keptWording(before.resolved.decision.appendices, incoming, updated, read);
   const kept = before.locate ? placeDiagnostics(wording, modelFile, before.locate) : wording;
   const diagnostics = [...read, ...kept, ...after.diagnostics.filter((d) => d.severity === "error" || !known.has(`${d.ruleId} ${d.message}`))];
   if (!after.resolved) return fail(diagnostics);
