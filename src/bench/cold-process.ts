@@ -21,13 +21,20 @@ export interface ProcessRun {
   peakRssMb: number;
 }
 
-/** One `vanban` process; throws with its output when it fails. */
-export function runVanban(args: readonly string[]): ProcessRun {
+/** One `node <script> <args…>` process timed whole, Node start included; throws with its output when it fails. */
+export function timedNodeProcess(script: string, args: readonly string[]): { wallMs: number; stdout: string } {
   const start = performance.now();
-  const r = spawnSync(node, [RUN_CLI, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(node, [script, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
   const wallMs = performance.now() - start;
-  const last = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as { exitCode?: number; peakRssMb?: number };
-  if (r.status !== 0 || last.exitCode !== 0) throw new Error(`vanban ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return { wallMs, stdout: r.stdout };
+}
+
+/** One `vanban` process with its peak memory (dist/bench/run-cli.js); throws with its output when it fails. */
+export function runVanban(args: readonly string[]): ProcessRun {
+  const { wallMs, stdout } = timedNodeProcess(RUN_CLI, args);
+  const last = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { exitCode?: number; peakRssMb?: number };
+  if (last.exitCode !== 0) throw new Error(`vanban ${args.join(" ")} exited ${last.exitCode}`);
   return { wallMs, peakRssMb: last.peakRssMb! };
 }
 

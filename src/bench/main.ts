@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { parseModel } from "../io/model-file.ts";
-import { benchModel, coldRebuilds, removeBenchModel, watchRebuildMs } from "./cold-process.ts";
+import { benchModel, coldRebuilds, removeBenchModel, timedNodeProcess, watchRebuildMs } from "./cold-process.ts";
 import type { CaseResult } from "./run-case.ts";
 import { syntheticModel } from "./synthetic-model.ts";
 import { targetRows, targetTable, type TargetRow } from "./targets.ts";
@@ -34,26 +34,15 @@ const UNBUNDLED_CLI = "dist/cli/main.js";
 /** Wall time of the whole CLI process, Node start included, as a user runs it. */
 function cliWallMs(runs: number, workers: string, cli = BUNDLED_CLI): number[] {
   const out = mkdtempSync(join(tmpdir(), "vanban-bench-"));
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    // --force: a full build every time, not an incremental one against the previous run
-    const r = spawnSync(node, [cli, "build", "seeds/qd-503-2013.yaml", "-o", out, "-q", "--force", "--workers", workers]);
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-    times.push(performance.now() - start);
-  }
+  // --force: a full build every time, not an incremental one against the previous run
+  const times = Array.from({ length: runs }, () => timedNodeProcess(cli, ["build", "seeds/qd-503-2013.yaml", "-o", out, "-q", "--force", "--workers", workers]).wallMs);
   rmSync(out, { recursive: true, force: true });
   return times;
 }
 
 /** Wall time of `vanban validate` on the seed, Node start included: mostly loading modules. */
 function validateWallMs(runs: number, cli: string): number[] {
-  return Array.from({ length: runs }, () => {
-    const start = performance.now();
-    const r = spawnSync(node, [cli, "validate", "seeds/qd-503-2013.yaml", "-q"]);
-    if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
-    return performance.now() - start;
-  });
+  return Array.from({ length: runs }, () => timedNodeProcess(cli, ["validate", "seeds/qd-503-2013.yaml", "-q"]).wallMs);
 }
 
 /**
@@ -72,7 +61,7 @@ function libreOfficeRoute(): LibreOfficeRoute | string {
   const which = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" });
   if (which.status !== 0) return "skipped: soffice not installed (apt-get install libreoffice-writer-nogui)";
   const dir = mkdtempSync(join(tmpdir(), "vanban-lo-"));
-  spawnSync(node, [BUNDLED_CLI, "build", "seeds/qd-503-2013.yaml", "-o", dir, "-q"]);
+  timedNodeProcess(BUNDLED_CLI, ["build", "seeds/qd-503-2013.yaml", "-o", dir, "-q"]);
   const docx = join(dir, "qd-503-2013", "qd-503-2013.docx");
   const copies = 5;
   const inputs = Array.from({ length: copies }, (_, i) => {
