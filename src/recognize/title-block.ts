@@ -21,6 +21,8 @@ const TYPES = new Set(DOCUMENT_TYPES);
 const AUTHORITY = /^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|BAN THƯỜNG VỤ|BAN CHỈ ĐẠO|CHÁNH)/u;
 /** Paragraphs that open the body: the title block has ended before them. */
 const BODY_OPENER = /^(Căn cứ|Thực hiện|Triển khai|Xét|Theo|Điều\s+\d|QUYẾT (ĐỊNH|NGHỊ)\s*:|[IVX]+\.\s)/u;
+/** The openers a trích yếu may start with too ("Thực hiện Quyết định số …"); the others are headings of the body. */
+const PROSE_OPENER = /^(Căn cứ|Thực hiện|Triển khai|Xét|Theo)\s/u;
 
 export const typeOf = (paragraph: SourceParagraph): string => oneLine(paragraph).toLocaleUpperCase("vi");
 
@@ -46,6 +48,17 @@ function continuesTitle(paragraph: SourceParagraph): boolean {
   const text = oneLine(paragraph);
   if (BODY_OPENER.test(text)) return false;
   return isAllCaps(text) || isBold(paragraph) || paragraph.alignment === "center";
+}
+
+/**
+ * Whether the first line under the type line opens the body rather than the trích yếu. A trích yếu may open
+ * as a body paragraph does ("Thực hiện Quyết định số …"): bold or centred under the type line, it is one;
+ * plain (a scrape's text), the body has begun.
+ */
+function opensBody(paragraph: SourceParagraph): boolean {
+  const text = oneLine(paragraph);
+  if (!BODY_OPENER.test(text)) return false;
+  return !PROSE_OPENER.test(text) || !(isBold(paragraph) || paragraph.alignment === "center");
 }
 
 /**
@@ -97,7 +110,7 @@ export function recognizeTitle(ctx: RecognizeContext, start: number): Recognized
     if (block.kind !== "paragraph") break;
     if (isBlankOrRule(block)) continue;
     if (lines.length > 0 && !continuesTitle(block)) break;
-    if (lines.length === 0 && BODY_OPENER.test(oneLine(block))) break;
+    if (lines.length === 0 && opensBody(block)) break;
     lines.push({ text: oneLine(block), at: { position: block.position, section } });
   }
   if (lines.length === 0) {

@@ -41,6 +41,14 @@ describe("the seed decision as DOCX, read back", () => {
     expect(rowCells(appendix!.items)).toEqual(rowCells(expected!.items));
   });
 
+  it("reads a trích yếu that opens as a body paragraph does (\"Thực hiện …\") from its centred bold line", async () => {
+    const subject = "Thực hiện Quyết định số 1899/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ";
+    const { bytes: docx } = await buildSeedDocx("nd30", (d) => ({ ...d, subject }));
+    const again = recognizeDocument(readSource(docx, { name: "subject.docx" }).document!, { file: "subject.docx" });
+    expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect([again.decision!.subject, again.decision!.authority, again.decision!.legalBases]).toEqual([subject, seed.authority, seed.legalBases]);
+  });
+
   it("places the validation's diagnostics at their table cell", () => {
     expect(recognized.places.get("appendices.0.items.3.group")).toEqual({ file: "qd-503-2013.docx", at: "section 2, table 1, row 19, cell 1" });
   });
