@@ -2,7 +2,7 @@
 // instead of hundreds: run by `npm run build` after tsc. Packages whose internals vanban patches or resolves at
 // run time (pdfmake, pdfkit, fontkit, the Tinos font package) stay outside and load from node_modules.
 import { spawnSync } from "node:child_process";
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { build, transform } from "esbuild";
 
 // Built in a folder of its own, then put in place of the last bundle whole: a vanban started meanwhile finds
@@ -10,6 +10,9 @@ import { build, transform } from "esbuild";
 // modules find data/, templates/ and schema/ two folders up.
 const OUT = `dist/.bundle-${process.pid}`;
 rmSync(OUT, { recursive: true, force: true });
+// made here, not by whichever esbuild build writes first: the CLI's chunks are written by this script, and may
+// be ready before the workers' build has made the folder
+mkdirSync(OUT, { recursive: true });
 
 const common = {
   bundle: true,
