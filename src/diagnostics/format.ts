@@ -1,13 +1,27 @@
 import { countBySeverity, type Diagnostic } from "./diagnostic.ts";
 
+/** Code-unit order, the same on every machine (no locale's collation, whose set-up alone cost a validate 14 ms). */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Tree places in words, numbers by value: "paragraph 2" before "paragraph 12". */
+function compareNatural(a: string, b: string): number {
+  const left = a.split(/(\d+)/);
+  const right = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    // odd parts are the runs of digits
+    const order = i % 2 === 1 ? Number(left[i]) - Number(right[i]) || byCodeUnits(left[i]!, right[i]!) : byCodeUnits(left[i]!, right[i]!);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}
+
 function compare(a: Diagnostic, b: Diagnostic): number {
   return (
-    (a.file ?? "").localeCompare(b.file ?? "") ||
+    byCodeUnits(a.file ?? "", b.file ?? "") ||
     (a.start?.line ?? 0) - (b.start?.line ?? 0) ||
     (a.start?.column ?? 0) - (b.start?.column ?? 0) ||
-    // tree places in words: "paragraph 2" before "paragraph 12"
-    (a.at ?? "").localeCompare(b.at ?? "", "en", { numeric: true }) ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareNatural(a.at ?? "", b.at ?? "") ||
+    byCodeUnits(a.ruleId, b.ruleId)
   );
 }
 

@@ -11,9 +11,10 @@
  * missing) completes the commit from a sealed folder, else puts the previous one back. Temporary folders are
  * removed only when their owner (the PID in the name) is dead.
  */
-import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { lstat, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
+import { readRegularFileBoundedSync } from "./bounded-read.ts";
 import { acquireOutputLock, isProcessAlive } from "./output-lock.ts";
 import type { OutputSink } from "./output-sink.ts";
 
@@ -126,9 +127,20 @@ export interface TransactionOptions {
   beforeCommitStep?: (step: CommitStep) => void | Promise<void>;
 }
 
-/** One atomic replacement of `target`: write files, then commit (all of them appear) or abort (none do). */
+/**
+ * One atomic replacement of `target`: write files, then commit (all of them appear) or abort (none do).
+ *
+ * A rebuild that changes nothing leaves the folder untouched: while every file handed over is the one already
+ * at its path in `target` (kept from there, or written with the same bytes), the transaction only lists them;
+ * the temporary folder is made, and those files linked into it, at the first file that differs. A commit that
+ * still has no temporary folder, onto a folder holding exactly the listed files, has nothing to do.
+ */
 export class OutputTransaction implements OutputSink {
   private closed = false;
+  /** made at the first file that differs from `target`'s */
+  private made = false;
+  /** files handed over so far that are already in place in `target`, while nothing has differed */
+  private readonly inPlace = new Set<string>();
 
   private constructor(
     readonly target: string,
@@ -142,7 +154,6 @@ export class OutputTransaction implements OutputSink {
     await recoverInterrupted(target);
     const temp = join(dirname(target), `.${basename(target)}${TEMP}${process.pid}`);
     await rm(temp, { recursive: true, force: true });
-    await mkdir(temp, { recursive: true });
     return new OutputTransaction(target, temp, options);
   }
 
@@ -151,9 +162,14 @@ export class OutputTransaction implements OutputSink {
    * of machine each asynchronous file operation waits about 0.2 ms for the thread pool (against 10–50 µs for
    * the call itself). Nothing is ever in flight, so an interruption finds every write landed or not begun.
    */
-  private now(path: string, work: (file: string) => void): Promise<void> {
+  private now(path: string, work: (file: string) => void, alreadyInPlace: (existing: string) => boolean): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the build was interrupted"));
     try {
+      if (!this.made && alreadyInPlace(safeJoin(this.target, path))) {
+        this.inPlace.add(path);
+        return Promise.resolve();
+      }
+      this.make();
       const file = safeJoin(this.temp, path);
       mkdirSync(dirname(file), { recursive: true });
       work(file);
@@ -163,22 +179,40 @@ export class OutputTransaction implements OutputSink {
     }
   }
 
+  /** The temporary folder, with the files listed in place until now linked into it. */
+  private make(): void {
+    if (this.made) return;
+    mkdirSync(this.temp, { recursive: true });
+    this.made = true;
+    for (const path of this.inPlace) {
+      const file = safeJoin(this.temp, path);
+      mkdirSync(dirname(file), { recursive: true });
+      const source = safeJoin(this.target, path);
+      keepFile(source, file, () => copyFileSync(source, file));
+    }
+    this.inPlace.clear();
+  }
+
   write(path: string, data: Uint8Array): Promise<void> {
-    return this.now(path, (file) => writeFileSync(file, data));
+    return this.now(path, (file) => writeFileSync(file, data), (existing) => holdsBytes(existing, data));
   }
 
   /** Keeps an unchanged file as it is: a hard link (same inode, same mtime), or a copy with its times. */
   reuse(path: string, data: Uint8Array, source: string): Promise<void> {
-    return this.now(path, (file) => keepFile(source, file, () => writeFileSync(file, data)));
+    return this.now(path, (file) => keepFile(source, file, () => writeFileSync(file, data)), (existing) => existing === source && isRegularFile(existing));
   }
 
   /** Carries a file of the previous folder over as it is (`build --agency` keeps all but the packets it rebuilds). */
   keep(path: string, source: string): Promise<void> {
-    return this.now(path, (file) => keepFile(source, file, () => copyFileSync(source, file)));
+    return this.now(path, (file) => keepFile(source, file, () => copyFileSync(source, file)), (existing) => existing === source && isRegularFile(existing));
   }
 
   async commit(): Promise<void> {
     this.closed = true;
+    if (!this.made) {
+      if (holdsExactly(this.target, this.inPlace)) return;
+      this.make();
+    }
     const parent = dirname(this.target);
     const name = basename(this.target);
     const ready = join(parent, `.${name}${READY}${process.pid}`);
@@ -201,6 +235,42 @@ export class OutputTransaction implements OutputSink {
     this.closed = true;
     rmSync(this.temp, { recursive: true, force: true });
     await recoverInterrupted(this.target);
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  return lstatSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/** `path` is a regular file of exactly these bytes (its size is looked at first: most differ there). */
+function holdsBytes(path: string, data: Uint8Array): boolean {
+  const info = lstatSync(path, { throwIfNoEntry: false });
+  if (!info?.isFile() || info.size !== data.byteLength) return false;
+  try {
+    const read = readRegularFileBoundedSync(path, data.byteLength);
+    return !read.truncated && Buffer.from(read.bytes).equals(data);
+  } catch {
+    return false;
+  }
+}
+
+/** `root` holds these files (relative paths), regular files all, and nothing else: no other file, folder or link. */
+function holdsExactly(root: string, files: ReadonlySet<string>): boolean {
+  /** how many of `files` are under `dir`; undefined at anything else there (a build makes no empty folder) */
+  const listedUnder = (dir: string): number | undefined => {
+    let found = 0;
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      const under = entry.isDirectory() ? listedUnder(path) : entry.isFile() && files.has(path) ? 1 : undefined;
+      if (!under) return undefined;
+      found += under;
+    }
+    return found;
+  };
+  try {
+    return listedUnder("") === files.size;
+  } catch {
+    return false;
   }
 }
 

@@ -215,7 +215,9 @@ describe.skipIf(CHILD_PROCESS_SKIP !== "")(`the vanban binary in child processes
    * done before the signal came.
    */
   async function interruptBuild(out: string, signal: NodeJS.Signals): Promise<number | null> {
-    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0", "--force", ...DOCX_UNCHECKED], { stdio: "ignore" });
+    // Under the other profile every file differs from the previous outputs' (the same files again would leave the
+    // folder as it is: no temporary folder, nothing to interrupt).
+    const child = spawn(process.execPath, [CLI_ENTRY, "build", SEED_MODEL_FILE, "-o", out, "--workers", "0", "--profile", "tt01", ...DOCX_UNCHECKED], { stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
     for (let i = 0; i < 2000; i++) {
       // this child's own folder: the previous test's SIGKILL leaves a stray one behind for the next run to remove

@@ -3,7 +3,7 @@
  * the affected files (inode and hash), and the result equals a full build byte for byte.
  */
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -118,11 +118,25 @@ describe("incremental builds after edits", async () => {
     });
   }
 
-  it("an unchanged model rewrites nothing but the manifest", async () => {
+  it("an unchanged model leaves the folder untouched: no file, not the folder itself, is replaced", async () => {
+    const folder = statSync(base).ino;
     const result = await build(seedSource, base);
     expect(result.reused).toHaveLength(42);
     const after = tree(base);
-    const rewritten = [...after].filter(([p, v]) => before.get(p)?.ino !== v.ino).map(([p]) => p);
-    expect(rewritten.sort()).toEqual(["CHANGES.md", "manifest.json", "model.yaml"]);
+    expect([...after].filter(([p, v]) => before.get(p)?.ino !== v.ino).map(([p]) => p)).toEqual([]);
+    expect(statSync(base).ino).toBe(folder);
+    expect(readdirSync(join(base, "..")).filter((name) => name.startsWith("."))).toEqual([]);
+  });
+
+  it("an unchanged model onto a folder with a file of someone else's: the folder is rebuilt, every build file linked", async () => {
+    const stray = join(base, "packets", "ghi-chu.txt");
+    writeFileSync(stray, "ghi chú của văn thư");
+    const folder = statSync(base).ino;
+    await build(seedSource, base);
+    // as any build does: the folder holds the build's files only (the stray file went with the previous folder)
+    expect(existsSync(stray)).toBe(false);
+    expect(statSync(base).ino).not.toBe(folder);
+    const after = tree(base);
+    expect([...after].filter(([p, v]) => before.get(p)?.ino !== v.ino).map(([p]) => p)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * up, as after SIGKILL): whatever the next command finds is a complete folder whose manifest matches its files.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -93,5 +93,52 @@ describe("atomic output folder commits", () => {
     symlinkSync(elsewhere, join(parent, "doc"));
     await expect(OutputTransaction.begin(join(parent, "doc"))).rejects.toBeInstanceOf(OutputPathError);
     expect(readdirSync(parent)).toEqual(["doc"]);
+  });
+
+  describe("a rebuild that changes nothing", () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    async function rebuild(target: string, files: Record<string, string>, reused: string[] = []): Promise<void> {
+      const transaction = await OutputTransaction.begin(target);
+      for (const [path, text] of Object.entries(files)) {
+        await (reused.includes(path) ? transaction.reuse(path, encode(text), join(target, path)) : transaction.write(path, encode(text)));
+      }
+      await transaction.commit();
+    }
+    const inodes = (target: string) => Object.keys(version("old")).map((path) => statSync(join(target, path)).ino);
+
+    it("the same files, written or kept: the folder and every file stay as they were, nothing beside them", async () => {
+      const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+      const target = join(parent, "doc");
+      writeTree(target, version("old"));
+      const [folder, files] = [statSync(target).ino, inodes(target)];
+      await rebuild(target, version("old"), ["packets/a/letter.pdf"]);
+      expect([statSync(target).ino, inodes(target)]).toEqual([folder, files]);
+      expect(readdirSync(parent)).toEqual(["doc"]);
+    });
+
+    it.each([
+      ["one file differs (same size)", { ...version("old"), "doc.docx": "docx new" }],
+      ["one file fewer", { "doc.docx": "docx old" }],
+    ])("%s: a new folder is committed, the unchanged files linked into it", async (_case, files) => {
+      const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+      const target = join(parent, "doc");
+      writeTree(target, version("old"));
+      const folder = statSync(target).ino;
+      const letter = statSync(join(target, "packets/a/letter.pdf")).ino;
+      await rebuild(target, files, ["packets/a/letter.pdf"]);
+      expect(statSync(target).ino).not.toBe(folder);
+      expect(hashTree(target)).toEqual(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, sha(text)])));
+      if ("packets/a/letter.pdf" in files) expect(statSync(join(target, "packets/a/letter.pdf")).ino).toBe(letter);
+      expect(readdirSync(parent)).toEqual(["doc"]);
+    });
+
+    it("an empty folder the build does not make goes with the old folder", async () => {
+      const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+      const target = join(parent, "doc");
+      writeTree(target, version("old"));
+      mkdirSync(join(target, "packets/b"));
+      await rebuild(target, version("old"));
+      expect(readdirSync(join(target, "packets"))).toEqual(["a"]);
+    });
   });
 });
