@@ -5,6 +5,7 @@
  * draws the rule under it in one stroke.) The seed's appendix is cut into chunks of a few rows here; a build
  * chunks only tables of more than CHUNK_ROWS rows.
  */
+import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Decision } from "../../src/model/schema.ts";
 import { composeDecisionPlan } from "../../src/plan/decision.ts";
@@ -84,6 +85,37 @@ describe("a long table laid out in chunks", () => {
     first.span = { ...first.span, support: "7" };
     for (let row = 1; row < 7; row++) seedRow(model, 7, row).support = "";
     await expectSamePages(model, [6], true);
+  });
+});
+
+describe("the memory of a long table laid out in chunks", () => {
+  /** pdfmake's layout builder, whose per-cell bookkeeping a chunk must let go of (see the chunked-layout piece) */
+  const builder = createRequire(createRequire(import.meta.url).resolve("pdfmake"))("./LayoutBuilder.js") as {
+    default: { prototype: { processRow(...args: unknown[]): unknown; verticalAlignmentItemStack?: unknown[] } };
+  };
+
+  /** the most vertical-alignment entries pdfmake holds at once while it lays the seed's decision out */
+  async function mostHeld(chunkRows: number): Promise<number> {
+    const prototype = builder.default.prototype;
+    const processRow = prototype.processRow;
+    let most = 0;
+    prototype.processRow = function (this: typeof prototype, ...args: unknown[]) {
+      most = Math.max(most, this.verticalAlignmentItemStack?.length ?? 0);
+      return processRow.apply(this, args);
+    };
+    try {
+      await writePdf(composeDecisionPlan(decision, ctx.layout, ctx.measurer), ctx.fonts, { toolName: "vanban-test", chunkRows });
+    } finally {
+      prototype.processRow = processRow;
+    }
+    return most;
+  }
+
+  it("each chunk holds its own rows' cells, not every row's before it", async () => {
+    const whole = await mostHeld(Number.POSITIVE_INFINITY);
+    // the seed's 37 tasks and 8 group rows, vertically centred cells in each
+    expect(whole).toBeGreaterThan(100);
+    expect(await mostHeld(6)).toBeLessThan(whole / 3);
   });
 });
 
