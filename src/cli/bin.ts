@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import { isEntryPoint, startProgram } from "./entry-point.ts";
+import { installationChanged } from "./installation.ts";
 
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
 const ENTRY_CHUNK = "cli.js";
@@ -73,8 +74,15 @@ export function loadCli(cacheDir: string = BUNDLE_DIR): LoadedCli {
     const loaded = chunks.get(name);
     if (loaded) return loaded;
     const file = join(BUNDLE_DIR, name);
-    const cachedData = readCodeCache(join(cacheDir, cacheName(name)), statSync(file));
-    const script = new Script(wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+    let source: string;
+    let stats: Stats;
+    try {
+      [source, stats] = [readFileSync(file, "utf8"), statSync(file)];
+    } catch (error) {
+      throw installationChanged(file, error);
+    }
+    const cachedData = readCodeCache(join(cacheDir, cacheName(name)), stats);
+    const script = new Script(wrap(source), { filename: file, cachedData });
     const module = { exports: {} };
     const chunk: Chunk = { module, script, fromCache: cachedData !== undefined && !script.cachedDataRejected };
     // listed before it runs: chunks that import each other get its exports as they are so far, as under require()

@@ -23,6 +23,7 @@ import type { RenderContext } from "../write/context.ts";
 import type { PacketRenderer } from "../pipeline/packet-renderer.ts";
 import { TemplateError, templateErrorDiagnostic } from "../letters/templates.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
+import { installationChangedDiagnostic } from "./installation.ts";
 import { interruptible } from "./signals.ts";
 import { directoryPlaceMismatch } from "../validate/agencies.ts";
 import { loadAndValidate, printSummary } from "./validate.ts";
@@ -200,6 +201,8 @@ async function buildWith(session: BuildSession, prepared: PreparedBuild): Promis
   } catch (error) {
     if (error instanceof TemplateError) return fail([templateErrorDiagnostic(error)]);
     if (error instanceof LayoutCheckError) return fail(error.diagnostics);
+    const reinstalled = installationChangedDiagnostic(error);
+    if (reinstalled) return fail([reinstalled], EXIT.internal);
     const failure = outputFailureDiagnostic(error);
     if (failure) return fail([failure], error instanceof OutputBusyError ? EXIT.busy : EXIT.output);
     throw error;

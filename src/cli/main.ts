@@ -10,6 +10,7 @@ import { diagnose } from "../diagnostics/rules.ts";
 import { outputFailureDiagnostic } from "../io/output-failure.ts";
 import { OutputBusyError } from "../io/output-lock.ts";
 import { isEntryPoint, startProgram } from "./entry-point.ts";
+import { installationChangedDiagnostic } from "./installation.ts";
 import { EXIT, EXIT_CODES_HELP, printDiagnostics } from "./output.ts";
 
 const DEFAULT_WAIT_SECONDS = 120;
@@ -169,6 +170,11 @@ export async function run(args: readonly string[]): Promise<number> {
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const reinstalled = installationChangedDiagnostic(error);
+    if (reinstalled) {
+      printDiagnostics([reinstalled], {});
+      return EXIT.internal;
+    }
     // A file-system failure that a command did not turn into a diagnostic itself (e.g. import -o at a folder).
     const failure = outputFailureDiagnostic(error);
     if (failure) {

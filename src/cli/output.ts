@@ -27,7 +27,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   2    usage error (unknown option, bad value; import -o at an existing file without --force); check: the file is not a readable DOCX
   3    another build is writing the output folder (see --wait)
   4    the output cannot be written (a file in the way, permissions, disk full, read-only, symbolic link)
-  70   a bug in vanban; please report it with the diagnostic printed
+  70   a bug in vanban (please report it with the diagnostic printed), or vanban was reinstalled while it ran
   130  interrupted by Ctrl-C (SIGINT); the previous outputs are kept
   143  ended by SIGTERM; the previous outputs are kept`;
 

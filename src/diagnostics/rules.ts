@@ -711,6 +711,11 @@ export const RULES = {
     message: () => "the watched model file was deleted; the last good outputs stay",
     hint: () => "save the model again to rebuild",
   },
+  "internal/installation-changed": {
+    severity: "error",
+    message: (a) => `vanban cannot load its own file ${a.file} (${a.reason}): it was reinstalled, upgraded or rebuilt while this command ran`,
+    hint: () => "run the command again (restart vanban watch); the previous outputs are kept",
+  },
   "internal/bug": {
     severity: "error",
     message: (a) => `vanban failed unexpectedly: ${a.reason}`,
