@@ -141,6 +141,11 @@ export class OutputTransaction implements OutputSink {
   private made = false;
   /** files handed over so far that are already in place in `target`, while nothing has differed */
   private readonly inPlace = new Set<string>();
+  /**
+   * every path handed over: a second write of one would go through the hard link of the first (a kept file is
+   * the previous folder's own inode) and change the previous folder in place
+   */
+  private readonly handed = new Set<string>();
 
   private constructor(
     readonly target: string,
@@ -164,6 +169,8 @@ export class OutputTransaction implements OutputSink {
    */
   private now(path: string, work: (file: string) => void, alreadyInPlace: (existing: string) => boolean): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the build was interrupted"));
+    if (this.handed.has(path)) return Promise.reject(new Error(`${path} was handed to the output folder twice`));
+    this.handed.add(path);
     try {
       if (!this.made && alreadyInPlace(safeJoin(this.target, path))) {
         this.inPlace.add(path);

@@ -132,6 +132,19 @@ describe("atomic output folder commits", () => {
       expect(readdirSync(parent)).toEqual(["doc"]);
     });
 
+    it("a path handed over twice is refused: the previous folder's file, linked in, is never written through", async () => {
+      const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
+      const target = join(parent, "doc");
+      writeTree(target, version("old"));
+      const transaction = await OutputTransaction.begin(target);
+      await transaction.reuse("doc.docx", encode("docx old"), join(target, "doc.docx"));
+      await transaction.write("packets/a/letter.pdf", encode("pdf new"));
+      await expect(transaction.write("doc.docx", encode("docx new"))).rejects.toThrow(/doc\.docx was handed to the output folder twice/);
+      await transaction.abort();
+      expect(readFileSync(join(target, "doc.docx"), "utf8")).toBe("docx old");
+      expect(readdirSync(parent)).toEqual(["doc"]);
+    });
+
     it("an empty folder the build does not make goes with the old folder", async () => {
       const parent = mkdtempSync(join(tmpdir(), "vanban-commit-"));
       const target = join(parent, "doc");
