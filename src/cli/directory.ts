@@ -2,11 +2,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Document as YamlDocument } from "yaml";
 import { writeFileAtomic } from "../io/atomic-write.ts";
+import { loadDirectory } from "../io/directory.ts";
 import { loadModel } from "../io/model-file.ts";
 import { deriveDirectory } from "../resolve/derive-directory.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { diagnosticsJson, EXIT, printDiagnostics, printJson } from "./output.ts";
+import { directoryFor } from "./validate.ts";
 
 const DIRECTORY_JSON_SCHEMA = fileURLToPath(new URL("../../schema/agency-directory.schema.json", import.meta.url));
 
@@ -22,7 +24,9 @@ export async function runDirectory(file: string, options: { output?: string; nam
     return EXIT.errors;
   };
   if (!loaded.decision) return fail(loaded.diagnostics);
-  const directory = deriveDirectory(loaded.decision, options.name ?? loaded.decision.issuer.lines.join(" "));
+  // the directory the model names (else the bundled one): where letters.reportVia's agency is found
+  const current = (await loadDirectory(directoryFor(file, loaded.decision))).directory;
+  const directory = deriveDirectory(loaded.decision, options.name ?? loaded.decision.issuer.lines.join(" "), current);
   // a directory lists at least one agency (its schema says so): a model whose cells name none has nothing to derive
   if (directory.agencies.length === 0) return fail([diagnose("directory/nothing-to-derive", {}, { file })]);
   const target = options.output;

@@ -22,7 +22,12 @@ const kindOf = (name: string): AgencyKind => KINDS.find(([pattern]) => pattern.t
 /** "UBND huyện Điện Bàn" → "Ủy ban nhân dân huyện Điện Bàn": the form a Kính gửi line spells out. */
 const addresseeOf = (name: string): string => name.replace(/^UBND\b/u, "Ủy ban nhân dân");
 
-export function deriveDirectory(decision: Decision, name: string): AgencyDirectory {
+/**
+ * `current`: the directory the model resolves against until now. The agency the letters send reports through
+ * (letters.reportVia, an id) is named in no cell; it is carried over from there, so that a model that names the
+ * derived directory still builds (else letters/report-via-unknown).
+ */
+export function deriveDirectory(decision: Decision, name: string, current?: AgencyDirectory): AgencyDirectory {
   const splitter = new AgencyResolver({ name, agencies: [], groups: [], unspecified: [] });
   const byFolded = new Map<string, Agency>();
   const ids = new Set<string>();
@@ -36,5 +41,13 @@ export function deriveDirectory(decision: Decision, name: string): AgencyDirecto
       byFolded.set(folded, { id, name: phrase, short: phrase, kind: kindOf(phrase), addressee: addresseeOf(phrase), aliases: [] });
     }
   }
-  return { name, agencies: [...byFolded.values()], groups: [], unspecified: [] };
+  const agencies = [...byFolded.values()];
+  const via = decision.letters?.reportVia;
+  // (none from the cells: nothing derived, and nothing to carry over into)
+  const carried = via === undefined || ids.has(via) || agencies.length === 0 ? undefined : current?.agencies.find((agency) => agency.id === via);
+  const named = carried && byFolded.get(foldVietnamese(carried.name));
+  // a cell names it too, under another id than the current directory's: that id, which the model uses, wins
+  if (named) named.id = carried.id;
+  else if (carried) agencies.push({ ...carried, aliases: [...carried.aliases] });
+  return { name, agencies, groups: [], unspecified: [] };
 }

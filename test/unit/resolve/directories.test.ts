@@ -37,6 +37,39 @@ describe("a starting directory derived from a model's cells (vanban directory)",
     expect(resolved!.assignments.find((a) => a.agency.name === "Sở Kế hoạch và Đầu tư")?.agency.id).toBe("so-ke-hoach-va-dau-tu");
   });
 
+  describe("the agency the letters send reports through (letters.reportVia), which may be named in no cell", () => {
+    const agency = (id: string, name: string) => ({ id, name, short: name, kind: "department" as const, addressee: name, aliases: [`${name} (cũ)`] });
+    const directoryOf = (...agencies: ReturnType<typeof agency>[]) => ({ name: "cũ", agencies, groups: [], unspecified: [] });
+    const withVia = (via: string) => ({ ...seed, letters: { ...seed.letters!, reportVia: via } });
+
+    it("is carried over from the current directory when no cell names it, so that the model still builds", () => {
+      const steering = agency("bcd-cchc", "Ban Chỉ đạo cải cách hành chính tỉnh");
+      const derived = deriveDirectory(withVia("bcd-cchc"), "test", directoryOf(steering));
+      expect(derived.agencies.filter((a) => a.id === "bcd-cchc")).toEqual([steering]);
+      expect(derived.agencies).toHaveLength(deriveDirectory(seed, "test").agencies.length + 1);
+    });
+
+    it("keeps the id the model uses where a cell names it too (the seed's cells name Sở Nội vụ)", () => {
+      const derived = deriveDirectory(withVia("snv"), "test", directoryOf(agency("snv", "Sở Nội vụ")));
+      expect(derived.agencies.filter((a) => a.name === "Sở Nội vụ").map((a) => a.id)).toEqual(["snv"]);
+      expect(derived.agencies.some((a) => a.id === "so-noi-vu")).toBe(false);
+    });
+
+    it("is left out when the current directory does not know it either (validation names the id)", () => {
+      expect(deriveDirectory(withVia("khong-co"), "test", directoryOf()).agencies).toEqual(deriveDirectory(seed, "test").agencies);
+    });
+
+    it("through the command: the model's reportVia, named in no cell, is in the directory written, with the bundled directory's entry", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "vanban-directory-"));
+      expect(seedYaml).toContain("reportVia: so-noi-vu\n");
+      writeFileSync(join(dir, "model.yaml"), seedYaml.replace("reportVia: so-noi-vu\n", "reportVia: so-ngoai-vu\n"));
+      expect(derived.agencies.some((a) => a.id === "so-ngoai-vu")).toBe(false);
+      const run = await runCliInProcess(["directory", join(dir, "model.yaml"), "-o", join(dir, "agencies.yaml")]);
+      expect(run.status, run.stderr).toBe(0);
+      expect((await loadDirectory(join(dir, "agencies.yaml"))).directory?.agencies.find((a) => a.id === "so-ngoai-vu")?.name).toBe("Sở Ngoại vụ");
+    });
+  });
+
   it("is refused for a model whose cells name no agency, and nothing is written (a directory lists at least one)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vanban-directory-"));
     const lines = seedYaml.split("\n");
