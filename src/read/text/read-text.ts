@@ -4,7 +4,8 @@
  * - thuvienphapluat markdown (any line holding only "|", or `**`): paragraphs wrapped over several lines,
  *   separated by blank lines; in table cells, and in a scrape without any blank line, a line continues the
  *   one above when it starts in lower case (not a point label "a)"), or with a number that is no item
- *   number after a line without final punctuation, or when the one above leaves an emphasis open; tables
+ *   number after a line without final punctuation, or when the one above ends on a word no sentence ends on
+ *   ("của", "và") or leaves an emphasis open; tables
  *   of "|" lines, `**bold**` and `*italic*`, headings "#" without their marks.
  * In both, footnote marks "[1]" pair with the paragraph starting "[1]" that follows them (in order, so
  * duplicate numbers pair up too), and a crawler's "[Link: …]" noise is dropped. Every block keeps its
@@ -30,12 +31,18 @@ const POINT_LABEL = /^\p{Ll}[).]\s/u;
 const NUMBER = /^\d/;
 const ITEM_NUMBER = /^\d+(?:\.\d+)*[.)](?:\s|$)/;
 const FINAL_PUNCTUATION = /[.;:!?…]\**\s*$/;
+/**
+ * Words no sentence or heading ends on: a line that stops at one goes on below, in upper case too ("… quy định
+ * chi tiết một số điều của" / "Luật Phòng thủ dân sự …").
+ */
+const OPEN_ENDING = /(?:^|[\s*])(?:của|và|về|cho|với|theo|tại|trong|các|những|để|hoặc|là|được|bởi|từ|đến|giữa|như|vào|thuộc)\**\s*$/iu;
 
 function continuesParagraph(previous: readonly Line[], line: Line): boolean {
   const text = line.text.trimStart();
   const above = previous.map((l) => l.text).join(" ");
   if (leavesEmphasisOpen(above)) return true;
   if (CONTINUES.test(text)) return !POINT_LABEL.test(text);
+  if (OPEN_ENDING.test(above)) return !ITEM_NUMBER.test(text);
   return NUMBER.test(text) && !ITEM_NUMBER.test(text) && !FINAL_PUNCTUATION.test(above);
 }
 

@@ -77,6 +77,21 @@ describe("thuvienphapluat markdown", () => {
     ]);
   });
 
+  it("without blank lines, goes on below a line that stops at a word no sentence ends on, in upper case too", () => {
+    const blocks = blocksOf(
+      "**KẾ HOẠCH**\nThực hiện Nghị định số 200/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của\nLuật Phòng thủ dân sự.\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nSở Nội vụ và\nSở Tư pháp\nBan Chỉ đạo của tỉnh\n1. Mục tiêu\n",
+    ) as SourceParagraph[];
+    expect(blocks.map((b) => [b.text, b.position?.line])).toEqual([
+      ["KẾ HOẠCH", 1],
+      ["Thực hiện Nghị định số 200/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Phòng thủ dân sự.", 2],
+      ["Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", 4],
+      ["Sở Nội vụ và Sở Tư pháp", 5],
+      // "tỉnh" may end a line, and an item number starts one of its own
+      ["Ban Chỉ đạo của tỉnh", 7],
+      ["1. Mục tiêu", 8],
+    ]);
+  });
+
   it("reads a heading as a paragraph of its own, without its marks; a bare # is nothing", () => {
     const blocks = blocksOf("#\n**Số hiệu:**\n## Văn bản liên quan\nnội dung") as SourceParagraph[];
     expect(blocks.map((b) => [b.text, b.position])).toEqual([
