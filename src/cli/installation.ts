@@ -7,25 +7,27 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 
-export const INSTALLATION_CHANGED = "VANBAN_INSTALLATION_CHANGED";
+const INSTALLATION_CHANGED = "VANBAN_INSTALLATION_CHANGED";
 
-export interface InstallationChanged extends Error {
+interface InstallationChanged extends Error {
   code: typeof INSTALLATION_CHANGED;
   /** the file of vanban's that could not be loaded */
   path: string;
+  /** why, in words */
+  reason: string;
 }
 
 export function installationChanged(path: string, cause: unknown): InstallationChanged {
   const reason = (cause as NodeJS.ErrnoException | undefined)?.code === "ENOENT" ? "it is not there" : cause instanceof Error ? cause.message : String(cause);
-  return Object.assign(new Error(`cannot load ${path}: ${reason}`), { code: INSTALLATION_CHANGED, path } as const);
+  return Object.assign(new Error(`cannot load ${path}: ${reason}`), { code: INSTALLATION_CHANGED, path, reason } as const);
 }
 
-export function isInstallationChanged(error: unknown): error is InstallationChanged {
+function isInstallationChanged(error: unknown): error is InstallationChanged {
   return error instanceof Error && (error as { code?: unknown }).code === INSTALLATION_CHANGED;
 }
 
 /** The diagnostic of an installation that changed under the running command, or undefined for any other error. */
 export function installationChangedDiagnostic(error: unknown): Diagnostic | undefined {
   if (!isInstallationChanged(error)) return undefined;
-  return diagnose("internal/installation-changed", { file: error.path, reason: error.message.replace(/^.*: /, "") }, { file: error.path });
+  return diagnose("internal/installation-changed", { file: error.path, reason: error.reason }, { file: error.path });
 }

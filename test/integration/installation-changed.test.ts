@@ -13,6 +13,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CHILD_PROCESS_SKIP, CLI_ENTRY, STACK_LINE } from "../support/cli.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
 import { EXIT } from "../../src/cli/output.ts";
+import { installationChanged, installationChangedDiagnostic } from "../../src/cli/installation.ts";
+
+describe("the diagnostic of a file of vanban's that cannot be loaded", () => {
+  it("names the file and the reason whole, whatever either holds", () => {
+    const cause = Object.assign(new Error("EACCES: permission denied, open '/opt/vanban: old/cli.js'"), { code: "EACCES" });
+    const diagnostic = installationChangedDiagnostic(installationChanged("/opt/vanban: old/cli.js", cause));
+    expect(diagnostic).toMatchObject({ ruleId: "internal/installation-changed", file: "/opt/vanban: old/cli.js" });
+    expect(diagnostic!.message).toContain("/opt/vanban: old/cli.js (EACCES: permission denied, open '/opt/vanban: old/cli.js')");
+    expect(installationChangedDiagnostic(new Error("another failure"))).toBeUndefined();
+  });
+});
 
 describe.skipIf(CHILD_PROCESS_SKIP !== "")(`a bundle chunk gone while vanban runs${CHILD_PROCESS_SKIP}`, () => {
   const copy = mkdtempSync(join("dist", ".bundle-test-"));
