@@ -19,10 +19,11 @@ const TYPES = new Set(DOCUMENT_TYPES);
 
 /** The authority line names who decides: a body or the head of one. */
 const AUTHORITY = /^(ỦY BAN|UỶ BAN|HỘI ĐỒNG|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|BAN THƯỜNG VỤ|BAN CHỈ ĐẠO|CHÁNH)/u;
-/** Paragraphs that open the body: the title block has ended before them. */
-const BODY_OPENER = /^(Căn cứ|Thực hiện|Triển khai|Xét|Theo|Điều\s+\d|QUYẾT (ĐỊNH|NGHỊ)\s*:|[IVX]+\.\s)/u;
-/** The openers a trích yếu may start with too ("Thực hiện Quyết định số …"); the others are headings of the body. */
-const PROSE_OPENER = /^(Căn cứ|Thực hiện|Triển khai|Xét|Theo)\s/u;
+/** How a paragraph of the body's prose opens; a trích yếu may open so too ("Thực hiện Quyết định số …"). */
+const PROSE_OPENINGS = "Căn cứ|Thực hiện|Triển khai|Xét|Theo";
+const PROSE_OPENER = new RegExp(`^(${PROSE_OPENINGS})\\s`, "u");
+/** Paragraphs that open the body (its prose, its headings): the title block has ended before them. */
+const BODY_OPENER = new RegExp(`^(${PROSE_OPENINGS}|Điều\\s+\\d|QUYẾT (ĐỊNH|NGHỊ)\\s*:|[IVX]+\\.\\s)`, "u");
 
 export const typeOf = (paragraph: SourceParagraph): string => oneLine(paragraph).toLocaleUpperCase("vi");
 
@@ -43,11 +44,14 @@ export interface TitleBlock {
 
 const isBlankOrRule = (p: SourceParagraph) => oneLine(p) === "" || RULE_LINE.test(oneLine(p));
 
+/** Bold or centred: set apart from the body's prose as a title's lines are. */
+const setApart = (paragraph: SourceParagraph) => isBold(paragraph) || paragraph.alignment === "center";
+
 /** A line of the title block after its first: set apart by capitals, bold or centring, never a body opener. */
 function continuesTitle(paragraph: SourceParagraph): boolean {
   const text = oneLine(paragraph);
   if (BODY_OPENER.test(text)) return false;
-  return isAllCaps(text) || isBold(paragraph) || paragraph.alignment === "center";
+  return isAllCaps(text) || setApart(paragraph);
 }
 
 /**
@@ -58,7 +62,7 @@ function continuesTitle(paragraph: SourceParagraph): boolean {
 function opensBody(paragraph: SourceParagraph): boolean {
   const text = oneLine(paragraph);
   if (!BODY_OPENER.test(text)) return false;
-  return !PROSE_OPENER.test(text) || !(isBold(paragraph) || paragraph.alignment === "center");
+  return !PROSE_OPENER.test(text) || !setApart(paragraph);
 }
 
 /**
