@@ -25,7 +25,7 @@ export async function runDirectory(file: string, options: { output?: string; nam
   };
   if (!loaded.decision) return fail(loaded.diagnostics);
   // the directory the model names (else the bundled one): where letters.reportVia's agency is found
-  const current = (await loadDirectory(directoryFor(file, loaded.decision))).directory;
+  const current = loaded.decision.letters?.reportVia === undefined ? undefined : (await loadDirectory(directoryFor(file, loaded.decision))).directory;
   const directory = deriveDirectory(loaded.decision, options.name ?? loaded.decision.issuer.lines.join(" "), current);
   // a directory lists at least one agency (its schema says so): a model whose cells name none has nothing to derive
   if (directory.agencies.length === 0) return fail([diagnose("directory/nothing-to-derive", {}, { file })]);
