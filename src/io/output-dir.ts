@@ -206,12 +206,12 @@ export class OutputTransaction implements OutputSink {
 
   /** Keeps an unchanged file as it is: a hard link (same inode, same mtime), or a copy with its times. */
   reuse(path: string, data: Uint8Array, source: string): Promise<void> {
-    return this.now(path, (file) => keepFile(source, file, () => writeFileSync(file, data)), (existing) => existing === source && isRegularFile(existing));
+    return this.now(path, (file) => keepFile(source, file, () => writeFileSync(file, data)), isKeptFrom(source));
   }
 
   /** Carries a file of the previous folder over as it is (`build --agency` keeps all but the packets it rebuilds). */
   keep(path: string, source: string): Promise<void> {
-    return this.now(path, (file) => keepFile(source, file, () => copyFileSync(source, file)), (existing) => existing === source && isRegularFile(existing));
+    return this.now(path, (file) => keepFile(source, file, () => copyFileSync(source, file)), isKeptFrom(source));
   }
 
   async commit(): Promise<void> {
@@ -245,9 +245,8 @@ export class OutputTransaction implements OutputSink {
   }
 }
 
-function isRegularFile(path: string): boolean {
-  return lstatSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
+/** A file kept from `source` is in place when `source` is the file at its own path, a regular file. */
+const isKeptFrom = (source: string) => (existing: string) => existing === source && (lstatSync(existing, { throwIfNoEntry: false })?.isFile() ?? false);
 
 /** `path` is a regular file of exactly these bytes (its size is looked at first: most differ there). */
 function holdsBytes(path: string, data: Uint8Array): boolean {
@@ -255,7 +254,7 @@ function holdsBytes(path: string, data: Uint8Array): boolean {
   if (!info?.isFile() || info.size !== data.byteLength) return false;
   try {
     const read = readRegularFileBoundedSync(path, data.byteLength);
-    return !read.truncated && Buffer.from(read.bytes).equals(data);
+    return !read.truncated && Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).equals(data);
   } catch {
     return false;
   }
