@@ -503,8 +503,8 @@ interface PdfPage {
 }
 
 async function readPdf(pdf: Uint8Array): Promise<PdfPage[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: pdf, verbosity: 0 }).promise;
+  const { getDocument } = await import("../support/pdfjs.ts");
+  const doc = await getDocument({ data: pdf, verbosity: 0 }).promise;
   const pages: PdfPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);

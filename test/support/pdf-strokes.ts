@@ -2,7 +2,7 @@
  * The straight strokes a PDF draws (lines under the header and titles, table rules), from pdf.js's operator
  * lists, in page coordinates (points from the bottom left), with their line widths.
  */
-import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS } from "./pdfjs.ts";
 
 export interface Stroke {
   x1: number;

@@ -2,7 +2,7 @@
  * Reads a generated PDF back for tests: the text of each page with pdf.js (as extracted, and NFC), and the
  * object structure needed to check font embedding (parsed from the bytes via the xref table).
  */
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument } from "./pdfjs.ts";
 
 /** A run of text as drawn: its origin (baseline start) in points from the bottom left, and its width. */
 export interface PdfItem {
