@@ -24,15 +24,13 @@ const STATEFUL_UNIT_FILES = [
   "test/unit/write/pdf/runtime-shapes.test.ts",
   "test/unit/io/fonts.test.ts",
 ];
-/** Rendering tests that mock the PDF runtime get a process per file. */
-const STATEFUL_RENDERING_FILES = ["test/golden/letter-pdf.test.ts"];
 /**
  * Integration tests that mock modules (node:fs, a command) get a process per file, and so does the code-cache
  * test: V8 takes a code cache only under the flags it was made with, and a build sets --expose-gc at run time
  * (src/write/collect-garbage.ts) in whatever process it runs in.
  */
 const INTEGRATION_FILES_OF_THEIR_OWN = ["test/integration/output-faults.test.ts", "test/integration/internal-error.test.ts", "test/integration/code-cache.test.ts"];
-const ISOLATED_FILES = [...INTEGRATION_FILES_OF_THEIR_OWN, ...STATEFUL_UNIT_FILES, ...STATEFUL_RENDERING_FILES];
+const ISOLATED_FILES = [...INTEGRATION_FILES_OF_THEIR_OWN, ...STATEFUL_UNIT_FILES];
 
 export default defineConfig(({ mode }) => {
   const fast = mode === "fast";

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, mkdir, readdir, readFile, realpath, rm, symlink, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAndValidate } from "../../src/cli/validate.ts";
 import { createRenderContext } from "../../src/pipeline/render-context.ts";
 import { composeLetterText } from "../../src/letters/letter-text.ts";
@@ -24,21 +24,12 @@ import { summarize } from "../../src/resolve/summary.ts";
 import type { RenderContext } from "../../src/write/context.ts";
 import { ADDRESSEE_LABEL, NO_DUE_DATE } from "../../src/plan/letter.ts";
 import { renderLetterPdf } from "../support/letters.ts";
-import type { PdfRenderOptions } from "../../src/write/pdf/pdfmake-runtime.ts";
 import { SUBSET_REPERTOIRE } from "../../src/write/pdf/subset-sharing.ts";
 import type { AgencyResolver } from "../../src/resolve/resolve-cell.ts";
 import { skipReasonFor } from "../support/libreoffice.ts";
 import { readPdfObjects, readPdfText, refOf, type PdfText } from "../support/pdf-text.ts";
 import { SEED_MODEL_FILE } from "../support/seed.ts";
 import { rowAt } from "../support/seed-docx.ts";
-
-/** The fast paths of the letters rendered next: renderPdf's options, set for this file through the mock. */
-const fastPaths = vi.hoisted(() => ({ current: {} as PdfRenderOptions }));
-vi.mock("../../src/write/pdf/pdfmake-runtime.ts", async (importOriginal) => {
-  const runtime = await importOriginal<typeof import("../../src/write/pdf/pdfmake-runtime.ts")>();
-  const renderPdf: typeof runtime.renderPdf = (definition, fonts, options) => runtime.renderPdf(definition, fonts, { ...options, ...fastPaths.current });
-  return { ...runtime, renderPdf };
-});
 
 const squash = (text: string) => text.normalize("NFC").replace(/\s+/g, "");
 const STRESS = "Ỷ ỹ Ữ ữ Ặ ặ Đ đ ẫ ậ ờ";
@@ -57,12 +48,7 @@ let wordByWordPdf: Uint8Array | undefined;
 /** The letter to Sở Nội vụ drawn as pdfmake draws it, word by word. */
 async function wordByWordLetter(): Promise<Uint8Array> {
   if (!wordByWordPdf) {
-    fastPaths.current = { lineMerging: false };
-    try {
-      wordByWordPdf = await renderLetterPdf(resolved, assignment("so-noi-vu"), ctx, wording);
-    } finally {
-      fastPaths.current = {};
-    }
+    wordByWordPdf = await renderLetterPdf(resolved, assignment("so-noi-vu"), ctx, wording, { lineMerging: false });
   }
   return wordByWordPdf;
 }
@@ -108,7 +94,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  fastPaths.current = {};
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
@@ -224,14 +209,9 @@ describe("letters of the seed", () => {
   });
 
   it("the shared caches and the fast style lookup give the bytes pdfmake and pdfkit give without them", async () => {
-    fastPaths.current = { sharedCaches: false };
-    try {
-      for (const id of ["so-noi-vu", "ubnd-cap-xa"]) {
-        const plain = await renderLetterPdf(resolved, assignment(id), ctx, wording);
-        expect(Buffer.from(plain).equals(Buffer.from(pdfs.get(id)!)), id).toBe(true);
-      }
-    } finally {
-      fastPaths.current = {};
+    for (const id of ["so-noi-vu", "ubnd-cap-xa"]) {
+      const plain = await renderLetterPdf(resolved, assignment(id), ctx, wording, { sharedCaches: false });
+      expect(Buffer.from(plain).equals(Buffer.from(pdfs.get(id)!)), id).toBe(true);
     }
   });
 });

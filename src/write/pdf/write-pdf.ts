@@ -11,13 +11,15 @@ import { BLOCK_HANDLERS, blockContext, type PdfBlockContext } from "./blocks.ts"
 import { keepBreakBudget, pageBreakHook } from "./keep-with-next.ts";
 import { pdfMargins, pdfPageSize, sectionNumberings } from "./page-numbers.ts";
 import { CHUNK_ROWS, chunkedDocument, type SectionWriter } from "./chunks.ts";
-import { renderChunkedPdf, renderPdf } from "./pdfmake-runtime.ts";
+import { renderChunkedPdf, renderPdf, type PdfRenderOptions } from "./pdfmake-runtime.ts";
 
 export interface PdfOptions {
   /** written as the file's creator and producer */
   toolName: string;
   /** a table longer than this is laid out in chunks of as many rows (chunks.ts); the pages are the same */
   chunkRows?: number;
+  /** the PDF runtime's fast paths, each on unless set off here (tests compare the bytes with them off) */
+  fastPaths?: PdfRenderOptions;
 }
 
 /** Blocks and table rows: what a layout of the document costs. */
@@ -106,6 +108,6 @@ export function pdfDefinition(plan: DocumentPlan, options: PdfOptions): TDocumen
 
 export function writePdf(plan: DocumentPlan, fonts: FontBytes, options: PdfOptions): Promise<Uint8Array> {
   const chunked = chunkedDocument(plan, sectionWriter(plan), options.chunkRows ?? CHUNK_ROWS);
-  if (!chunked) return renderPdf(pdfDefinition(plan, options), fonts);
-  return renderChunkedPdf(documentSettings(plan, options), chunked, () => pdfDefinition(plan, options), fonts);
+  if (!chunked) return renderPdf(pdfDefinition(plan, options), fonts, options.fastPaths);
+  return renderChunkedPdf(documentSettings(plan, options), chunked, () => pdfDefinition(plan, options), fonts, options.fastPaths);
 }
