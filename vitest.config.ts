@@ -16,7 +16,7 @@ const LEFT_OUT_WHEN_FAST = {
 
 /**
  * Unit tests that set up process-wide state of their own (the PDF runtime's patches, caches and fast paths;
- * fonts from test folders) get a process per file, like the golden, integration and property tests.
+ * fonts from test folders) get a process per file.
  */
 const STATEFUL_UNIT_FILES = [
   "test/unit/write/pdf/metadata.test.ts",
