@@ -74,6 +74,12 @@ export const RULES = {
     message: (a) => `"${a.found}" — ${a.reason}`,
     hint: (a) => `kept as written; \`vanban validate --fix\` (or \`import --fix\`) changes it to "${a.fixed}"`,
   },
+  "text/doubled-phrase": {
+    keptAsWritten: true,
+    severity: "warning",
+    message: (a) => `"${a.found}": the words "${a.phrase}" twice in a row`,
+    hint: () => "kept as written; `vanban validate --fix` (or `import --fix`) keeps them once",
+  },
   "deadline/unknown-form": {
     severity: "warning",
     message: (a) => `deadline "${a.text}" has no known form; no due date is set`,

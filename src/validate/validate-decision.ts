@@ -6,6 +6,7 @@ import { checkControlCharacters } from "./control-characters.ts";
 import type { Rule, ValidationEnv } from "./context.ts";
 import { checkDeadlines } from "./deadlines.ts";
 import { checkDocumentHeader } from "./document-header.ts";
+import { checkDoubledPhrases } from "./doubled-phrases.ts";
 import { checkGroupSequence } from "./group-sequence.ts";
 import { checkKnownTypos } from "./known-typos.ts";
 import { checkLimits } from "./limits.ts";
@@ -23,6 +24,7 @@ const RULES: readonly Rule[] = [
   checkTaskNumbers,
   checkTableCells,
   checkKnownTypos,
+  checkDoubledPhrases,
   checkDeadlines,
   checkDirectoryPlace,
   checkAgencies,
