@@ -66,7 +66,12 @@ function readTable(tbl: XmlNode, context: ReadContext): Table {
   const cellContext: ReadContext = { ...context, table: { styleId } };
   const table: Table = { gridTwips, borders: readBorders(child(tblPr, "w:tblBorders")), rows: [] };
   if (styleId !== undefined) table.styleId = styleId;
-  for (const tr of wrapped(tbl, "w:tr")) {
+  const rows: (XmlNode | undefined)[] = wrapped(tbl, "w:tr");
+  // from here on the rows are reached through `rows` only, and each goes once it is read
+  if (context.consumesTree) childrenOf(tbl).length = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const tr = rows[i]!;
+    if (context.consumesTree) rows[i] = undefined;
     const trPr = child(tr, "w:trPr");
     let column = numberAttr(child(trPr, "w:gridBefore"), "w:val") ?? 0;
     const cells = wrapped(tr, "w:tc").map((tc) => {
@@ -128,13 +133,14 @@ export function paragraphsOf(blocks: readonly Block[]): Paragraph[] {
   );
 }
 
-/** The reading context of a part; text boxes are read as blocks outside any table. */
-export function partContext(styles: StyleSheet, part: string, lists: ListCounters): ReadContext {
+/** The reading context of a part (`consumesTree`: see ReadContext); text boxes are read as blocks outside any table. */
+export function partContext(styles: StyleSheet, part: string, lists: ListCounters, consumesTree = false): ReadContext {
   const context: ReadContext = {
     styles,
     part,
     counter: { next: 1 },
     lists,
+    consumesTree,
     readTextbox: (content, outer) => readBlocks(childrenOf(content), { ...outer, table: undefined }),
   };
   return context;

@@ -139,7 +139,7 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
   const pkg = openDocxPackage(bytes);
   const styles = new StyleSheet(pkg);
   const lists = readNumbering(pkg);
-  const body = findAll(pkg.xml(pkg.mainPart), "w:body")[0];
+  const body = findAll(pkg.xmlToConsume(pkg.mainPart), "w:body")[0];
   if (!body) throw new DocxReadError("not-docx", `${pkg.mainPart} has no document body (w:body)`);
   const rels = relationships(pkg, pkg.mainPart);
   const parts = new Map<string, HeaderFooter>();
@@ -153,7 +153,7 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
     }
     return read;
   };
-  const blocks = readBlocks(childrenOf(body), partContext(styles, pkg.mainPart, new ListCounters(lists)));
+  const blocks = readBlocks(childrenOf(body), partContext(styles, pkg.mainPart, new ListCounters(lists), true));
   const sections: Section[] = [];
   let current: Block[] = [];
   for (const block of blocks) {

@@ -59,6 +59,11 @@ export interface ReadContext {
   /** the part's list counters: numbered paragraphs advance them in reading order */
   lists: ListCounters;
   table?: { styleId: string | undefined };
+  /**
+   * The part's tree is this reading's own (DocxPackage.xmlToConsume): a table lets go of each row's nodes
+   * once the row is read, so the tree and what is read from it are not both held whole.
+   */
+  consumesTree?: boolean;
   /** reads the block content of a text box (w:txbxContent); supplied by blocks.ts */
   readTextbox: (content: XmlNode, context: ReadContext) => Block[];
 }
