@@ -77,6 +77,16 @@ describe("effective run and paragraph formatting", () => {
     expect(para("hanging")).toMatchObject({ alignment: "left", indentLeftTwips: 720, firstLineTwips: -360 });
   });
 
+  it("a format is held once, frozen, by every run and paragraph that shows it; another look has its own", () => {
+    // "plain" and "plain table" show the same run format, in a paragraph of the same format (the table's cell
+    // of the default table style adds nothing to either)
+    expect(run("plain table")).toBe(run("plain"));
+    expect(para("plain table")).toBe(para("plain"));
+    expect(run("body")).not.toBe(run("plain"));
+    expect(run("body")).toEqual({ ...run("basis"), italic: false });
+    for (const format of [run("plain"), para("plain"), run("plain").fonts, para("plain").tabs]) expect(Object.isFrozen(format)).toBe(true);
+  });
+
   it("a theme colour is resolved through the theme (text1 → 000000)", () => {
     expect(run("theme colour").color).toBe("000000");
   });

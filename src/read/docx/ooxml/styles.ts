@@ -93,6 +93,11 @@ export class StyleSheet {
   /** the style levels under a run or paragraph, merged once per combination of styles (every run asks) */
   private readonly runBases = new Map<string, { merged: RunProps; levels: RunProps[] }>();
   private readonly paraBases = new Map<string, ParaProps>();
+  /**
+   * Every distinct format once: a long table's thousands of cells show a handful of formats, and a format of
+   * its own for every run and paragraph was most of what a read document holds. Frozen, as they are shared.
+   */
+  private readonly formats = new Map<string, RunFormat | ParagraphFormat>();
 
   constructor(pkg: DocxPackage) {
     this.theme = readTheme(pkg);
@@ -173,7 +178,7 @@ export class StyleSheet {
       this.paraBases.set(key, (base = levels.reduce(mergeParaProps, emptyParaProps())));
     }
     const p = mergeParaProps(base, direct);
-    return {
+    return this.shared({
       alignment: p.alignment ?? "left",
       indentLeftTwips: p.indentLeftTwips ?? 0,
       indentRightTwips: p.indentRightTwips ?? 0,
@@ -188,7 +193,7 @@ export class StyleSheet {
       listLevel: p.listLevel ?? 0,
       borders: p.borders,
       tabs: (p.tabs ?? []).filter((stop) => stop.kind !== "clear"),
-    };
+    });
   }
 
   private runBase(context: StyleContext, characterStyleId: string | undefined): { merged: RunProps; levels: RunProps[] } {
@@ -225,6 +230,23 @@ export class StyleSheet {
       spacingTwips: merged.spacingTwips ?? 0,
     };
     if (merged.fontHint !== undefined) format.fontHint = merged.fontHint;
+    return this.shared(format);
+  }
+
+  /** The one frozen copy of a format with these values (plain data: its JSON says which). */
+  private shared<T extends RunFormat | ParagraphFormat>(format: T): T {
+    const key = JSON.stringify(format);
+    const known = this.formats.get(key);
+    if (known) return known as T;
+    this.formats.set(key, deepFreeze(format));
     return format;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
 }
