@@ -6,6 +6,7 @@ import { Document, type Paragraph, type Table } from "docx";
 import type { BlockNode, DocumentPlan } from "../../plan/nodes.ts";
 import { zipPinned } from "../pin-zip.ts";
 import { ROWS_PER_BATCH, TableBatches } from "./batched-tables.ts";
+import { useFastAttributes } from "./fast-attributes.ts";
 import { docxPackageParts, hasDocxCompiler } from "./package-parts.ts";
 import { BLOCK_HANDLERS, type BlockContext } from "./blocks.ts";
 import { sectionOptions, textWidthTwips } from "./section.ts";
@@ -19,6 +20,8 @@ export interface DocxOptions {
   /** rows of a long table built at once (batched-tables.ts): a memory knob, the same bytes for any value; Infinity builds every table whole */
   rowsPerBatch?: number;
 }
+
+useFastAttributes(true);
 
 function writeBlock(block: BlockNode, ctx: BlockContext): (Paragraph | Table)[] {
   return (BLOCK_HANDLERS[block.kind] as (node: BlockNode, ctx: BlockContext) => (Paragraph | Table)[])(block, ctx);
