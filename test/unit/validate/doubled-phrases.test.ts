@@ -47,6 +47,18 @@ describe("text/doubled-phrase", () => {
     expect(text).toBe(withTask(`${FIRST_TASK} phát triển hạ tầng`));
   });
 
+  it("finds a phrase between punctuation, and one whose copies are spaced differently", () => {
+    expect(doubled(withTask(`${FIRST_TASK} (phát triển phát triển).`)).map((d) => d.fix!.to)).toEqual([`${FIRST_TASK} (phát triển).`]);
+    expect(doubled(withTask(`${FIRST_TASK}; Căn cứ  Căn cứ`))).toHaveLength(1);
+    expect(doubled(withTask(`${FIRST_TASK}; CĂN CỨ căn cứ`))).toHaveLength(1);
+  });
+
+  it("reports a phrase three times once, and its fix takes out one copy (the next run finds the other)", () => {
+    const [found, ...rest] = doubled(withTask(`${FIRST_TASK} phát triển phát triển phát triển`));
+    expect(rest).toEqual([]);
+    expect(found!.fix!.to).toBe(`${FIRST_TASK} phát triển phát triển`);
+  });
+
   it("finds a phrase of four words, not of five", () => {
     expect(doubled(withTask(`${FIRST_TASK} Ủy ban nhân dân Ủy ban nhân dân tỉnh`))).toHaveLength(1);
     expect(doubled(withTask(`${FIRST_TASK} Ủy ban nhân dân tỉnh Ủy ban nhân dân tỉnh`))).toEqual([]);
