@@ -13,5 +13,11 @@ export interface ValidationEnv {
   knownTypos: readonly KnownTypo[];
 }
 
-/** A validation rule: a pure function of the model; positions are added later from each diagnostic's `path`. */
-export type Rule = (decision: Decision, env: ValidationEnv) => Diagnostic[];
+/** Every string of the model with its path, in document order (walkStrings): walked once for every rule. */
+export type ModelTexts = readonly [(string | number)[], string][];
+
+/**
+ * A validation rule: a pure function of the model (`texts`: its strings); positions are added later from each
+ * diagnostic's `path`.
+ */
+export type Rule = (decision: Decision, env: ValidationEnv, texts: ModelTexts) => Diagnostic[];

@@ -7,7 +7,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import type { Rule } from "./context.ts";
-import { walkStrings } from "./known-typos.ts";
 
 const WORD = /[\p{L}\p{M}]+/gu;
 const SPACE = /^[ \t\u00a0]+$/;
@@ -74,9 +73,9 @@ function doubledPhrases(text: string): { start: number; phraseEnd: number; end: 
   return found;
 }
 
-export const checkDoubledPhrases: Rule = (decision) => {
+export const checkDoubledPhrases: Rule = (_decision, _env, texts) => {
   const out: Diagnostic[] = [];
-  for (const [path, text] of walkStrings(decision)) {
+  for (const [path, text] of texts) {
     const doubled = doubledPhrases(text);
     if (doubled.length === 0) continue;
     // the first of the two is kept: the fix takes out the second and the space before it

@@ -1,15 +1,15 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
-import type { Rule } from "./context.ts";
+import type { ModelTexts, Rule } from "./context.ts";
 
 type Path = (string | number)[];
 
 /**
- * Every string of the model with its path, in document order. Gathered in one pass with one path array per
- * string: a generator per level made each string pass through as many generators as it is deep, and every
- * rule that reads the texts walks them (a tenth of validating a 10,000-task model each).
+ * Every string of the model with its path, in document order: gathered in one pass, one path array per string
+ * (a generator per level made each string pass through as many generators as it is deep), once per validation
+ * and handed to every rule (validateDecision).
  */
-export function walkStrings(value: unknown): [Path, string][] {
+export function walkStrings(value: unknown): ModelTexts {
   const found: [Path, string][] = [];
   const path: Path = [];
   const visit = (node: unknown) => {
@@ -33,9 +33,9 @@ export function walkStrings(value: unknown): [Path, string][] {
 }
 
 /** Phrases known to be wrong in official texts (data/known-typos.yaml), e.g. a missing word in a group title. */
-export const checkKnownTypos: Rule = (decision, env) => {
+export const checkKnownTypos: Rule = (_decision, env, texts) => {
   const out: Diagnostic[] = [];
-  for (const [path, text] of walkStrings(decision)) {
+  for (const [path, text] of texts) {
     for (const typo of env.knownTypos) {
       if (!text.includes(typo.found)) continue;
       const to = text.split(typo.found).join(typo.fixed);

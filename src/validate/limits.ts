@@ -23,7 +23,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnose } from "../diagnostics/rules.ts";
 import { listTasks, tableEntries, type ModelPath } from "../model/refs.ts";
-import type { Rule } from "./context.ts";
+import type { Decision } from "../model/schema.ts";
+import type { ModelTexts, ValidationEnv } from "./context.ts";
 import { walkStrings } from "./known-typos.ts";
 
 export const MODEL_LIMITS = {
@@ -99,7 +100,7 @@ function checkTexts(strings: Iterable<[ModelPath, string]>): Diagnostic[] {
 }
 
 /** Rows per appendix, tasks, agencies and letter rows, each reported at the first entry past its limit. */
-const checkCounts: Rule = (decision, env) => {
+function checkCounts(decision: Decision, env: ValidationEnv): Diagnostic[] {
   const out: Diagnostic[] = [];
   decision.appendices.forEach((appendix, a) => {
     const past = tableEntries(appendix, ["appendices", a])[MODEL_LIMITS.appendixRows];
@@ -129,10 +130,12 @@ const checkCounts: Rule = (decision, env) => {
     }
   }
   return out;
-};
+}
 
 /**
  * The model within MODEL_LIMITS. Run before every other rule: validateDecision stops here when a limit is
  * passed, since the other checks of a model ten times too large take minutes and gigabytes themselves.
  */
-export const checkLimits: Rule = (decision, env) => [...checkTexts(walkStrings(decision)), ...checkCounts(decision, env)];
+export function checkLimits(decision: Decision, env: ValidationEnv, texts: ModelTexts = walkStrings(decision)): Diagnostic[] {
+  return [...checkTexts(texts), ...checkCounts(decision, env)];
+}

@@ -8,7 +8,7 @@ import { checkDeadlines } from "./deadlines.ts";
 import { checkDocumentHeader } from "./document-header.ts";
 import { checkDoubledPhrases } from "./doubled-phrases.ts";
 import { checkGroupSequence } from "./group-sequence.ts";
-import { checkKnownTypos } from "./known-typos.ts";
+import { checkKnownTypos, walkStrings } from "./known-typos.ts";
 import { checkLimits } from "./limits.ts";
 import { checkOverrides } from "./overrides.ts";
 import { checkSigners } from "./signers.ts";
@@ -37,7 +37,8 @@ const RULES: readonly Rule[] = [
  * limit gets only those errors: checking it further would cost what the limits are there to spare.
  */
 export function validateDecision(decision: Decision, env: ValidationEnv): Diagnostic[] {
-  const overLimits = checkLimits(decision, env);
+  const texts = walkStrings(decision);
+  const overLimits = checkLimits(decision, env, texts);
   if (overLimits.length > 0) return overLimits;
-  return RULES.flatMap((rule) => rule(decision, env));
+  return RULES.flatMap((rule) => rule(decision, env, texts));
 }
